@@ -1,0 +1,298 @@
+"""Canonical order and document shapes: pure Python, no I/O.
+
+Every connector turns its platform's payload into an :class:`Order`; matching reads an Order
+and the maps and answers :class:`Hold` values; posting turns a ready Order into a
+:class:`DocumentDraft`. Money is ``Decimal`` throughout, with the order's ``currency`` carried
+beside it; nothing here rounds (rounding happens once, in posting).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+ZERO = Decimal("0")
+CENT = Decimal("0.01")
+
+
+class Platform(StrEnum):
+    SHOPIFY = "shopify"
+    WOOCOMMERCE = "woocommerce"
+    SHOPEE = "shopee"
+    LAZADA = "lazada"
+    CUSTOM = "custom"
+
+
+class Disposition(StrEnum):
+    """What the platform's status says about posting (DECISIONS.md §1 table, per connector)."""
+
+    POSTABLE = "postable"  # paid (or COD accepted): post it once
+    WAITING = "waiting"  # unpaid / pending payment: no clerk action, re-evaluated next sync
+    IGNORED = "ignored"  # cancelled / failed before it was ever posted
+
+
+class Outcome(StrEnum):
+    """Where an order stands in ecdesk after a sync (DECISIONS.md §1)."""
+
+    NEW = "new"  # fetched, not evaluated yet
+    POSTED = "posted"
+    HELD = "held"
+    WAITING = "waiting"
+    IGNORED = "ignored"
+
+
+class HoldCode(StrEnum):
+    """Why an order is held. The ``detail`` of a :class:`Hold` names the failing value."""
+
+    UNMAPPED_SKU = "unmapped_sku"
+    MISSING_SKU = "missing_sku"
+    UNKNOWN_PAYMENT = "unknown_payment"
+    UNMAPPED_SHIPPING = "unmapped_shipping"
+    UNMAPPED_TAX = "unmapped_tax"
+    AMOUNT_MISMATCH = "amount_mismatch"
+    CURRENCY = "currency"
+    DUPLICATE = "duplicate"
+    BAD_PAYLOAD = "bad_payload"
+    CHANGED_AFTER_POSTING = "changed_after_posting"
+    REFUNDED_AFTER_POSTING = "refunded_after_posting"
+    CANCELLED_AFTER_POSTING = "cancelled_after_posting"
+    AUTOCOUNT_REJECTED = "autocount_rejected"
+    CONFIG = "config"
+
+
+HOLD_TITLES: dict[HoldCode, str] = {
+    HoldCode.UNMAPPED_SKU: "Unmapped SKU",
+    HoldCode.MISSING_SKU: "Line without SKU",
+    HoldCode.UNKNOWN_PAYMENT: "Unknown payment method",
+    HoldCode.UNMAPPED_SHIPPING: "Unmapped shipping method",
+    HoldCode.UNMAPPED_TAX: "Unmapped tax rate",
+    HoldCode.AMOUNT_MISMATCH: "Amounts do not add up",
+    HoldCode.CURRENCY: "Currency",
+    HoldCode.DUPLICATE: "Duplicate",
+    HoldCode.BAD_PAYLOAD: "Unreadable order data",
+    HoldCode.CHANGED_AFTER_POSTING: "Changed after posting",
+    HoldCode.REFUNDED_AFTER_POSTING: "Refunded after posting",
+    HoldCode.CANCELLED_AFTER_POSTING: "Cancelled after posting",
+    HoldCode.AUTOCOUNT_REJECTED: "Rejected by AutoCount",
+    HoldCode.CONFIG: "Setup incomplete",
+}
+
+# Codes a clerk fixes by adding a mapping; "Retry all fixable" retries these.
+FIXABLE_BY_MAPPING = frozenset(
+    {HoldCode.UNMAPPED_SKU, HoldCode.UNKNOWN_PAYMENT, HoldCode.UNMAPPED_SHIPPING,
+     HoldCode.UNMAPPED_TAX, HoldCode.CONFIG, HoldCode.AUTOCOUNT_REJECTED}
+)
+
+
+@dataclass(frozen=True)
+class Hold:
+    """One reason an order cannot be posted, in words a clerk understands."""
+
+    code: HoldCode
+    detail: str
+    value: str = ""  # the failing value (a SKU, a gateway name...) for the "fix" path
+
+    def __str__(self) -> str:
+        return f"{HOLD_TITLES[self.code]}: {self.detail}"
+
+
+@dataclass
+class OrderLine:
+    """One product line as the store sold it.
+
+    ``unit_price`` is the store's own pre-discount unit price, tax-inclusive when the order's
+    ``taxes_included`` is true (Shopify, Shopee, Lazada) and tax-exclusive otherwise.
+    ``discount`` is the total discount on the line (same tax basis as the price); ``tax`` the
+    line's tax amount; ``tax_rate`` a percentage (``Decimal("8")`` for 8 %), None if untaxed.
+    """
+
+    line_id: str
+    sku: str | None
+    name: str
+    quantity: Decimal
+    unit_price: Decimal
+    discount: Decimal = ZERO
+    tax: Decimal = ZERO
+    tax_rate: Decimal | None = None
+
+    @property
+    def gross(self) -> Decimal:
+        """Quantity times unit price, before discount."""
+        return self.quantity * self.unit_price
+
+    @property
+    def net(self) -> Decimal:
+        """What the line contributes to the order, on the order's tax basis."""
+        return self.gross - self.discount
+
+
+@dataclass
+class ShippingLine:
+    """A shipping charge. ``method`` is the key clerks map (DECISIONS.md §4 `map shipping`)."""
+
+    method: str
+    title: str
+    amount: Decimal
+    discount: Decimal = ZERO
+    tax: Decimal = ZERO
+    tax_rate: Decimal | None = None
+
+    @property
+    def net(self) -> Decimal:
+        return self.amount - self.discount
+
+
+class FeeKind(StrEnum):
+    """Marketplace charges that are not revenue; each maps to a ledger per store."""
+
+    COMMISSION = "commission"
+    SERVICE = "service"
+    TRANSACTION = "transaction"
+    SHIPPING = "shipping_fee"
+    VOUCHER_SELLER = "voucher_seller"
+    VOUCHER_PLATFORM = "voucher_platform"
+    OTHER = "other"
+
+
+@dataclass
+class Fee:
+    """A fee or settlement adjustment; positive amounts are charged to the seller."""
+
+    kind: FeeKind
+    amount: Decimal
+    description: str = ""
+
+
+@dataclass
+class ExtraCharge:
+    """An order-level charge or credit that is neither product nor shipping (Woo fee lines,
+    payment surcharges, gift wrap). Positive adds to the order total."""
+
+    name: str
+    amount: Decimal
+    tax: Decimal = ZERO
+
+
+@dataclass
+class Refund:
+    """Money given back after the sale. ``amount`` is positive."""
+
+    refund_id: str
+    amount: Decimal
+    created_at: datetime | None = None
+    reason: str = ""
+    lines: list[tuple[str, Decimal]] = field(default_factory=list)  # (line_id, quantity)
+
+
+@dataclass
+class Customer:
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    external_id: str = ""
+
+
+@dataclass
+class Order:
+    """A store order in ecdesk's canonical shape.
+
+    Totals must reconcile to the cent: for ``taxes_included`` orders
+    ``sum(line.net) + sum(shipping.net) + sum(extras) - order_discount == total``; otherwise
+    tax is added on top (``+ tax_total``). ``total`` is what the buyer paid for the sale (before
+    later refunds).
+    """
+
+    platform: Platform
+    external_id: str
+    number: str  # display number a clerk sees (DECISIONS.md §1)
+    created_at: datetime  # timezone-aware
+    updated_at: datetime  # timezone-aware
+    currency: str
+    status: str  # the platform's own status text, for the clerk
+    disposition: Disposition
+    total: Decimal
+    taxes_included: bool = False
+    lines: list[OrderLine] = field(default_factory=list)
+    shipping: list[ShippingLine] = field(default_factory=list)
+    extras: list[ExtraCharge] = field(default_factory=list)
+    order_discount: Decimal = ZERO  # discount not allocated to lines (same basis as prices)
+    tax_total: Decimal = ZERO
+    payment_methods: list[str] = field(default_factory=list)
+    customer: Customer = field(default_factory=Customer)
+    refunds: list[Refund] = field(default_factory=list)
+    fees: list[Fee] = field(default_factory=list)
+    cancelled: bool = False
+    test: bool = False
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def refunded(self) -> Decimal:
+        return sum((r.amount for r in self.refunds), ZERO)
+
+
+class DocKind(StrEnum):
+    """AutoCount documents a store's rules may choose (DECISIONS.md §2)."""
+
+    SALES_ORDER = "sales_order"
+    INVOICE = "invoice"
+    CASH_SALE = "cash_sale"
+    DELIVERY_ORDER = "delivery_order"
+    CREDIT_NOTE = "credit_note"
+
+
+@dataclass
+class DraftLine:
+    """One AutoCount detail row. Amounts are already rounded by posting's stated rule."""
+
+    product_code: str | None
+    description: str
+    qty: Decimal
+    unit_price: Decimal
+    acc_no: str = ""
+    unit: str = ""
+    discount: Decimal = ZERO  # amount off the line, as AutoCount's discount formula "12.50"
+    tax_code: str = ""
+    tax: Decimal = ZERO  # tax AutoCount will compute for the line (for the expected total)
+
+    @property
+    def amount(self) -> Decimal:
+        return self.qty * self.unit_price - self.discount
+
+
+@dataclass
+class DocumentDraft:
+    """An AutoCount document ready for the outbox. ``total`` is the amount AutoCount should
+    show once posted; posting checks it against the store's total."""
+
+    kind: DocKind
+    doc_no: str | None  # derived from the order; None = AutoCount's own numbering
+    ref: str
+    doc_date: date
+    debtor_code: str
+    debtor_name: str
+    credit_term: str
+    sales_location: str
+    currency: str
+    inclusive_tax: bool
+    total: Decimal
+    lines: list[DraftLine] = field(default_factory=list)
+    description: str = ""
+    payment_method: str = ""
+    payment_amount: Decimal | None = None
+    our_invoice_no: str = ""  # credit notes: the invoice they credit
+    remarks: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PostedDocument:
+    """What AutoCount holds for a document we created or found."""
+
+    kind: DocKind
+    doc_no: str
+    ref: str
+    total: Decimal | None = None
+    cancelled: bool = False

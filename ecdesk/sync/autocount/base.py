@@ -1,0 +1,74 @@
+"""What every AutoCount route implements (Cloud REST API first; desktop bridge later).
+
+A route knows AutoCount and nothing of store platforms. AutoCount has no idempotency key, so
+``create`` that loses its answer raises ``MaybeApplied``: the caller then looks the document
+up (by the DocNo derived from the order, or by listing and matching ``ref``) and never posts
+blindly again (DECISIONS.md §2).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar
+
+from ecdesk.domain import DocKind, DocumentDraft, PostedDocument
+from ecdesk.sync.connectors.base import CredentialStore
+from ecdesk.sync.http import ApiError, HttpClient
+
+
+class Rejected(ApiError):
+    """AutoCount refused the document for a business reason (unknown debtor, item, tax code,
+    duplicate DocNo...). Retrying will not help until a clerk fixes the cause."""
+
+
+class Unsupported(ApiError):
+    """The route cannot create this kind of document (e.g. Cloud has no sales order)."""
+
+
+@dataclass
+class AutoCountConfig:
+    route: str  # "cloud"
+    url: str
+    book: str
+    settings: dict[str, str] = field(default_factory=dict)
+
+
+class AutoCountRoute(ABC):
+    name: ClassVar[str]
+    max_doc_no: ClassVar[int]
+    supports: ClassVar[frozenset[DocKind]]
+
+    def __init__(self, config: AutoCountConfig, credentials: CredentialStore, http: HttpClient):
+        self.config = config
+        self.credentials = credentials
+        self.http = http
+
+    @abstractmethod
+    def create(self, draft: DocumentDraft) -> PostedDocument:
+        """Create the document; answer what AutoCount holds (with the DocNo it assigned)."""
+
+    @abstractmethod
+    def find(self, kind: DocKind, doc_no: str) -> PostedDocument | None:
+        """The document with that DocNo, or None."""
+
+    def find_many(self, kind: DocKind, doc_nos: Iterable[str]) -> dict[str, PostedDocument]:
+        """Those of ``doc_nos`` that exist (routes override with one batched listing)."""
+        found = {}
+        for doc_no in doc_nos:
+            doc = self.find(kind, doc_no)
+            if doc is not None:
+                found[doc_no] = doc
+        return found
+
+    @abstractmethod
+    def find_by_ref(
+        self, kind: DocKind, ref: str, debtor_code: str, created_from: date, created_to: date
+    ) -> PostedDocument | None:
+        """For books that number documents themselves: list and match ``ref`` client-side."""
+
+    @abstractmethod
+    def test_connection(self) -> str:
+        """A plain-language line on success; raises ``ApiError`` on failure."""

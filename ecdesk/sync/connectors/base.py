@@ -1,0 +1,110 @@
+"""What every store connector implements.
+
+A connector knows one platform's wire format and nothing of AutoCount: it fetches raw
+payloads (paged, rate-limited, authenticated as the platform's docs demand) and normalises one
+payload into a canonical :class:`~ecdesk.domain.Order`. A payload it cannot read raises
+:class:`PayloadError` with words a clerk understands; the engine holds that order, it never
+drops it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, ClassVar, Protocol
+
+from ecdesk.domain import Order, Platform
+from ecdesk.sync.http import HttpClient
+
+
+class PayloadError(ValueError):
+    """The store sent an order ecdesk cannot read (missing field, wrong type...)."""
+
+
+class ConfigError(ValueError):
+    """The store is not set up enough to call it (missing URL, key, credential)."""
+
+
+class CredentialStore(Protocol):
+    """Store-scoped access to the keyring (see ``ecdesk.secrets``)."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def set(self, key: str, value: str) -> None: ...
+
+
+@dataclass
+class StoreConfig:
+    """What a connector needs to know of the store it talks to."""
+
+    id: int
+    name: str
+    platform: Platform
+    url: str
+    settings: dict[str, str] = field(default_factory=dict)
+
+    def setting(self, key: str, default: str = "") -> str:
+        return self.settings.get(key) or default
+
+
+@dataclass
+class RawOrder:
+    """One order as the platform sent it, before normalisation (kept verbatim in the db)."""
+
+    external_id: str
+    updated_at: datetime
+    payload: dict[str, Any]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Connector(ABC):
+    """Base of every platform connector."""
+
+    platform: ClassVar[Platform]
+    #: how far back each incremental fetch re-reads, so nothing slips between two polls
+    overlap: ClassVar[timedelta] = timedelta(minutes=10)
+
+    def __init__(
+        self,
+        store: StoreConfig,
+        credentials: CredentialStore,
+        http: HttpClient,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.credentials = credentials
+        self.http = http
+        self.clock = clock
+
+    def require_secret(self, key: str) -> str:
+        value = self.credentials.get(key)
+        if not value:
+            raise ConfigError(
+                f"Store '{self.store.name}' has no '{key}' saved. Enter it in "
+                f"Integration (or `ecdesk secret set {self.store.name} {key}`)."
+            )
+        return value
+
+    @abstractmethod
+    def fetch_orders(
+        self, since: datetime | None, until: datetime | None = None
+    ) -> Iterator[RawOrder]:
+        """Every order updated in [since, until], all statuses, oldest first where the API
+        allows; ``since=None`` means from the beginning."""
+
+    def fetch_order(self, external_id: str) -> RawOrder | None:
+        """One order by its platform id (manual resync of a single order)."""
+        raise NotImplementedError
+
+    @abstractmethod
+    def normalise(self, payload: dict[str, Any]) -> Order:
+        """The canonical order for one raw payload; raises :class:`PayloadError`."""
+
+    @abstractmethod
+    def test_connection(self) -> str:
+        """A plain-language line on success; raises ``ApiError``/``ConfigError`` on failure."""

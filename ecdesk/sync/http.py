@@ -1,0 +1,230 @@
+"""The one HTTP client every connector and AutoCount route uses.
+
+httpx underneath, with: timeouts; retry with exponential backoff on network errors, 429 and
+5xx (honouring ``Retry-After``); a per-host minimum interval; and errors raised as
+:class:`ApiError` subclasses whose message a clerk can read. Sleeping and the clock are
+injected so tests run at full speed and never sleep for real.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+log = logging.getLogger(__name__)
+
+Sleep = Callable[[float], None]
+Clock = Callable[[], float]
+
+RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
+
+
+class ApiError(Exception):
+    """A call to a store or AutoCount failed. ``str(err)`` is fit to show a clerk."""
+
+    def __init__(self, message: str, *, status: int | None = None, body: Any = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = body
+
+
+class AuthError(ApiError):
+    """Credentials were refused (wrong key, expired token, missing permission)."""
+
+
+class RateLimited(ApiError):
+    """Still throttled after every retry."""
+
+
+class Unavailable(ApiError):
+    """Network failure, timeout or 5xx after every retry: try again later, nothing lost."""
+
+
+class MaybeApplied(Unavailable):
+    """A write whose answer never arrived: it may or may not have taken effect."""
+
+
+@dataclass
+class RetryPolicy:
+    attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 60.0
+
+    def delay(self, attempt: int, retry_after: float | None) -> float:
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.max_delay)
+        return min(self.base_delay * (2 ** (attempt - 1)), self.max_delay)
+
+
+def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) -> float | None:
+    """Parse ``Retry-After`` (seconds or HTTP date)."""
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when - (now if now is not None else time.time()))
+
+
+def dumps(payload: Any) -> bytes:
+    """JSON with Decimals as raw numbers (DECISIONS.md §3: never quoted decimals)."""
+    return _encode(payload).encode("utf-8")
+
+
+def _encode(obj: Any) -> str:
+    if isinstance(obj, Decimal):
+        if not obj.is_finite():
+            raise ValueError(f"cannot send {obj} as a JSON number")
+        return format(obj, "f")
+    if isinstance(obj, dict):
+        return "{" + ",".join(
+            json.dumps(str(k), ensure_ascii=False) + ":" + _encode(v) for k, v in obj.items()
+        ) + "}"
+    if isinstance(obj, list | tuple):
+        return "[" + ",".join(_encode(v) for v in obj) + "]"
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def loads(data: bytes | str) -> Any:
+    """JSON with every non-integer number as Decimal."""
+    return json.loads(data, parse_float=Decimal)
+
+
+class HttpClient:
+    """A thin, thread-safe wrapper over ``httpx.Client`` with retries and pacing.
+
+    ``min_interval`` spaces calls to one host; connectors with documented quotas add their own
+    pacing on top (for example Shopify's throttle status).
+    """
+
+    def __init__(
+        self,
+        *,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        sleep: Sleep = time.sleep,
+        clock: Clock = time.monotonic,
+        min_interval: float = 0.0,
+        transport: httpx.BaseTransport | None = None,
+        user_agent: str = "ecdesk/0.1",
+    ) -> None:
+        self.retry = retry or RetryPolicy()
+        self.sleep = sleep
+        self.clock = clock
+        self.min_interval = min_interval
+        self._last_call: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self._client = httpx.Client(
+            timeout=timeout, transport=transport, headers={"User-Agent": user_agent}
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _pace(self, host: str) -> None:
+        if self.min_interval <= 0:
+            return
+        with self._lock:
+            last = self._last_call.get(host)
+            now = self.clock()
+            wait = 0.0 if last is None else self.min_interval - (now - last)
+            self._last_call[host] = now + max(wait, 0.0)
+        if wait > 0:
+            self.sleep(wait)
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Any = None,
+        headers: Mapping[str, str] | None = None,
+        json_body: Any = None,
+        content: bytes | None = None,
+        data: Mapping[str, Any] | None = None,
+        auth: httpx.Auth | tuple[str, str] | None = None,
+        retry_writes: bool = False,
+        what: str = "",
+    ) -> httpx.Response:
+        """Send a request; retry transient failures; return any response below 500 but 429.
+
+        Writes (POST/PUT/DELETE) are retried on a *timeout* only when ``retry_writes`` is set
+        (the caller knows the call is idempotent); otherwise a lost answer raises
+        :class:`MaybeApplied` so the caller looks the result up instead of writing twice.
+        A 429 or a 5xx that came back is always safe to retry: the server refused it.
+        """
+        hdrs = dict(headers or {})
+        if json_body is not None:
+            content = dumps(json_body)
+            hdrs.setdefault("Content-Type", "application/json")
+        is_write = method.upper() not in ("GET", "HEAD")
+        label = what or f"{method} {httpx.URL(url).host}"
+        host = httpx.URL(url).host
+        last_error: ApiError | None = None
+        for attempt in range(1, self.retry.attempts + 1):
+            self._pace(host)
+            try:
+                resp = self._client.request(
+                    method, url, params=params, headers=hdrs, content=content, data=data,
+                    auth=auth,
+                )
+            except httpx.TimeoutException as exc:
+                if is_write and not retry_writes:
+                    raise MaybeApplied(
+                        f"{label}: no answer within the time limit; it may have been applied"
+                    ) from exc
+                last_error = Unavailable(f"{label}: timed out")
+                delay = self.retry.delay(attempt, None)
+            except httpx.TransportError as exc:
+                if is_write and not retry_writes and not isinstance(exc, httpx.ConnectError):
+                    raise MaybeApplied(f"{label}: connection lost ({exc})") from exc
+                last_error = Unavailable(f"{label}: cannot connect ({exc.__class__.__name__})")
+                delay = self.retry.delay(attempt, None)
+            else:
+                if resp.status_code not in RETRYABLE_STATUS:
+                    return resp
+                ra = retry_after_seconds(resp.headers)
+                if resp.status_code == 429:
+                    last_error = RateLimited(
+                        f"{label}: the service asked us to slow down (HTTP 429)",
+                        status=429, body=_body(resp),
+                    )
+                else:
+                    last_error = Unavailable(
+                        f"{label}: the service had an error (HTTP {resp.status_code})",
+                        status=resp.status_code, body=_body(resp),
+                    )
+                delay = self.retry.delay(attempt, ra)
+            if attempt < self.retry.attempts:
+                log.info("%s; retry %d in %.1fs", last_error, attempt, delay)
+                self.sleep(delay)
+        assert last_error is not None
+        raise last_error
+
+
+def _body(resp: httpx.Response) -> Any:
+    try:
+        return loads(resp.content)
+    except ValueError:
+        return resp.text[:500]
