@@ -1,0 +1,1 @@
+"""Faithful offline simulators of every store platform and of AutoCount (loopback only)."""
