@@ -83,6 +83,10 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
+    def wait(self, timeout: float) -> bool:
+        """Block up to ``timeout`` seconds; True once cancelled."""
+        return self._event.wait(timeout)
+
 
 class SyncCancelled(Exception):
     pass
@@ -313,6 +317,37 @@ class SyncEngine:
                 self._upsert(session, store, raw)
                 session.commit()
         return self.retry([order_id])
+
+    def preview(self, order_id: int) -> dict[str, Any]:
+        """What evaluating the order would do now, without posting anything."""
+        from ecdesk.sync import matching, posting
+        from ecdesk.sync.outbox import draft_to_json
+
+        with self.db.session() as session:
+            row = session.get(OrderRow, order_id)
+            assert row is not None
+            store = row.store
+            settings = {**get_settings(session, "autocount."), **(store.settings or {})}
+            out: dict[str, Any] = {"store": store.name, "order": row.number,
+                                   "outcome": row.outcome}
+            try:
+                order = self.connector(store).normalise(row.payload)
+            except (PayloadError, KeyError, TypeError, ValueError) as exc:
+                out["holds"] = [str(Hold(HoldCode.BAD_PAYLOAD, str(exc)))]
+                return out
+            out["disposition"] = order.disposition.value
+            maps = load_maps(session, store.id)
+            holds = matching.match_order(order, maps,
+                                         book_currency=settings.get("currency", "MYR"))
+            if not holds:
+                built = posting.build_draft(order, maps, posting.PostingRules.from_settings(
+                    settings, max_doc_no=int(settings.get("max_doc_no", "50"))))
+                if isinstance(built, list):
+                    holds = built
+                else:
+                    out["draft"] = draft_to_json(built)
+            out["holds"] = [str(h) for h in holds]
+            return out
 
     # --- fetch --------------------------------------------------------------------------
     def _fetch(self, session, store, run, summary, since, until, progress, cancel) -> None:
