@@ -313,12 +313,11 @@ class Service:
                       book: str | None = None, settings: dict[str, str] | None = None) -> None:
         values = dict(settings or {})
         if route is not None:
-            from ecdesk.sync.autocount import route_class
+            from ecdesk.sync.autocount import known_routes
 
-            try:
-                route_class(route)
-            except ValueError as exc:
-                raise UsageError(str(exc)) from None
+            if route not in known_routes():
+                known = ", ".join(known_routes())
+                raise UsageError(f"Unknown AutoCount route '{route}' (known: {known}).")
             values["route"] = route
         if url is not None:
             values["url"] = url.rstrip("/")

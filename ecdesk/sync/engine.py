@@ -43,6 +43,7 @@ from ecdesk.domain import (
     Order,
     Outcome,
 )
+from ecdesk.sync import matching, posting
 from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
 from ecdesk.sync.connectors import connector_class
 from ecdesk.sync.connectors.base import (
@@ -152,9 +153,7 @@ def autocount_config(session: Session) -> AutoCountConfig:
     return AutoCountConfig(route=route, url=url, book=book, settings=values)
 
 
-def load_maps(session: Session, store_id: int):
-    from ecdesk.sync import matching
-
+def load_maps(session: Session, store_id: int) -> matching.Maps:
     maps = matching.Maps()
     for row in session.scalars(select(Mapping).where(Mapping.store_id == store_id)):
         if row.kind == "sku":
@@ -320,7 +319,6 @@ class SyncEngine:
 
     def preview(self, order_id: int) -> dict[str, Any]:
         """What evaluating the order would do now, without posting anything."""
-        from ecdesk.sync import matching, posting
         from ecdesk.sync.outbox import draft_to_json
 
         with self.db.session() as session:
@@ -338,7 +336,8 @@ class SyncEngine:
             out["disposition"] = order.disposition.value
             maps = load_maps(session, store.id)
             holds = matching.match_order(order, maps,
-                                         book_currency=settings.get("currency", "MYR"))
+                                         book_currency=settings.get("currency", "MYR"),
+                                         shipping_item=settings.get("shipping_item", ""))
             if not holds:
                 built = posting.build_draft(order, maps, posting.PostingRules.from_settings(
                     settings, max_doc_no=int(settings.get("max_doc_no", "50"))))
@@ -424,8 +423,6 @@ class SyncEngine:
         return list(session.scalars(q))
 
     def _evaluate(self, session, ids, summary, progress, cancel, run, *, count_attempt=False):
-        from ecdesk.sync import matching
-
         if not ids:
             return
         route = self.route(session)
@@ -458,8 +455,6 @@ class SyncEngine:
 
     def _evaluate_one(self, session, row, connector, maps, settings, outbox, route, summary,
                       count_attempt) -> Outcome | None:
-        from ecdesk.sync import matching, posting
-
         if count_attempt:
             row.attempts += 1
         try:
@@ -477,7 +472,8 @@ class SyncEngine:
         if order.disposition is Disposition.IGNORED or order.cancelled:
             return self._set(session, row, Outcome.IGNORED, "Cancelled before it was posted")
 
-        holds = matching.match_order(order, maps, book_currency=settings.get("currency", "MYR"))
+        holds = matching.match_order(order, maps, book_currency=settings.get("currency", "MYR"),
+                                     shipping_item=settings.get("shipping_item", ""))
         if holds:
             return self._hold(session, row, holds)
         rules = posting.PostingRules.from_settings(settings, max_doc_no=route.max_doc_no)
@@ -518,8 +514,6 @@ class SyncEngine:
 
     def _after_posting(self, session: Session, row: OrderRow, order: Order) -> Outcome:
         """An order already posted: unchanged stays posted; anything else needs a clerk."""
-        from ecdesk.sync import posting
-
         holds: list[Hold] = []
         if order.cancelled or order.disposition is Disposition.IGNORED:
             holds.append(Hold(HoldCode.CANCELLED_AFTER_POSTING,
