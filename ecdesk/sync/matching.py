@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from ecdesk.domain import CENT, ZERO, ExtraCharge, Hold, HoldCode, Order
+from ecdesk.domain import CENT, ZERO, ExtraCharge, Hold, HoldCode, Order, OrderLine
 
 NO_TAX = "none"  # tax map value meaning "post without a tax code" (DECISIONS.md §4)
 
@@ -101,6 +101,12 @@ def extra_tax_rate(extra: ExtraCharge, maps: Maps, inclusive: bool) -> Decimal |
     return None
 
 
+def is_posted_line(line: OrderLine) -> bool:
+    """False for a line an order edit removed (quantity 0, nothing to pay): it is neither
+    matched nor posted."""
+    return not (line.quantity == 0 and line.net == 0)
+
+
 def expected_total(order: Order) -> Decimal:
     """What the store's own figures add up to: lines, shipping and extras less the order
     discount, plus tax when prices exclude it."""
@@ -159,13 +165,14 @@ def match_order(
 def _sku_holds(order: Order, maps: Maps) -> list[Hold]:
     holds: list[Hold] = []
     seen: set[str] = set()
-    for line in order.lines:
+    for line in filter(is_posted_line, order.lines):
         sku = (line.sku or "").strip()
         if not sku:
             holds.append(Hold(
                 HoldCode.MISSING_SKU,
                 f"Line '{line.name}' has no SKU in the store, so it cannot be matched to an "
-                "AutoCount item. Give the product a SKU in the store, then Retry.",
+                "AutoCount item. Post this order by hand in AutoCount and mark it Resolved; "
+                "give the product a SKU in the store so later orders match.",
                 value=line.name,
             ))
         elif sku not in maps.items and sku not in seen:
@@ -237,7 +244,7 @@ def _payment_holds(order: Order, maps: Maps) -> list[Hold]:
 def _tax_holds(order: Order, maps: Maps) -> list[Hold]:
     holds: list[Hold] = []
     seen: set[str] = set()
-    taxed = [(line.name, line.tax_rate, line.tax) for line in order.lines]
+    taxed = [(ln.name, ln.tax_rate, ln.tax) for ln in order.lines if is_posted_line(ln)]
     taxed += [(f"shipping {s.title or s.method}", s.tax_rate, s.tax) for s in order.shipping]
     for name, rate, tax in taxed:
         if rate is None and tax != 0:
