@@ -18,7 +18,8 @@ surcharges, gift wrap): one line each on the ``fee_item`` item (default ``FEE``,
 master data), with the mapped rate that reproduces their tax. Order-level discount: negative
 lines with no item on ``sales_account``, one per product tax rate, the discount split in
 proportion to each rate's net (:func:`allocate_discount`) so each share reduces its own tax.
-Product lines with quantity 0 and nothing to pay (items removed by an order edit) are left out.
+Product lines with quantity 0 and nothing to pay (items removed by an order edit), free shipping
+lines and zero extra charges are left out.
 
 **Numbering (DECISIONS.md §2).** ``docNo`` = ``<doc_prefix><display number>``, or None (AutoCount's
 own numbering) when ``own_numbering`` is on or it would exceed the route's limit; ``ref`` =
@@ -51,6 +52,7 @@ from ecdesk.sync.matching import (
     Maps,
     extra_tax_rate,
     fmt,
+    is_charged,
     is_posted_line,
     match_order,
     money,
@@ -221,7 +223,7 @@ def _sale_lines(order: Order, maps: Maps, rules: PostingRules) -> list[DraftLine
                            acc_no=rules.sales_account, unit=item.uom, discount=ol.discount,
                            tax_code=tax_code_for(maps, ol.tax_rate) or "", rate=ol.tax_rate,
                            inclusive=inc))
-    for ship in order.shipping:
+    for ship in filter(is_charged, order.shipping):
         method = ship.method.strip()
         code = maps.shipping.get(method) or rules.shipping_item
         lines.append(_line(code, ship.title or method or "Shipping", Decimal(1), ship.amount,
@@ -229,6 +231,8 @@ def _sale_lines(order: Order, maps: Maps, rules: PostingRules) -> list[DraftLine
                            tax_code=tax_code_for(maps, ship.tax_rate) or "",
                            rate=ship.tax_rate, inclusive=inc))
     for extra in order.extras:
+        if extra.amount == 0 and extra.tax == 0:
+            continue
         rate = extra_tax_rate(extra, maps, inc)
         lines.append(_line(rules.fee_item, extra.name or "Charge", Decimal(1), extra.amount,
                            acc_no=rules.sales_account,

@@ -203,6 +203,12 @@ def test_removed_lines_are_left_out():
         "Cotton T-shirt Red M", "Baseball Cap Black", "Standard"]
 
 
+def test_free_shipping_and_zero_extras_are_not_posted():
+    o = order(total=D("99.80"), shipping=[ShippingLine("Free", "Free", D(0))],
+              extras=[ExtraCharge("Nothing", D(0))])
+    assert [ln.product_code for ln in draft(o).lines] == ["TS-RED-M", "CAP-BLK"]
+
+
 def test_cash_sale_takes_mapped_payment_method_and_total():
     d = draft(order(), r=rules(doc_kind="cash_sale"))
     assert d.kind is DocKind.CASH_SALE
