@@ -11,7 +11,8 @@ Rules, in the order they are reported:
 2. ``UNMAPPED_SKU``: a SKU with no AutoCount item code (one hold per distinct SKU).
 3. ``UNMAPPED_SHIPPING``: a shipping method with no item (DECISIONS.md §4 ``map shipping``).
    A shipping charge that comes with *no* method name posts on the store's ``shipping_item``
-   setting when it is set; a named method must always be mapped.
+   setting when it is set; a named method must always be mapped. Free shipping (nothing
+   charged) needs no mapping and is not posted; neither are product lines an edit removed.
 4. ``UNKNOWN_PAYMENT``: a gateway with no AutoCount payment method, or no gateway at all on an
    order that took money (a zero-total order needs none).
 5. ``UNMAPPED_TAX``: a non-zero tax rate with no tax code (``map tax``); rate 0 / no rate
@@ -28,7 +29,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from ecdesk.domain import CENT, ZERO, ExtraCharge, Hold, HoldCode, Order
+from ecdesk.domain import (
+    CENT,
+    ZERO,
+    ExtraCharge,
+    Hold,
+    HoldCode,
+    Order,
+    OrderLine,
+    ShippingLine,
+)
 
 NO_TAX = "none"  # tax map value meaning "post without a tax code" (DECISIONS.md §4)
 
@@ -101,6 +111,18 @@ def extra_tax_rate(extra: ExtraCharge, maps: Maps, inclusive: bool) -> Decimal |
     return None
 
 
+def is_posted_line(line: OrderLine) -> bool:
+    """False for a line an order edit removed (quantity 0, nothing to pay): it is neither
+    matched nor posted."""
+    return not (line.quantity == 0 and line.net == 0)
+
+
+def is_charged(ship: ShippingLine) -> bool:
+    """False for a free shipping line (nothing charged, no tax): it needs no mapping and is not
+    posted, so a "Free shipping" method never holds an order."""
+    return not (ship.net == 0 and ship.tax == 0)
+
+
 def expected_total(order: Order) -> Decimal:
     """What the store's own figures add up to: lines, shipping and extras less the order
     discount, plus tax when prices exclude it."""
@@ -159,13 +181,14 @@ def match_order(
 def _sku_holds(order: Order, maps: Maps) -> list[Hold]:
     holds: list[Hold] = []
     seen: set[str] = set()
-    for line in order.lines:
+    for line in filter(is_posted_line, order.lines):
         sku = (line.sku or "").strip()
         if not sku:
             holds.append(Hold(
                 HoldCode.MISSING_SKU,
                 f"Line '{line.name}' has no SKU in the store, so it cannot be matched to an "
-                "AutoCount item. Give the product a SKU in the store, then Retry.",
+                "AutoCount item. Post this order by hand in AutoCount and mark it Resolved; "
+                "give the product a SKU in the store so later orders match.",
                 value=line.name,
             ))
         elif sku not in maps.items and sku not in seen:
@@ -182,7 +205,7 @@ def _sku_holds(order: Order, maps: Maps) -> list[Hold]:
 def _shipping_holds(order: Order, maps: Maps, shipping_item: str) -> list[Hold]:
     holds: list[Hold] = []
     seen: set[str] = set()
-    for ship in order.shipping:
+    for ship in filter(is_charged, order.shipping):
         method = ship.method.strip()
         if method in maps.shipping or method in seen:
             continue
@@ -237,8 +260,9 @@ def _payment_holds(order: Order, maps: Maps) -> list[Hold]:
 def _tax_holds(order: Order, maps: Maps) -> list[Hold]:
     holds: list[Hold] = []
     seen: set[str] = set()
-    taxed = [(line.name, line.tax_rate, line.tax) for line in order.lines]
-    taxed += [(f"shipping {s.title or s.method}", s.tax_rate, s.tax) for s in order.shipping]
+    taxed = [(ln.name, ln.tax_rate, ln.tax) for ln in order.lines if is_posted_line(ln)]
+    taxed += [(f"shipping {s.title or s.method}", s.tax_rate, s.tax)
+              for s in order.shipping if is_charged(s)]
     for name, rate, tax in taxed:
         if rate is None and tax != 0:
             holds.append(Hold(

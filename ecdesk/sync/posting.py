@@ -15,9 +15,11 @@ holds the order (``AMOUNT_MISMATCH``) naming both figures.
 item mapped to the method (a charge with no method name at all uses ``shipping_item``),
 ``accNo`` = ``shipping_account`` (default ``sales_account``). Extra charges (Woo fee lines,
 surcharges, gift wrap): one line each on the ``fee_item`` item (default ``FEE``, from the seed
-master data), with the mapped rate that reproduces their tax. Order-level discount: one negative
-line with no item on ``sales_account``, taxed at the products' rate when they share one.
-Product lines with quantity 0 and nothing to pay (items removed by an order edit) are left out.
+master data), with the mapped rate that reproduces their tax. Order-level discount: negative
+lines with no item on ``sales_account``, one per product tax rate, the discount split in
+proportion to each rate's net (:func:`allocate_discount`) so each share reduces its own tax.
+Product lines with quantity 0 and nothing to pay (items removed by an order edit), free shipping
+lines and zero extra charges are left out.
 
 **Numbering (DECISIONS.md §2).** ``docNo`` = ``<doc_prefix><display number>``, or None (AutoCount's
 own numbering) when ``own_numbering`` is on or it would exceed the route's limit; ``ref`` =
@@ -30,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -50,6 +52,8 @@ from ecdesk.sync.matching import (
     Maps,
     extra_tax_rate,
     fmt,
+    is_charged,
+    is_posted_line,
     match_order,
     money,
     tax_code_for,
@@ -163,17 +167,22 @@ def local_date(moment: datetime, timezone: str) -> date:
     return moment.astimezone(ZoneInfo(timezone)).date()
 
 
+def display_number(order: Order) -> str:
+    """The number a clerk sees (DECISIONS.md §1); the external id if the store gave none."""
+    return order.number.strip() or order.external_id.strip()
+
+
 def doc_no_for(order: Order, rules: PostingRules) -> str | None:
     """``<prefix><display number>``; None = AutoCount numbers it (own numbering, or too long)."""
     if rules.own_numbering:
         return None
-    doc_no = f"{rules.doc_prefix}{order.number.strip()}"
+    doc_no = f"{rules.doc_prefix}{display_number(order)}"
     return doc_no if len(doc_no) <= rules.max_doc_no else None
 
 
 def ref_for(order: Order, suffix: str = "") -> str:
     """``<Platform> <display number>`` (+ suffix), cut so it fits AutoCount's 40 characters."""
-    base = f"{PLATFORM_TITLES[order.platform]} {order.number.strip()}"
+    base = f"{PLATFORM_TITLES[order.platform]} {display_number(order)}"
     return base[: REF_MAX - len(suffix)] + suffix
 
 
@@ -198,24 +207,23 @@ def _line(product_code: str | None, description: str, qty: Decimal, unit_price: 
 
 def _common_rate(order: Order) -> Decimal | None:
     """The products' tax rate when they all share one, else None."""
-    keys = {tax_key(line.tax_rate) for line in order.lines}
+    posted = [line for line in order.lines if is_posted_line(line)]
+    keys = {tax_key(line.tax_rate) for line in posted}
     if len(keys) != 1:
         return None
-    return next((line.tax_rate for line in order.lines), None)
+    return posted[0].tax_rate
 
 
 def _sale_lines(order: Order, maps: Maps, rules: PostingRules) -> list[DraftLine]:
     inc = order.taxes_included
     lines: list[DraftLine] = []
-    for ol in order.lines:
-        if ol.quantity == 0 and ol.net == 0:
-            continue
+    for ol in filter(is_posted_line, order.lines):
         item = maps.items[(ol.sku or "").strip()]
         lines.append(_line(item.item_code, ol.name, ol.quantity, ol.unit_price,
                            acc_no=rules.sales_account, unit=item.uom, discount=ol.discount,
                            tax_code=tax_code_for(maps, ol.tax_rate) or "", rate=ol.tax_rate,
                            inclusive=inc))
-    for ship in order.shipping:
+    for ship in filter(is_charged, order.shipping):
         method = ship.method.strip()
         code = maps.shipping.get(method) or rules.shipping_item
         lines.append(_line(code, ship.title or method or "Shipping", Decimal(1), ship.amount,
@@ -223,17 +231,42 @@ def _sale_lines(order: Order, maps: Maps, rules: PostingRules) -> list[DraftLine
                            tax_code=tax_code_for(maps, ship.tax_rate) or "",
                            rate=ship.tax_rate, inclusive=inc))
     for extra in order.extras:
+        if extra.amount == 0 and extra.tax == 0:
+            continue
         rate = extra_tax_rate(extra, maps, inc)
         lines.append(_line(rules.fee_item, extra.name or "Charge", Decimal(1), extra.amount,
                            acc_no=rules.sales_account,
                            tax_code=(tax_code_for(maps, rate) or "") if rate else "",
                            rate=rate, inclusive=inc))
     if order.order_discount:
-        rate = _common_rate(order)
-        lines.append(_line(None, "Order discount", Decimal(1), -order.order_discount,
-                           acc_no=rules.sales_account, tax_code=tax_code_for(maps, rate) or "",
-                           rate=rate, inclusive=inc))
+        shares = allocate_discount(order)
+        for rate, share in shares:
+            label = "Order discount" + (f" ({tax_key(rate)}%)" if len(shares) > 1 else "")
+            lines.append(_line(None, label, Decimal(1), -share, acc_no=rules.sales_account,
+                               tax_code=tax_code_for(maps, rate) or "", rate=rate,
+                               inclusive=inc))
     return lines
+
+
+def allocate_discount(order: Order) -> list[tuple[Decimal | None, Decimal]]:
+    """Split the order-level discount over the products' tax rates in proportion to their net
+    amounts (each share rounded half-up, the last takes the remainder), so each share reduces
+    the tax of its own rate. One untaxed share when there is nothing to weigh it by."""
+    groups: dict[str, tuple[Decimal | None, Decimal]] = {}
+    for ol in filter(is_posted_line, order.lines):
+        rate, net = groups.get(tax_key(ol.tax_rate), (ol.tax_rate, ZERO))
+        groups[tax_key(ol.tax_rate)] = (rate, net + ol.net)
+    weighed = [(rate, net) for rate, net in groups.values() if net > 0]
+    whole = sum((net for _, net in weighed), ZERO)
+    if whole <= 0:
+        return [(None, order.order_discount)]
+    shares: list[tuple[Decimal | None, Decimal]] = []
+    left = order.order_discount
+    for i, (rate, net) in enumerate(weighed):
+        share = left if i == len(weighed) - 1 else money(order.order_discount * net / whole)
+        left -= share
+        shares.append((rate, share))
+    return shares
 
 
 def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool, rules: PostingRules,
@@ -288,7 +321,7 @@ def build_draft(order: Order, maps: Maps, rules: PostingRules) -> DocumentDraft 
         inclusive_tax=inclusive,
         total=total,
         lines=lines,
-        description=f"{title} order {order.number.strip()}"[:DESCRIPTION_MAX],
+        description=f"{title} order {display_number(order)}"[:DESCRIPTION_MAX],
         remarks=[f"ecd:{content_hash(order)[:16]}"],
     )
     if rules.doc_kind is DocKind.CASH_SALE:
@@ -312,8 +345,8 @@ def content_hash(order: Order) -> str:
     currency, gateways), so "changed after posting" ignores trivial updates (updated_at, tags,
     status text, customer notes)."""
     payload = {
-        "number": order.number.strip(),
-        "created_at": order.created_at.isoformat(),
+        "number": display_number(order),
+        "created_at": order.created_at.astimezone(UTC).isoformat(),
         "currency": order.currency.upper(),
         "taxes_included": order.taxes_included,
         "total": _d(order.total),
@@ -424,7 +457,7 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps, rules:
         inclusive_tax=inclusive,
         total=total,
         lines=lines,
-        description=f"{PLATFORM_TITLES[order.platform]} refund {order.number.strip()} "
+        description=f"{PLATFORM_TITLES[order.platform]} refund {display_number(order)} "
                     f"R{seq}"[:DESCRIPTION_MAX],
         our_invoice_no=invoice_doc_no or "",
     )

@@ -123,6 +123,16 @@ def test_unmapped_shipping_method():
     assert holds[0].value == "drone-delivery"
 
 
+def test_free_shipping_and_removed_lines_need_no_mapping():
+    o = order(total=D("99.80"), shipping=[ShippingLine("Free Shipping", "Free", D("5.00"),
+                                                       discount=D("5.00"))])
+    o.lines.append(OrderLine("9", "MYSTERY-SKU-99", "Removed by an edit", D(0), D("12.00")))
+    assert match_order(o, maps()) == []
+    o.shipping[0].discount = D("4.99")
+    o.total = D("99.81")
+    assert [h.value for h in match_order(o, maps())] == ["Free Shipping"]
+
+
 def test_shipping_without_method_uses_shipping_item_setting_only():
     o = order(shipping=[ShippingLine("", "", D("10.00"))])
     held = match_order(o, maps())
