@@ -215,6 +215,13 @@ def test_cash_sale_takes_mapped_payment_method_and_total():
     assert (d.payment_method, d.payment_amount) == ("CARD", D("109.80"))
 
 
+def test_cash_sale_of_a_free_order_uses_the_default_payment_method():
+    free = order(payment_methods=[], total=D("0.00"), shipping=[],
+                 lines=[OrderLine("1", "CAP-BLK", "Cap", D(1), D("25.00"), discount=D("25.00"))])
+    d = draft(free, r=rules(doc_kind="cash_sale"))
+    assert (d.payment_method, d.payment_amount, d.total) == ("BANK", D("0.00"), D("0.00"))
+
+
 def test_doc_no_numbering_rules():
     assert draft(order(number="1001"), r=rules(doc_prefix="")).doc_no == "1001"
     assert draft(order(), r=rules(own_numbering="true")).doc_no is None
@@ -287,6 +294,14 @@ def test_credit_note_for_returned_lines():
     assert (line.product_code, line.qty, line.unit_price, line.discount, line.acc_no) == (
         "TS-RED-M", D(1), D("39.90"), D("2.50"), "520-0000")
     assert line.tax_code == "SV-8" and cn.total == D("37.40")
+
+
+def test_credit_note_tax_excluded_adds_tax_like_the_invoice():
+    refund = Refund("R9", D("40.39"), lines=[("1", D(1))])  # 37.40 + 8 % tax 2.99
+    cn = build_credit_note(exclusive_order(), refund, 1, maps(), rules(), "SH-1001")
+    assert isinstance(cn, DocumentDraft) and not cn.inclusive_tax
+    assert [(ln.tax_code, ln.tax) for ln in cn.lines] == [("SV-8", D("2.99"))]
+    assert cn.total == D("40.39") == draft_total(cn.lines, False)
 
 
 def test_credit_note_balance_line_for_refunded_shipping():
