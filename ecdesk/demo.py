@@ -30,7 +30,7 @@ AUTOCOUNT_DEFAULTS = {
     "debtor_code": "300-C001", "debtor_name": "CASH SALES - ONLINE", "credit_term": "C.O.D.",
     "sales_location": "HQ", "sales_account": "500-1000", "shipping_item": "SHIPPING",
     "rounding_account": "907-0000", "payment_method": "BANK", "returns_account": "520-0000",
-    "currency": "MYR",
+    "book_currency": "MYR",
 }
 
 

@@ -335,16 +335,12 @@ class SyncEngine:
                 return out
             out["disposition"] = order.disposition.value
             maps = load_maps(session, store.id)
-            holds = matching.match_order(order, maps,
-                                         book_currency=settings.get("currency", "MYR"),
-                                         shipping_item=settings.get("shipping_item", ""))
+            rules = posting.PostingRules.from_settings(
+                settings, max_doc_no=int(settings.get("max_doc_no", "50")))
+            built = posting.build_draft(order, maps, rules)
+            holds = built if isinstance(built, list) else []
             if not holds:
-                built = posting.build_draft(order, maps, posting.PostingRules.from_settings(
-                    settings, max_doc_no=int(settings.get("max_doc_no", "50"))))
-                if isinstance(built, list):
-                    holds = built
-                else:
-                    out["draft"] = draft_to_json(built)
+                out["draft"] = draft_to_json(built)
             out["holds"] = [str(h) for h in holds]
             return out
 
@@ -472,10 +468,6 @@ class SyncEngine:
         if order.disposition is Disposition.IGNORED or order.cancelled:
             return self._set(session, row, Outcome.IGNORED, "Cancelled before it was posted")
 
-        holds = matching.match_order(order, maps, book_currency=settings.get("currency", "MYR"),
-                                     shipping_item=settings.get("shipping_item", ""))
-        if holds:
-            return self._hold(session, row, holds)
         rules = posting.PostingRules.from_settings(settings, max_doc_no=route.max_doc_no)
         built = posting.build_draft(order, maps, rules)
         if isinstance(built, list):
