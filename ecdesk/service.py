@@ -313,12 +313,11 @@ class Service:
                       book: str | None = None, settings: dict[str, str] | None = None) -> None:
         values = dict(settings or {})
         if route is not None:
-            from ecdesk.sync.autocount import route_class
+            from ecdesk.sync.autocount import known_routes
 
-            try:
-                route_class(route)
-            except ValueError as exc:
-                raise UsageError(str(exc)) from None
+            if route not in known_routes():
+                known = ", ".join(known_routes())
+                raise UsageError(f"Unknown AutoCount route '{route}' (known: {known}).")
             values["route"] = route
         if url is not None:
             values["url"] = url.rstrip("/")
@@ -346,6 +345,16 @@ class Service:
             except ConfigError as exc:
                 raise UsageError(str(exc)) from None
             return self.engine.route(s).test_connection()
+
+    def authorise_store(self, name: str, code: str) -> str:
+        """Exchange a marketplace authorisation code for tokens (saved to the keyring)."""
+        with self._session() as s:
+            connector = self.engine.connector(self._store(s, name))
+        authorise = getattr(connector, "authorise", None)
+        if authorise is None:
+            raise UsageError(f"Store '{name}' does not use an authorisation code.")
+        result = authorise(code)
+        return result if isinstance(result, str) else f"Store '{name}' is authorised."
 
     def test_store(self, name: str) -> str:
         with self._session() as s:
@@ -584,6 +593,10 @@ class Service:
             fixable = {c.value for c in FIXABLE_BY_MAPPING}
             ids = [i for i in ids if all(h.code in fixable for h in holds.get(i, []))]
         return self.retry(ids, progress=progress, cancel=cancel)
+
+    def preview(self, order_id: int) -> dict[str, Any]:
+        """The document an order would become now (or why it would be held); posts nothing."""
+        return self.engine.preview(order_id)
 
     def resync_order(self, order_id: int) -> RunSummary:
         return self.engine.refetch_order(order_id)

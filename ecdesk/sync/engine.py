@@ -43,6 +43,7 @@ from ecdesk.domain import (
     Order,
     Outcome,
 )
+from ecdesk.sync import matching, posting
 from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
 from ecdesk.sync.connectors import connector_class
 from ecdesk.sync.connectors.base import (
@@ -82,6 +83,10 @@ class CancelToken:
     @property
     def cancelled(self) -> bool:
         return self._event.is_set()
+
+    def wait(self, timeout: float) -> bool:
+        """Block up to ``timeout`` seconds; True once cancelled."""
+        return self._event.wait(timeout)
 
 
 class SyncCancelled(Exception):
@@ -148,9 +153,7 @@ def autocount_config(session: Session) -> AutoCountConfig:
     return AutoCountConfig(route=route, url=url, book=book, settings=values)
 
 
-def load_maps(session: Session, store_id: int):
-    from ecdesk.sync import matching
-
+def load_maps(session: Session, store_id: int) -> matching.Maps:
     maps = matching.Maps()
     for row in session.scalars(select(Mapping).where(Mapping.store_id == store_id)):
         if row.kind == "sku":
@@ -314,6 +317,33 @@ class SyncEngine:
                 session.commit()
         return self.retry([order_id])
 
+    def preview(self, order_id: int) -> dict[str, Any]:
+        """What evaluating the order would do now, without posting anything."""
+        from ecdesk.sync.outbox import draft_to_json
+
+        with self.db.session() as session:
+            row = session.get(OrderRow, order_id)
+            assert row is not None
+            store = row.store
+            settings = {**get_settings(session, "autocount."), **(store.settings or {})}
+            out: dict[str, Any] = {"store": store.name, "order": row.number,
+                                   "outcome": row.outcome}
+            try:
+                order = self.connector(store).normalise(row.payload)
+            except (PayloadError, KeyError, TypeError, ValueError) as exc:
+                out["holds"] = [str(Hold(HoldCode.BAD_PAYLOAD, str(exc)))]
+                return out
+            out["disposition"] = order.disposition.value
+            maps = load_maps(session, store.id)
+            rules = posting.PostingRules.from_settings(
+                settings, max_doc_no=int(settings.get("max_doc_no", "50")))
+            built = posting.build_draft(order, maps, rules)
+            holds = built if isinstance(built, list) else []
+            if not holds:
+                out["draft"] = draft_to_json(built)
+            out["holds"] = [str(h) for h in holds]
+            return out
+
     # --- fetch --------------------------------------------------------------------------
     def _fetch(self, session, store, run, summary, since, until, progress, cancel) -> None:
         connector = self.connector(store)
@@ -389,8 +419,6 @@ class SyncEngine:
         return list(session.scalars(q))
 
     def _evaluate(self, session, ids, summary, progress, cancel, run, *, count_attempt=False):
-        from ecdesk.sync import matching
-
         if not ids:
             return
         route = self.route(session)
@@ -423,8 +451,6 @@ class SyncEngine:
 
     def _evaluate_one(self, session, row, connector, maps, settings, outbox, route, summary,
                       count_attempt) -> Outcome | None:
-        from ecdesk.sync import matching, posting
-
         if count_attempt:
             row.attempts += 1
         try:
@@ -442,9 +468,6 @@ class SyncEngine:
         if order.disposition is Disposition.IGNORED or order.cancelled:
             return self._set(session, row, Outcome.IGNORED, "Cancelled before it was posted")
 
-        holds = matching.match_order(order, maps, book_currency=settings.get("currency", "MYR"))
-        if holds:
-            return self._hold(session, row, holds)
         rules = posting.PostingRules.from_settings(settings, max_doc_no=route.max_doc_no)
         built = posting.build_draft(order, maps, rules)
         if isinstance(built, list):
@@ -483,8 +506,6 @@ class SyncEngine:
 
     def _after_posting(self, session: Session, row: OrderRow, order: Order) -> Outcome:
         """An order already posted: unchanged stays posted; anything else needs a clerk."""
-        from ecdesk.sync import posting
-
         holds: list[Hold] = []
         if order.cancelled or order.disposition is Disposition.IGNORED:
             holds.append(Hold(HoldCode.CANCELLED_AFTER_POSTING,
