@@ -127,7 +127,9 @@ class ToolsTab(QWidget):
     # --- actions ------------------------------------------------------------------------
     def sync_store(self) -> None:
         name = self.store.current()
-        if name and self.ops.sync(name):
+        if not name:
+            self._say("Add a store first (Stores tab).", False)
+        elif self.ops.sync(name):
             self._say(f"Syncing {name}…")
 
     def resync_order(self) -> None:
