@@ -43,6 +43,7 @@ from ecdesk.sync.engine import (
     no_progress,
 )
 from ecdesk.sync.http import HttpClient
+from ecdesk.sync.worker_id import current_worker
 
 MAP_KINDS = ("sku", "shipping", "payment", "tax")
 STORE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,59}$")
@@ -183,12 +184,9 @@ class Service:
         self.db = Database(db_url)
         self.clock = clock
         self.http = http or HttpClient()
-        import os
-        import socket
-
         self.deps = engine_deps or EngineDeps(
             http=self.http, credentials=secrets.ScopedCredentials, clock=clock,
-            worker=worker or f"{socket.gethostname()}:{os.getpid()}",
+            worker=worker or current_worker(),
         )
 
     def close(self) -> None:

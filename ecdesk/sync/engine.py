@@ -56,10 +56,11 @@ from ecdesk.sync.connectors.base import (
 )
 from ecdesk.sync.http import ApiError, AuthError, HttpClient
 from ecdesk.sync.outbox import Outbox, PostResult
+from ecdesk.sync.worker_id import current_worker, dead_local_worker
 
 log = logging.getLogger(__name__)
 
-STORE_LEASE = timedelta(minutes=30)
+STORE_LEASE = timedelta(minutes=5)  # renewed as the run goes
 COMMIT_EVERY = 50
 
 
@@ -179,7 +180,7 @@ class EngineDeps:
     http: HttpClient
     credentials: Callable[[str], CredentialStore]  # scope -> store
     clock: Callable[[], datetime] = now_utc
-    worker: str = "ecdesk"
+    worker: str = field(default_factory=current_worker)
     make_route: Callable[[AutoCountConfig], AutoCountRoute] | None = None
     make_connector: Callable[[StoreConfig], Connector] | None = None
     #: test hook: runs after AutoCount created a document, before ecdesk confirms it
@@ -216,12 +217,16 @@ class SyncEngine:
 
     # --- lease --------------------------------------------------------------------------
     def _lease(self, session: Session, store_id: int) -> bool:
+        """Take or renew the store's lease (atomic); False while another live worker has it."""
         now = self.deps.clock()
+        holder = session.scalar(select(Store.lease_owner).where(Store.id == store_id))
+        takeable = [Store.lease_owner.is_(None), Store.lease_owner == self.deps.worker,
+                    Store.lease_until < now]
+        if dead_local_worker(holder):
+            takeable.append(Store.lease_owner == holder)
         result = session.execute(
             update(Store)
-            .where(Store.id == store_id,
-                   or_(Store.lease_owner.is_(None), Store.lease_owner == self.deps.worker,
-                       Store.lease_until < now))
+            .where(Store.id == store_id, or_(*takeable))
             .values(lease_owner=self.deps.worker, lease_until=now + STORE_LEASE)
             .execution_options(synchronize_session=False)
         )
@@ -363,6 +368,7 @@ class SyncEngine:
                 newest = raw.updated_at
             if count % COMMIT_EVERY == 0:
                 session.commit()
+                self._lease(session, store.id)
                 progress(count, 0, f"Fetched {count} orders from {store.name}")
         summary.fetched = count
         if not window:
@@ -448,6 +454,8 @@ class SyncEngine:
             self._count(summary, outcome)
             if i % 10 == 0 or i == total:
                 progress(i, total, f"Checked {i} of {total} orders")
+            if run.store_id is not None and i % COMMIT_EVERY == 0:
+                self._lease(session, run.store_id)  # keep the sync's lease alive
 
     def _evaluate_one(self, session, row, connector, maps, settings, outbox, route, summary,
                       count_attempt) -> Outcome | None:
