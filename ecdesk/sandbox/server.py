@@ -114,6 +114,7 @@ class SandboxServer:
 
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body leave at once: no 40 ms ACK wait
 
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
