@@ -44,6 +44,7 @@ from ecdesk.domain import (
     Order,
     Outcome,
 )
+from ecdesk.secrets import MissingSecret, NoKeyringError
 from ecdesk.sync import matching, posting
 from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
 from ecdesk.sync.connectors import connector_class
@@ -109,7 +110,7 @@ class RunSummary:
     ignored: int = 0
     pending: int = 0  # AutoCount did not answer: resolved by lookup next run
     errors: list[str] = field(default_factory=list)
-    status: str = "ok"  # ok | failed | cancelled | busy
+    status: str = "ok"  # ok | failed | config | cancelled | busy
 
     @property
     def clean(self) -> bool:
@@ -274,9 +275,13 @@ class SyncEngine:
                 self._evaluate(session, ids, summary, progress, cancel, run)
             except SyncCancelled:
                 summary.status = "cancelled"
-            except (ApiError, ConfigError, Unsupported) as exc:
+            except (AuthError, ConfigError, MissingSecret, NoKeyringError) as exc:
+                summary.status = "config"  # a clerk must fix set-up or credentials
+                summary.errors.append(f"{store.name}: {exc}")
+                self._log(session, run, store_id, None, str(exc), level="error")
+            except (ApiError, Unsupported) as exc:
                 summary.status = "failed"
-                summary.errors.append(str(exc))
+                summary.errors.append(f"{store.name}: {exc}")
                 self._log(session, run, store_id, None, str(exc), level="error")
             finally:
                 self._finish(session, store_id, run, summary)
@@ -304,7 +309,10 @@ class SyncEngine:
                                count_attempt=True)
             except SyncCancelled:
                 summary.status = "cancelled"
-            except (ApiError, ConfigError, Unsupported) as exc:
+            except (AuthError, ConfigError, MissingSecret, NoKeyringError) as exc:
+                summary.status = "config"
+                summary.errors.append(str(exc))
+            except (ApiError, Unsupported) as exc:
                 summary.status = "failed"
                 summary.errors.append(str(exc))
             finally:
