@@ -470,6 +470,9 @@ class SyncEngine:
                       count_attempt) -> Outcome | None:
         if count_attempt:
             row.attempts += 1
+        if row.resolved_note is not None:  # a clerk settled it by hand: never post it
+            return self._set(session, row, Outcome.IGNORED,
+                             f"Resolved by hand: {row.resolved_note}".rstrip(": "))
         try:
             order = connector.normalise(row.payload)
         except (PayloadError, KeyError, TypeError, ValueError) as exc:
