@@ -161,11 +161,12 @@ class AutoCountSandbox(SandboxServer):
         self.payment_methods = {p.upper() for p in md["payment_methods_autocount"]}
         self.fiscal = (date.fromisoformat(self.company["fiscal_year_start"]),
                        date.fromisoformat(self.company["fiscal_year_end"]))
-        self._docs: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in DOC_TYPES}
-        self._next_no = {k: 1 for k in DOC_TYPES}
+        self._docs: dict[str, dict[str, dict[str, Any]]] = {}
+        self._next_no: dict[str, int] = {}
         self._doc_key = 0
         self._writes = 0
         self._windows: dict[str, list[float]] = {}  # identity -> [window start, count]
+        self.reset()
         book_seg = r"(?i)/(?P<book>[^/]+)"
         doc = r"(?P<doc>invoice|creditNote)"
         self.route("GET", book_seg + r"/companyProfile", self._company_profile)
@@ -173,6 +174,24 @@ class AutoCountSandbox(SandboxServer):
         self.route("POST", book_seg + "/" + doc, self._create)
         self.route("POST", book_seg + "/" + doc + r"/listing", self._listing)
         self.route("POST", book_seg + "/" + doc + r"/void", self._void)
+
+    def reset(self, **options: Any) -> AutoCountSandbox:
+        """An empty book again (documents, numbering, rate windows, faults, request log), with
+        any of ``clock``, ``rate_limit``, ``unstable_listing``, ``page_size`` changed: lets a
+        test module share one started server."""
+        with self._lock:
+            for name, value in options.items():
+                if name not in ("clock", "rate_limit", "unstable_listing", "page_size"):
+                    raise TypeError(f"reset() cannot change {name}")
+                setattr(self, name, value)
+            self._docs = {k: {} for k in DOC_TYPES}
+            self._next_no = {k: 1 for k in DOC_TYPES}
+            self._doc_key = self._writes = 0
+            self._windows.clear()
+            self._faults.clear()
+            self.requests.clear()
+            self.on_listing = None
+        return self
 
     # --- registry convention --------------------------------------------------------------
     def credentials(self) -> dict[str, str]:
@@ -358,8 +377,6 @@ class AutoCountSandbox(SandboxServer):
             if not d.get("productCode") and not d.get("description") and not d.get("unitPrice"):
                 continue  # "a line is silently dropped" (autocount.md §1.3)
             rows.append(self._detail(doc_type, i, d, inclusive))
-        if not rows:
-            raise Invalid("Details is required.")
         return self._build(doc_type, m, doc_no, doc_date, debtor, inclusive, rows)
 
     def _detail(self, doc_type: str, i: int, d: dict[str, Any], inclusive: bool):

@@ -40,12 +40,19 @@ def clock():
     return FakeClock()
 
 
-@pytest.fixture
-def sandbox(clock, request):
-    opts = getattr(request, "param", {})
-    sb = AutoCountSandbox(clock=clock, **opts).start()
+@pytest.fixture(scope="module")
+def server():
+    sb = AutoCountSandbox().start()
     yield sb
     sb.stop()
+
+
+@pytest.fixture
+def sandbox(server, clock, request):
+    """The module's server, emptied, on this test's clock (and quota/page options)."""
+    opts = {"rate_limit": 100, "unstable_listing": False, "page_size": 100}
+    opts.update(getattr(request, "param", {}))
+    return server.reset(clock=clock, **opts)
 
 
 def make_route(sandbox, clock, creds, **cfg):
