@@ -35,7 +35,8 @@ def clock():
 
 @pytest.fixture
 def sb(server, clock):
-    return server.reset(clock=clock, rate_limit=100, unstable_listing=False, page_size=100)
+    return server.reset(clock=clock, rate_limit=100, unstable_listing=False, page_size=100,
+                        forbidden=())
 
 
 @pytest.fixture
@@ -94,6 +95,12 @@ def test_discount_must_be_a_formula_string(http):
     resp = post(http, "/invoice", payload)
     assert resp.status_code == 400
     assert "System.String. Path: $.details[0].discount" in resp.json()["message"]
+
+
+def test_a_number_where_text_belongs_is_refused(http):
+    resp = post(http, "/invoice", body(docNo=1001))
+    assert resp.json()["message"] == ("The JSON value could not be converted to System.String. "
+                                      "Path: $.master.docNo.")
 
 
 def test_missing_master_is_refused(http):
