@@ -198,3 +198,15 @@ def test_429_without_retry_after_waits_for_the_known_window_reset(creds):
     route.test_connection()
     assert route.find(DocKind.INVOICE, "SH-1") is None
     assert slept == [0.5, 1.0, 2.0, 4.0, 41.0]  # backoff, then until the reset + 1 s
+
+
+def test_create_timeout_is_maybe_applied_and_never_reposted(creds):
+    calls = []
+
+    def handler(request):
+        calls.append(request.method)
+        raise httpx.ReadTimeout("no answer", request=request)
+
+    with pytest.raises(MaybeApplied):
+        mock_route(handler, creds).create(draft())
+    assert calls == ["POST"]
