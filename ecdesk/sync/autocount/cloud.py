@@ -430,8 +430,8 @@ def doc_no_from_location(location: str | None) -> str | None:
     """The docNo in a 201's ``location: .../{book}/invoice?docNo=I-000001`` header."""
     if not location:
         return None
-    values = parse_qs(urlsplit(location).query).get("docNo") or \
-        parse_qs(urlsplit(location).query).get("docno")
+    query = {k.lower(): v for k, v in parse_qs(urlsplit(location).query).items()}
+    values = query.get("docno")
     return values[-1] if values else None
 
 
