@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -267,11 +268,14 @@ def test_page_size_over_the_limit_is_rejected(clock, creds):
         assert rest.status_code == 400 and "limit" in rest.json()["errors"]
 
 
-def test_query_over_the_single_query_cost_is_refused(clock, creds):
-    with start(clock, orders=3) as sb:
+def test_page_too_costly_for_one_query_is_refused_then_halved(clock, creds):
+    with start(clock, orders=30) as sb:
         creds["access_token"] = sb.access_token
-        with pytest.raises(ApiError, match="exceeds the single query max cost"):
-            list(connect(sb, clock, creds, page_size="50").fetch_orders(None))
+        raws = list(connect(sb, clock, creds, page_size="50").fetch_orders(None))
+        assert len({r.external_id for r in raws}) == 30
+        firsts = [json.loads(r.body)["variables"]["first"] for r in order_calls(sb)]
+        assert firsts[:4] == [50, 25, 12, 6]  # 50, 25 and 12 cost over 1000 points
+        assert all(f == 6 for f in firsts[3:])
 
 
 def test_fetch_one_order_and_a_missing_one(clock, creds):
