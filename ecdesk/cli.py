@@ -283,7 +283,8 @@ def _sync(svc: Any, args: argparse.Namespace) -> int:
             print(summary.line(), flush=True)
             for err in summary.errors:
                 print(f"  {err}", file=sys.stderr)
-            worst = max(worst, OK if summary.clean else HELD)
+            worst = max(worst, USAGE if summary.status == "config" else
+                        OK if summary.clean else HELD)
         if args.once or since or cancel.cancelled:
             return worst
         worst = OK
@@ -321,6 +322,8 @@ def _retry(svc: Any, args: argparse.Namespace) -> int:
     print(summary.line())
     for err in summary.errors:
         print(f"  {err}", file=sys.stderr)
+    if summary.status == "config":
+        return USAGE
     return OK if summary.clean else HELD
 
 
