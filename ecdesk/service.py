@@ -43,6 +43,7 @@ from ecdesk.sync.engine import (
     no_progress,
 )
 from ecdesk.sync.http import HttpClient
+from ecdesk.sync.worker_id import current_worker
 
 MAP_KINDS = ("sku", "shipping", "payment", "tax")
 STORE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,59}$")
@@ -183,12 +184,9 @@ class Service:
         self.db = Database(db_url)
         self.clock = clock
         self.http = http or HttpClient()
-        import os
-        import socket
-
         self.deps = engine_deps or EngineDeps(
             http=self.http, credentials=secrets.ScopedCredentials, clock=clock,
-            worker=worker or f"{socket.gethostname()}:{os.getpid()}",
+            worker=worker or current_worker(),
         )
 
     def close(self) -> None:
@@ -593,6 +591,25 @@ class Service:
             fixable = {c.value for c in FIXABLE_BY_MAPPING}
             ids = [i for i in ids if all(h.code in fixable for h in holds.get(i, []))]
         return self.retry(ids, progress=progress, cancel=cancel)
+
+    def resolve(self, order_ids: Iterable[int], note: str = "") -> int:
+        """Mark held orders settled by hand (e.g. keyed in AutoCount): they leave the held
+        grid and ecdesk never posts them, even if the store changes them later."""
+        count = 0
+        with self._session() as s:
+            for row in s.scalars(select(OrderRow).where(OrderRow.id.in_(list(order_ids)))):
+                if row.outcome != Outcome.HELD.value:
+                    continue
+                row.resolved_note = note.strip()
+                row.outcome = Outcome.IGNORED.value
+                row.reason_summary = f"Resolved by hand: {note.strip()}".rstrip(": ")
+                for hold in list(row.holds):
+                    s.delete(hold)
+                s.add(SyncLog(store_id=row.store_id, order_id=row.id, at=self.clock(),
+                              message=f"Order {row.number} {row.reason_summary}"))
+                count += 1
+            s.commit()
+        return count
 
     def preview(self, order_id: int) -> dict[str, Any]:
         """The document an order would become now (or why it would be held); posts nothing."""

@@ -27,6 +27,7 @@ from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry
 from ecdesk.domain import DocKind, DocumentDraft, DraftLine, PostedDocument
 from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
 from ecdesk.sync.http import MaybeApplied, Unavailable
+from ecdesk.sync.worker_id import dead_local_worker
 
 log = logging.getLogger(__name__)
 
@@ -157,17 +158,14 @@ class Outbox:
     def claim(self, session: Session, entry: OutboxEntry) -> bool:
         """Atomically take the entry for this worker; False if another holds a live lease."""
         now = self.clock()
+        holder = session.scalar(select(OutboxEntry.claimed_by).where(OutboxEntry.id == entry.id))
+        takeable = [OutboxEntry.claimed_by.is_(None), OutboxEntry.claimed_by == self.worker,
+                    OutboxEntry.claimed_until < now]
+        if dead_local_worker(holder):
+            takeable.append(OutboxEntry.claimed_by == holder)
         result = session.execute(
             update(OutboxEntry)
-            .where(
-                OutboxEntry.id == entry.id,
-                OutboxEntry.state == "pending",
-                or_(
-                    OutboxEntry.claimed_by.is_(None),
-                    OutboxEntry.claimed_by == self.worker,
-                    OutboxEntry.claimed_until < now,
-                ),
-            )
+            .where(OutboxEntry.id == entry.id, OutboxEntry.state == "pending", or_(*takeable))
             .values(claimed_by=self.worker, claimed_until=now + CLAIM_LEASE)
             .execution_options(synchronize_session=False)
         )
