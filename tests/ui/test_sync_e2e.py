@@ -99,8 +99,8 @@ def test_held_order_fixed_in_mapping_tab_and_retried_until_posted(qtbot, demo_wi
         qtbot.keyClicks(tab.f_value, code)
         qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
         assert "Saved" in tab.result.text()
-        run_and_wait(qtbot, w, lambda: qtbot.mouseClick(tab.retry_button,
-                                                        Qt.MouseButton.LeftButton))
+        run_and_wait(qtbot, w, lambda b=tab.retry_button: qtbot.mouseClick(
+            b, Qt.MouseButton.LeftButton))
     detail = svc.order_detail(order_id)
     assert detail.outcome == "posted", detail.holds
     assert [d.doc_no for d in detail.documents] == [f"SH-{number}"]
