@@ -21,7 +21,7 @@ from ecdesk.ui.models.held_orders import HeldOrdersModel
 from ecdesk.ui.ops import Operations
 from ecdesk.ui.workers import Coalescer
 
-WIDTHS = (130, 110, 130, 100, 420, 70)
+WIDTHS = (130, 90, 150, 105, 520, 80)
 
 
 class HeldPanel(QWidget):

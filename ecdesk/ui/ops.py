@@ -139,15 +139,33 @@ class Operations(QObject):
                                   explain=self.service.explain, name="Test connection")
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def describe(result: Any) -> str:
-    """A run summary (or a list of them) as one line for the status bar."""
+    """A run summary (or a list of them) as one sentence for the status bar."""
     if result is None:
         return "Done."
     if isinstance(result, list):
-        return " | ".join(describe(r) for r in result) or "Nothing was due."
-    line = getattr(result, "line", None)
-    text = line() if callable(line) else str(result)
-    errors = getattr(result, "errors", None)
-    if errors:
-        text += " - " + "; ".join(errors[:2])
+        return " ".join(describe(r) for r in result) or "Nothing was due."
+    if not hasattr(result, "fetched"):
+        return str(result)
+    r = result
+    retry = r.store == "retry"
+    what = "Retry" if retry else f"Sync of {r.store or 'all stores'}"
+    parts = [] if retry else [f"{r.fetched:,} fetched"]
+    parts.append(f"{r.posted:,} posted")
+    parts.append(f"{r.held:,} held")
+    if r.waiting:
+        parts.append(f"{r.waiting:,} waiting for payment")
+    if r.ignored:
+        parts.append(f"{r.ignored:,} cancelled (not posted)")
+    if r.pending:
+        parts.append(f"{r.pending:,} awaiting AutoCount's answer (checked again next run)")
+    ending = {"ok": "finished", "cancelled": "stopped as you asked",
+              "failed": "did not finish", "busy": "was skipped"}.get(r.status, r.status)
+    text = f"{what} {ending}: {', '.join(parts)}."
+    if r.errors:
+        text += " " + " ".join(r.errors[:2])
     return text

@@ -61,6 +61,7 @@ def _shoot(out: Path, tmp: Path) -> int:
     from ecdesk.ui.main_window import MainWindow
 
     previous = keyring.get_keyring()
+    previous_file = os.environ.get("ECDESK_KEYRING_FILE")
     os.environ["ECDESK_KEYRING_FILE"] = str(tmp / "keyring.json")
     keyring.set_keyring(FileKeyring())
     world = start_sandboxes()
@@ -104,16 +105,12 @@ def _shoot(out: Path, tmp: Path) -> int:
                 window.mapping.refresh()
             save(window, f"tab-{i}-{name}")
         window.tabs.setCurrentWidget(window.stores)
-        save(window.held_dock, "held-orders")
+        save(window.held_box, "held-orders")
         held = window.held.model
-        target = None
-        for row in range(min(held.rowCount(), 200)):
-            summary = held.summary(row)
-            if summary and "SKU" in summary.reasons:
-                target = summary.id
-                break
-        if target is None and held.rowCount():
-            target = held.order_id(0)
+        ids = [held.order_id(r) for r in range(min(held.rowCount(), 200))]
+        holds = service.held_holds(ids)
+        fixable = [i for i in ids if any(h.code == "unmapped_sku" for h in holds.get(i, []))]
+        target = (fixable or ids or [None])[0]
         if target is not None:
             dialog = window.open_order(target)
             _wait(app, dialog.isVisible, 5000)
@@ -124,6 +121,10 @@ def _shoot(out: Path, tmp: Path) -> int:
         service.close()
         world.stop()
         keyring.set_keyring(previous)
+        if previous_file is None:
+            os.environ.pop("ECDESK_KEYRING_FILE", None)
+        else:
+            os.environ["ECDESK_KEYRING_FILE"] = previous_file
     for path in written:
         print(path)
     return 0
