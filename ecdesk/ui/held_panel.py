@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -59,6 +62,10 @@ class HeldPanel(QWidget):
         header.setStretchLastSection(True)
         self.open_button = QPushButton("Open order…")
         self.retry_button = QPushButton("Retry selected")
+        self.resolve_button = QPushButton("Settled by hand…")
+        self.resolve_button.setToolTip(
+            "The selected orders were keyed into AutoCount by hand: take them off this list; "
+            "ecdesk will never post them.")
         self.retry_all_button = QPushButton("Retry all fixable")
         self.retry_all_button.setToolTip(
             "Retry every held order whose reasons a mapping or a setting can fix.")
@@ -73,6 +80,7 @@ class HeldPanel(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.open_button)
         top.addWidget(self.retry_button)
+        top.addWidget(self.resolve_button)
         top.addWidget(self.retry_all_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
@@ -89,6 +97,8 @@ class HeldPanel(QWidget):
         self.open_button.clicked.connect(self._open_selected)
         self.retry_button.clicked.connect(self.retry_selected)
         self.retry_all_button.clicked.connect(lambda: self.ops.retry_fixable())
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        self.ask_note: Callable[[int], str | None] = self._ask_note
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.model.modelReset.connect(self._counted)
         self.ops.busy_changed.connect(lambda _b: self._enable())
@@ -126,6 +136,7 @@ class HeldPanel(QWidget):
         selected = bool(self.selected_ids())
         self.open_button.setEnabled(len(self.selected_ids()) == 1)
         self.retry_button.setEnabled(selected and not self.ops.busy)
+        self.resolve_button.setEnabled(selected and not self.ops.busy)
         self.retry_all_button.setEnabled(self.model.total > 0 and not self.ops.busy)
 
     def selected_ids(self) -> list[int]:
@@ -136,6 +147,25 @@ class HeldPanel(QWidget):
         ids = self.selected_ids()
         if ids:
             self.open_requested.emit(ids[0])
+
+    def resolve_selected(self) -> int:
+        ids = self.selected_ids()
+        if not ids:
+            return 0
+        note = self.ask_note(len(ids))
+        if note is None:
+            return 0
+        count = self.service.resolve(ids, note)
+        self.refresh()
+        self.ops.refresh_soon()
+        return count
+
+    def _ask_note(self, count: int) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, "Settled by hand",
+            f"{count} order{'s' if count != 1 else ''} will leave the held list and ecdesk "
+            "will never post them.\nNote for the log (e.g. the AutoCount document you keyed):")
+        return text if ok else None
 
     def retry_selected(self) -> None:
         ids = self.selected_ids()

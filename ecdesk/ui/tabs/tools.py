@@ -69,6 +69,7 @@ class ToolsTab(QWidget):
         grid.addWidget(self.range_button, 2, 2)
         grid.addWidget(self.result, 3, 0, 1, 5)
         grid.setColumnStretch(4, 1)
+        self.result.hide()
         self.store.setMinimumWidth(300)
         self.order.setMinimumWidth(300)
 
@@ -125,6 +126,7 @@ class ToolsTab(QWidget):
     def _say(self, text: str, ok: bool = True) -> None:
         self.result.setStyleSheet("color:#374151" if ok else "color:#b91c1c")
         self.result.setText(text)
+        self.result.setVisible(bool(text))
 
     # --- actions ------------------------------------------------------------------------
     def sync_store(self) -> None:
