@@ -70,6 +70,8 @@ class HeldPanel(QWidget):
         self.retry_all_button.setToolTip(
             "Retry every held order whose reasons a mapping or a setting can fix.")
 
+        self.title = QLabel()
+        self.title.setObjectName("heldTitle")
         top = QHBoxLayout()
         top.addWidget(self.count)
         top.addSpacing(12)
@@ -78,14 +80,18 @@ class HeldPanel(QWidget):
         top.addWidget(QLabel("Reason"))
         top.addWidget(self.reason)
         top.addWidget(self.search, 1)
-        top.addWidget(self.open_button)
-        top.addWidget(self.retry_button)
-        top.addWidget(self.resolve_button)
-        top.addWidget(self.retry_all_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_button)
+        actions.addStretch(1)
+        actions.addWidget(self.retry_button)
+        actions.addWidget(self.resolve_button)
+        actions.addWidget(self.retry_all_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.addWidget(self.title)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
 
         self._search_later = Coalescer(250, self)
         self._search_later.fired.connect(self.apply_filter)
@@ -130,6 +136,17 @@ class HeldPanel(QWidget):
                            f"{n:,} held order{'s' if n != 1 else ''}")
         self.count.setStyleSheet("font-weight:600; color:%s;" % ("#15803d" if n == 0
                                                                  else "#b45309"))
+        everything = self.model.query.store_id is None and not self.model.query.reason_code \
+            and not self.model.query.text
+        if n == 0 and everything:
+            self.title.setText("Held orders: none. Nothing needs you right now.")
+            self.title.setProperty("calm", True)
+        else:
+            self.title.setText("Held orders: these need you. Double-click one to see why, "
+                               "fix it, then Retry.")
+            self.title.setProperty("calm", False)
+        self.title.style().unpolish(self.title)
+        self.title.style().polish(self.title)
         self._enable()
 
     def _enable(self) -> None:

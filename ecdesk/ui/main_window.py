@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -48,15 +47,7 @@ class MainWindow(QMainWindow):
                               (self.tools, "Tools")):
             self.tabs.add_page(widget, title)
         self.held = HeldPanel(service, self.ops)
-        self.held_box = QFrame()
-        self.held_box.setObjectName("heldBox")
-        title = QLabel("Held orders: these need you. Double-click one to see why.")
-        title.setObjectName("heldTitle")
-        hv = QVBoxLayout(self.held_box)
-        hv.setContentsMargins(0, 0, 0, 0)
-        hv.setSpacing(0)
-        hv.addWidget(title)
-        hv.addWidget(self.held, 1)
+        self.held_box = self.held  # the grid, its filters and actions (screenshots grab it)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.held_box)
