@@ -653,7 +653,7 @@ class Service:
         from ecdesk.secrets import MissingSecret, NoKeyringError
         from ecdesk.sync.http import AuthError, RateLimited, Unavailable
 
-        text = str(exc).strip() or type(exc).__name__
+        text = (str(exc).strip() or type(exc).__name__).rstrip(". ")
         if isinstance(exc, AuthError):
             return (f"The credentials were refused: {text}. Enter them again in Integration, "
                     "press Save, then Test connection.")
@@ -664,9 +664,9 @@ class Service:
             return (f"Could not reach the service: {text}. Check the internet connection and "
                     "the URL in Integration; nothing was lost, try again later.")
         if isinstance(exc, (UsageError, ConfigError, NoKeyringError)):
-            return text
+            return f"{text}."
         if isinstance(exc, MissingSecret):
-            return f"{text} Enter it in Integration and press Save."
+            return f"{text}. Enter it in Integration and press Save."
         return (f"Something went wrong ({type(exc).__name__}: {text}). Nothing was posted "
                 "twice; try again, and if it repeats look at Tools > Sync log.")
 

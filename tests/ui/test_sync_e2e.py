@@ -108,3 +108,23 @@ def test_held_order_fixed_in_mapping_tab_and_retried_until_posted(qtbot, demo_wi
     assert order_id not in svc.held_ids(HeldQuery())
     w.held.refresh()
     assert order_id not in w.held.model._ids
+
+
+def test_test_connection_answers_in_words_for_store_and_autocount(qtbot, demo_window, world):
+    w = demo_window
+    tab = w.integration
+    for owner in ("Demo Shopify", "autocount"):
+        w.show_integration(owner)
+        qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: tab.test_button.isEnabled(), timeout=10_000)
+        assert tab.test_result.text().startswith("Connected."), tab.test_result.text()
+    # a wrong credential is refused, and the clerk is told what to do
+    w.show_integration("Demo Shopify")
+    w.service.set_secret("Demo Shopify", "client_secret", "wrong-secret")
+    w.service.set_secret("Demo Shopify", "access_token", "shpat_wrong")
+    qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.test_button.isEnabled(), timeout=10_000)
+    text = tab.test_result.text()
+    assert text.startswith("The credentials were refused: Shopify refused")
+    assert text.endswith("Enter them again in Integration, press Save, then Test connection.")
+    assert ".." not in text and "Traceback" not in text
