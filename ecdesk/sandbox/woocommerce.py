@@ -535,7 +535,7 @@ class WooCommerceSandbox(SandboxServer):
 
     # --- HTTP -------------------------------------------------------------------------------
     def _home(self) -> str:
-        url = self.url
+        url = self.url if self._httpd is not None else "http://127.0.0.1"
         return "https" + url[4:] if self.ssl_emulation else url
 
     def error(self, status: int, message: str) -> Response:
