@@ -241,7 +241,8 @@ class ShopeeConnector(Connector):
         expires = self.credentials.get("access_expires_at")
         if expires:
             try:
-                due = datetime.fromisoformat(expires) - REFRESH_MARGIN
+                when = datetime.fromisoformat(expires)
+                due = (when if when.tzinfo else when.replace(tzinfo=UTC)) - REFRESH_MARGIN
             except ValueError:
                 due = self._now()
             if self._now() >= due:
@@ -254,9 +255,17 @@ class ShopeeConnector(Connector):
         if not refresh:
             raise AuthError(f"Store '{self.store.name}' has no Shopee refresh token: "
                             f"`ecdesk store auth {self.store.name} --code CODE`.")
-        data = self._public("auth/access_token/get", {
-            "refresh_token": refresh, "partner_id": int(self.partner_id),
-            "shop_id": int(self.shop_id)})
+        try:
+            data = self._public("auth/access_token/get", {
+                "refresh_token": refresh, "partner_id": int(self.partner_id),
+                "shop_id": int(self.shop_id)})
+        except (AuthError, RateLimited, Unavailable):
+            raise
+        except ApiError as exc:  # e.g. error_param "Invalid refresh_token."
+            raise AuthError(
+                f"Shopee refused the saved refresh token of store '{self.store.name}' "
+                f"({exc}). Authorise the shop again: "
+                f"`ecdesk store auth {self.store.name} --code CODE`.", body=exc.body) from exc
         self._save_tokens(data)
 
     # --- orders -----------------------------------------------------------------------------
