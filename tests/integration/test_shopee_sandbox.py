@@ -64,7 +64,8 @@ def make(clock, creds):
 
 
 def _queries(sb, path):
-    return [{k: v[-1] for k, v in parse_qs(urlsplit(r.raw_path).query, keep_blank_values=True).items()}
+    return [{k: v[-1] for k, v in
+             parse_qs(urlsplit(r.raw_path).query, keep_blank_values=True).items()}
             for r in sb.requests if r.path.endswith(path)]
 
 
