@@ -1,17 +1,382 @@
-"""Headless commands (DECISIONS.md §4) over ``ecdesk.service``."""
+"""Headless commands (DECISIONS.md §4) over ``ecdesk.service``.
+
+Exit codes: 0 this run left nothing held or failed; 1 some orders held or failed; 2 usage,
+configuration or credential error (a sentence naming what is wrong, never a traceback).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+OK, HELD, USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """Usage/config error: printed, exit 2."""
+
+
+def _kv(values: list[str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise CliError(f"'{item}' is not KEY=VALUE.")
+        out[key.strip()] = value.strip()
+    return out
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ecdesk", description=__doc__)
-    parser.add_subparsers(dest="command")
-    return parser
+    p = argparse.ArgumentParser(prog="ecdesk", description="Online store orders into AutoCount.")
+    p.add_argument("--db", help="SQLAlchemy database URL (default: ECDESK_DB or the user data "
+                                "folder's SQLite file)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    st = sub.add_parser("store", help="add, change and list stores").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    a = st.add_parser("add", help="add a store")
+    a.add_argument("name")
+    a.add_argument("--platform", required=True,
+                   choices=["shopify", "woocommerce", "shopee", "lazada", "custom"])
+    a.add_argument("--url", default="")
+    a.add_argument("--set", action="append", metavar="KEY=VALUE", dest="settings")
+    s = st.add_parser("set", help="change a store's settings")
+    s.add_argument("name")
+    s.add_argument("--url")
+    s.add_argument("--set", action="append", metavar="KEY=VALUE", dest="settings")
+    s.add_argument("--enable", action="store_true")
+    s.add_argument("--disable", action="store_true")
+    s.add_argument("--every", type=int, metavar="MINUTES", help="sync cadence")
+    ls = st.add_parser("list", help="list stores")
+    ls.add_argument("--json", action="store_true")
+    rm = st.add_parser("remove", help="remove a store and its orders from ecdesk")
+    rm.add_argument("name")
+    au = st.add_parser("auth", help="Shopee/Lazada: exchange an authorisation code for tokens")
+    au.add_argument("name")
+    au.add_argument("--code", required=True)
+    te = st.add_parser("test", help="test a store's connection")
+    te.add_argument("name")
+
+    sec = sub.add_parser("secret", help="save a credential to the OS keyring").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    ss = sec.add_parser("set", help="read the value from standard input")
+    ss.add_argument("name", help="store name, or 'autocount'")
+    ss.add_argument("key")
+
+    ac = sub.add_parser("autocount", help="AutoCount connection and posting defaults"
+                        ).add_subparsers(dest="action", metavar="ACTION", required=True)
+    acs = ac.add_parser("set")
+    acs.add_argument("--route", choices=["cloud"])
+    acs.add_argument("--url")
+    acs.add_argument("--book")
+    acs.add_argument("--set", action="append", metavar="KEY=VALUE", dest="settings")
+    ac.add_parser("show")
+    ac.add_parser("test")
+
+    mp = sub.add_parser("map", help="map store values to AutoCount").add_subparsers(
+        dest="kind", metavar="KIND", required=True)
+    m = mp.add_parser("sku", help="SKU -> AutoCount item code")
+    m.add_argument("store")
+    m.add_argument("key", metavar="SKU")
+    m.add_argument("value", metavar="ITEMCODE")
+    m.add_argument("--uom", default="")
+    m = mp.add_parser("shipping", help="shipping method -> AutoCount item code")
+    m.add_argument("store")
+    m.add_argument("key", metavar="METHOD")
+    m.add_argument("value", metavar="ITEMCODE")
+    m = mp.add_parser("payment", help="payment gateway -> AutoCount payment method")
+    m.add_argument("store")
+    m.add_argument("key", metavar="GATEWAY")
+    m.add_argument("value", metavar="METHOD")
+    m = mp.add_parser("tax", help="tax rate (percent) -> AutoCount tax code ('none' = no code)")
+    m.add_argument("store")
+    m.add_argument("key", metavar="RATE")
+    m.add_argument("value", metavar="TAXCODE")
+    m = mp.add_parser("list", help="list mappings")
+    m.add_argument("store", nargs="?")
+    m.add_argument("--json", action="store_true")
+
+    sy = sub.add_parser("sync", help="fetch orders and post them")
+    sy.add_argument("--store")
+    sy.add_argument("--once", action="store_true", help="one pass, then exit")
+    sy.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                    help="re-read orders updated from this date (resync)")
+    sy.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+
+    h = sub.add_parser("held", help="list held orders with their reasons")
+    h.add_argument("--store")
+    h.add_argument("--json", action="store_true")
+
+    r = sub.add_parser("retry", help="retry held orders")
+    r.add_argument("order", nargs="?", help="STORE:NUMBER")
+    r.add_argument("--all", action="store_true")
+    r.add_argument("--store")
+
+    pv = sub.add_parser("preview", help="show the AutoCount document an order would become")
+    pv.add_argument("order", help="STORE:NUMBER")
+
+    d = sub.add_parser("documents", help="what was posted, with DocNo and ref")
+    d.add_argument("--store")
+    d.add_argument("--json", action="store_true")
+
+    sb = sub.add_parser("sandbox", help="start every sandbox on loopback and print their URLs")
+    sb.add_argument("--orders", type=int, default=60)
+    sb.add_argument("--seed", type=int, default=1)
+
+    sub.add_parser("demo", help="open the window on a fresh demo database with sandbox stores")
+    sh = sub.add_parser("screenshots", help="save a PNG of every tab (demo data)")
+    sh.add_argument("--out", required=True)
+    sub.add_parser("gui", help="open the window (default with no command)")
+    return p
 
 
 def run(argv: list[str]) -> int:
     parser = build_parser()
-    parser.parse_args(argv)
-    return 0
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help is 0, bad usage is 2
+        return int(exc.code or 0)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(message)s")
+    from ecdesk.secrets import NoKeyringError
+    from ecdesk.service import UsageError
+    from ecdesk.sync.connectors.base import ConfigError
+    from ecdesk.sync.http import ApiError, AuthError
+
+    try:
+        return _dispatch(args)
+    except (CliError, UsageError, ConfigError, NoKeyringError, AuthError) as exc:
+        print(f"ecdesk: {exc}", file=sys.stderr)
+        return USAGE
+    except ApiError as exc:
+        print(f"ecdesk: {exc}", file=sys.stderr)
+        return HELD
+    except KeyboardInterrupt:
+        return HELD
+
+
+def _service(args: argparse.Namespace) -> Any:
+    from ecdesk.service import Service
+
+    return Service(args.db)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    cmd = args.command
+    if cmd in (None, "gui"):
+        from ecdesk.ui.app import run_gui
+
+        return run_gui(_service(args))
+    if cmd == "demo":
+        return _demo(args)
+    if cmd == "screenshots":
+        from ecdesk.ui.screenshots import main as shots
+
+        return shots(args.out)
+    if cmd == "sandbox":
+        return _sandbox(args)
+    svc = _service(args)
+    try:
+        return HANDLERS[cmd](svc, args)
+    finally:
+        svc.close()
+
+
+# --- handlers -----------------------------------------------------------------------------
+def _store(svc: Any, args: argparse.Namespace) -> int:
+    if args.action == "add":
+        info = svc.add_store(args.name, args.platform, args.url, _kv(args.settings))
+        print(f"Added store '{info.name}' ({info.platform}).")
+    elif args.action == "set":
+        enabled = True if args.enable else False if args.disable else None
+        svc.update_store(args.name, url=args.url, settings=_kv(args.settings), enabled=enabled,
+                         ingress_minutes=args.every)
+        print(f"Updated store '{args.name}'.")
+    elif args.action == "list":
+        stores = svc.list_stores()
+        if args.json:
+            for s in stores:
+                _json_line({"name": s.name, "platform": s.platform, "url": s.url,
+                            "settings": s.settings, "enabled": s.enabled, "status": s.status,
+                            "last_sync": s.last_sync_at, "held": s.held})
+        else:
+            for s in stores:
+                print(f"{s.name:<24} {s.platform:<12} {s.status:<14} held {s.held:<5} {s.url}")
+            if not stores:
+                print("No stores yet: `ecdesk store add NAME --platform P --url URL`.")
+    elif args.action == "remove":
+        svc.remove_store(args.name)
+        print(f"Removed store '{args.name}'.")
+    elif args.action == "auth":
+        print(svc.authorise_store(args.name, args.code))
+    elif args.action == "test":
+        print(svc.test_store(args.name))
+    return OK
+
+
+def _secret(svc: Any, args: argparse.Namespace) -> int:
+    value = sys.stdin.readline().rstrip("\r\n")
+    svc.set_secret(args.name, args.key, value)
+    print(f"Saved '{args.key}' for {args.name} in the keyring.")
+    return OK
+
+
+def _autocount(svc: Any, args: argparse.Namespace) -> int:
+    if args.action == "set":
+        svc.set_autocount(args.route, args.url, args.book, _kv(args.settings))
+        print("AutoCount settings saved.")
+    elif args.action == "show":
+        for k, v in sorted(svc.autocount_settings().items()):
+            print(f"{k} = {v}")
+    else:
+        print(svc.test_autocount())
+    return OK
+
+
+def _map(svc: Any, args: argparse.Namespace) -> int:
+    if args.kind == "list":
+        for m in svc.list_mappings(args.store):
+            if args.json:
+                _json_line(m.__dict__)
+            else:
+                print(f"{m.store:<20} {m.kind:<9} {m.key:<30} -> {m.value} {m.uom}".rstrip())
+        return OK
+    svc.set_mapping(args.store, args.kind, args.key, args.value, getattr(args, "uom", ""))
+    print(f"Mapped {args.kind} '{args.key}' -> '{args.value}' for {args.store}.")
+    return OK
+
+
+def _progress(verbose: bool):
+    def report(done: int, total: int, message: str) -> None:
+        if verbose:
+            print(f"  {message}", file=sys.stderr)
+
+    return report
+
+
+def _sync(svc: Any, args: argparse.Namespace) -> int:
+    from ecdesk.sync.engine import CancelToken
+
+    since = until = None
+    tz = datetime.now().astimezone().tzinfo
+    if args.since:
+        since = datetime.combine(args.since, time.min, tzinfo=tz)
+    if args.until:
+        until = datetime.combine(args.until, time.max, tzinfo=tz)
+    cancel = CancelToken()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
+    targets: list[str | None] = [args.store]
+    worst = OK
+    while True:
+        for name in targets:
+            summary = svc.sync(name, since=since, until=until, cancel=cancel,
+                               progress=_progress(args.verbose), trigger="cli")
+            print(summary.line(), flush=True)
+            for err in summary.errors:
+                print(f"  {err}", file=sys.stderr)
+            worst = max(worst, OK if summary.clean else HELD)
+        if args.once or since or cancel.cancelled:
+            return worst
+        worst = OK
+        # keep running: each store syncs again when its own cadence is due
+        if cancel.wait(30):
+            return worst
+        targets = [n for n in svc.due_stores() if args.store in (None, n)]
+
+
+def _held(svc: Any, args: argparse.Namespace) -> int:
+    rows = svc.held(args.store)
+    holds = svc.held_holds([r.id for r in rows])
+    for r in rows:
+        if args.json:
+            _json_line({"store": r.store, "order": r.number, "external_id": r.external_id,
+                        "outcome": r.outcome,
+                        "reasons": [{"code": h.code, "detail": h.detail, "value": h.value}
+                                    for h in holds.get(r.id, [])]})
+        else:
+            print(f"{r.store}:{r.number}  {r.currency} {r.total}")
+            for h in holds.get(r.id, []):
+                print(f"    - {h.title}: {h.detail}")
+    if not args.json:
+        print(f"{len(rows)} held order(s).")
+    return OK
+
+
+def _retry(svc: Any, args: argparse.Namespace) -> int:
+    if args.all:
+        summary = svc.retry_all(args.store)
+    elif args.order:
+        summary = svc.retry([svc.find_order(args.order)])
+    else:
+        raise CliError("Say which order to retry (STORE:NUMBER) or --all.")
+    print(summary.line())
+    for err in summary.errors:
+        print(f"  {err}", file=sys.stderr)
+    return OK if summary.clean else HELD
+
+
+def _preview(svc: Any, args: argparse.Namespace) -> int:
+    result = svc.preview(svc.find_order(args.order))
+    _json_line(result)
+    return OK
+
+
+def _documents(svc: Any, args: argparse.Namespace) -> int:
+    for d in svc.documents(args.store):
+        if args.json:
+            _json_line({"store": d.store, "order": d.order, "doc_type": d.doc_type,
+                        "doc_no": d.doc_no, "ref": d.ref, "total": d.total})
+        else:
+            print(f"{d.doc_no:<20} {d.doc_type:<12} {d.ref:<40} {d.total}")
+    return OK
+
+
+def _sandbox(args: argparse.Namespace) -> int:
+    from ecdesk.demo import start_sandboxes
+
+    world = start_sandboxes(orders=args.orders, seed_value=args.seed)
+    for name, sb in world.sandboxes.items():
+        _json_line({"name": name, "platform": sb.platform or name, "url": sb.url,
+                    "credentials": {**sb.credentials(), **sb.store_settings()}})
+    sys.stdout.flush()
+    stop = threading.Event()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    world.stop()
+    return OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from ecdesk.demo import run_demo
+
+    return run_demo()
+
+
+def _json_line(obj: dict[str, Any]) -> None:
+    def default(o: Any) -> Any:
+        if isinstance(o, Decimal):
+            return format(o, "f")
+        if isinstance(o, datetime | date):
+            return o.isoformat()
+        return str(o)
+
+    print(json.dumps(obj, default=default, ensure_ascii=False))
+
+
+HANDLERS = {
+    "store": _store, "secret": _secret, "autocount": _autocount, "map": _map, "sync": _sync,
+    "held": _held, "retry": _retry, "preview": _preview, "documents": _documents,
+}

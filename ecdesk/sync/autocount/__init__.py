@@ -16,3 +16,7 @@ def route_class(name: str) -> type[AutoCountRoute]:
         known = ", ".join(_ROUTES)
         raise ValueError(f"unknown AutoCount route '{name}' (known: {known})") from None
     return getattr(import_module(module), cls)
+
+
+def known_routes() -> list[str]:
+    return list(_ROUTES)

@@ -1,0 +1,569 @@
+"""Shopify connector over the GraphQL Admin API.
+
+Why GraphQL and not REST: Shopify made the REST Admin API *legacy* on 2024-10-01, new public
+apps must be GraphQL-only since 2025-04-01, and new features (idempotency keys, inventory
+compare-and-swap) ship for GraphQL only (reference/shopify-woocommerce-contracts.md §0). One
+GraphQL query also brings an order with its lines, shipping, refunds and customer, where REST
+needs extra calls (transactions are not embedded there).
+
+Contract followed (same reference, §1):
+
+* ``POST {url}/admin/api/{api_version}/graphql.json`` with ``X-Shopify-Access-Token``; the
+  version is pinned per store (setting ``api_version``, default :data:`API_VERSION`).
+* Token: the secret ``access_token`` when one is saved (an admin-created custom app's static
+  token); otherwise the client-credentials grant of a merchant-owned Dev Dashboard app
+  (§1.1): ``POST {url}/admin/oauth/access_token`` with ``client_id``/``client_secret``. The
+  token and its expiry are saved in the keyring (``oauth_access_token``,
+  ``oauth_expires_at``), asked for again :data:`TOKEN_MARGIN` before expiry and once after a
+  401 (pitfall 16).
+* Orders: ``orders(first, after, query: "updated_at:>='…'", sortKey: UPDATED_AT)`` with
+  ``pageInfo{hasNextPage endCursor}``, no status filter (every order, pitfall 1), starting
+  :attr:`overlap` before the last sync (pitfall 3); nested ``lineItems``/``shippingLines`` are
+  paged when they have more (§1.3).
+* Rate limits (§1.7): ``extensions.cost.throttleStatus`` paces the next call before the bucket
+  runs dry (pitfall 12); a ``THROTTLED`` answer (HTTP 200 or 429) waits ``(requested -
+  currentlyAvailable) / restoreRate`` seconds through the HTTP client's injected ``sleep``; a
+  429 with ``Retry-After`` and 5xx are retried by :class:`~ecdesk.sync.http.HttpClient`.
+  Every query is kept under the single-query limit of 1000 points (page sizes below).
+* Errors (§1.9): 401/402/403/423 and GraphQL ``ACCESS_DENIED`` become
+  :class:`~ecdesk.sync.http.AuthError`/:class:`~ecdesk.sync.http.ApiError` saying what to do.
+
+Normalisation follows DECISIONS.md §1 (display number = ``name`` without ``#``; one status
+table, :data:`FINANCIAL_STATUS`) and §4 (shipping method = ``code``, else ``title``; payment
+= each of ``paymentGatewayNames``). Shop money (``shopMoney``) is used throughout.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ecdesk.domain import (
+    ZERO,
+    Customer,
+    Disposition,
+    Order,
+    OrderLine,
+    Platform,
+    Refund,
+    ShippingLine,
+)
+from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder
+from ecdesk.sync.http import ApiError, AuthError, RateLimited, loads
+
+log = logging.getLogger(__name__)
+
+API_VERSION = "2026-10"  # latest stable at the time of writing (§0), supported to >= 2027-10
+MAX_PAGE_SIZE = 250  # connections' `first` limit (§1.3)
+#: orders per page and nested page sizes: the order query then costs about 900 points,
+#: under Shopify's single-query maximum of 1000 (§1.7; see the cost test)
+ORDERS_PAGE = 8
+LINES_PAGE = 5
+SHIPPING_PAGE = 3
+NESTED_PAGE = 50
+TOKEN_MARGIN = timedelta(minutes=5)  # ask for a new client-credentials token this early
+THROTTLE_RETRIES = 10
+
+#: DECISIONS.md §1, Shopify row: financial status -> what posting may do. A cancelled order
+#: (``cancelledAt`` set) is ignored whatever its financial status.
+FINANCIAL_STATUS: dict[str, Disposition] = {
+    "PAID": Disposition.POSTABLE,
+    "PARTIALLY_REFUNDED": Disposition.POSTABLE,
+    "REFUNDED": Disposition.POSTABLE,
+    "PENDING": Disposition.WAITING,
+    "AUTHORIZED": Disposition.WAITING,
+    "PARTIALLY_PAID": Disposition.WAITING,
+    "VOIDED": Disposition.IGNORED,
+    "EXPIRED": Disposition.IGNORED,
+}
+
+_MONEY = "shopMoney { amount currencyCode }"
+_TAX = f"taxLines {{ title rate ratePercentage priceSet {{ {_MONEY} }} }}"
+_ALLOC = f"discountAllocations {{ allocatedAmountSet {{ {_MONEY} }} }}"
+LINE_FIELDS = f"""id sku name quantity currentQuantity
+  originalUnitPriceSet {{ {_MONEY} }} {_TAX} {_ALLOC}"""
+SHIPPING_FIELDS = f"id title code source originalPriceSet {{ {_MONEY} }} {_TAX} {_ALLOC}"
+ORDER_FIELDS = f"""
+  id legacyResourceId name createdAt updatedAt processedAt cancelledAt cancelReason closedAt
+  test email currencyCode presentmentCurrencyCode taxesIncluded displayFinancialStatus
+  displayFulfillmentStatus paymentGatewayNames
+  totalPriceSet {{ {_MONEY} }} subtotalPriceSet {{ {_MONEY} }} totalTaxSet {{ {_MONEY} }}
+  customer {{ id displayName email phone }}
+  shippingAddress {{ name address1 address2 city zip province country phone }}
+  lineItems(first: {LINES_PAGE}) {{
+    pageInfo {{ hasNextPage endCursor }} nodes {{ {LINE_FIELDS} }} }}
+  shippingLines(first: {SHIPPING_PAGE}) {{
+    pageInfo {{ hasNextPage endCursor }} nodes {{ {SHIPPING_FIELDS} }} }}
+  refunds {{ id legacyResourceId createdAt note totalRefundedSet {{ {_MONEY} }}
+    refundLineItems(first: 10) {{ nodes {{ quantity lineItem {{ id }} }} }} }}
+"""
+ORDERS_QUERY = f"""query EcdeskOrders($first: Int!, $after: String, $query: String) {{
+  orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {{
+    pageInfo {{ hasNextPage endCursor }}
+    nodes {{ {ORDER_FIELDS} }}
+  }}
+}}"""
+ORDER_QUERY = f"""query EcdeskOrder($id: ID!) {{ order(id: $id) {{ {ORDER_FIELDS} }} }}"""
+NESTED_QUERIES = {
+    "lineItems": f"""query EcdeskLines($id: ID!, $after: String) {{ order(id: $id) {{
+  lineItems(first: {NESTED_PAGE}, after: $after) {{
+    pageInfo {{ hasNextPage endCursor }} nodes {{ {LINE_FIELDS} }} }} }} }}""",
+    "shippingLines": f"""query EcdeskShipping($id: ID!, $after: String) {{ order(id: $id) {{
+  shippingLines(first: {NESTED_PAGE}, after: $after) {{
+    pageInfo {{ hasNextPage endCursor }} nodes {{ {SHIPPING_FIELDS} }} }} }} }}""",
+}
+SHOP_QUERY = "query EcdeskShop { shop { name myshopifyDomain currencyCode ianaTimezone } }"
+
+
+def gql_datetime(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_datetime(text: str) -> datetime:
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+class ShopifyConnector(Connector):
+    platform = Platform.SHOPIFY
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._throttle: dict[str, float] | None = None  # last throttleStatus seen
+        self._throttle_at = 0.0  # http clock when it was seen
+        self._last_cost: dict[str, int] = {}  # requested cost per operation, for pacing
+
+    # --- addresses ---------------------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        url = (self.store.url or "").strip().rstrip("/")
+        if not url:
+            raise ConfigError(f"Store '{self.store.name}' has no URL. Enter the shop address, "
+                              "e.g. https://your-shop.myshopify.com.")
+        return url if "://" in url else f"https://{url}"
+
+    @property
+    def api_version(self) -> str:
+        return self.store.setting("api_version", API_VERSION)
+
+    @property
+    def endpoint(self) -> str:
+        return f"{self.base_url}/admin/api/{self.api_version}/graphql.json"
+
+    @property
+    def page_size(self) -> int:
+        text = self.store.setting("page_size", str(ORDERS_PAGE))
+        try:
+            size = int(text)
+        except ValueError as exc:
+            raise ConfigError(f"Store '{self.store.name}': page_size '{text}' is not a whole "
+                              "number.") from exc
+        if not 1 <= size <= MAX_PAGE_SIZE:
+            raise ConfigError(f"Store '{self.store.name}': page_size must be 1 to "
+                              f"{MAX_PAGE_SIZE}, not {size}.")
+        return size
+
+    # --- token -------------------------------------------------------------------------------
+    def _token(self, renew: bool = False) -> tuple[str, bool]:
+        """The access token to send and whether ecdesk can renew it itself."""
+        static = self.credentials.get("access_token")
+        if static:
+            return static, False
+        if not renew:
+            token = self.credentials.get("oauth_access_token")
+            expires = self.credentials.get("oauth_expires_at")
+            if token and expires:
+                try:
+                    fresh = parse_datetime(expires) - TOKEN_MARGIN > self.clock()
+                except ValueError:
+                    fresh = False
+                if fresh:
+                    return token, True
+        return self._request_token(), True
+
+    def _request_token(self) -> str:
+        """Client-credentials grant (§1.1); saves the token and its expiry in the keyring."""
+        client_id = self.credentials.get("client_id")
+        client_secret = self.credentials.get("client_secret")
+        if not (client_id and client_secret):
+            raise ConfigError(
+                f"Store '{self.store.name}' has no Shopify credentials saved. Save either "
+                f"'access_token', or 'client_id' and 'client_secret' of the store's app "
+                f"(`ecdesk secret set {self.store.name} client_id`).")
+        resp = self.http.request(
+            "POST", f"{self.base_url}/admin/oauth/access_token",
+            data={"grant_type": "client_credentials", "client_id": client_id,
+                  "client_secret": client_secret},
+            headers={"Accept": "application/json"}, retry_writes=True,
+            what=f"Shopify sign-in for store '{self.store.name}'")
+        body = _json(resp.content)
+        if resp.status_code in (400, 401, 403):
+            detail = (body.get("error_description") or body.get("error") or body.get("errors")
+                      if isinstance(body, dict) else None) or f"HTTP {resp.status_code}"
+            raise AuthError(
+                f"Shopify refused the app's client ID and secret for store '{self.store.name}' "
+                f"({detail}). Copy both again from the app's Settings in the Shopify Dev "
+                "Dashboard and check the app is installed on this store.",
+                status=resp.status_code, body=body)
+        if resp.status_code != 200 or not isinstance(body, dict) or not body.get("access_token"):
+            raise self._http_error(resp.status_code, body, "sign in")
+        token = str(body["access_token"])
+        expires_in = int(body.get("expires_in") or 86399)
+        self.credentials.set("oauth_access_token", token)
+        self.credentials.set("oauth_expires_at",
+                             (self.clock() + timedelta(seconds=expires_in)).isoformat())
+        return token
+
+    # --- one GraphQL call ----------------------------------------------------------------------
+    def graphql(self, query: str, variables: dict[str, Any] | None = None,
+                operation: str = "") -> dict[str, Any]:
+        """Run one query and return its ``data``; paces, retries throttling, renews tokens."""
+        renewed = False
+        throttles = 0
+        token, renewable = self._token()
+        while True:
+            self._pace(self._last_cost.get(operation, 0))
+            try:
+                resp = self.http.request(
+                    "POST", self.endpoint, json_body={"query": query, "variables": variables or {}},
+                    headers={"X-Shopify-Access-Token": token, "Accept": "application/json"},
+                    retry_writes=True, what=f"Shopify store '{self.store.name}'")
+            except RateLimited as exc:  # 429 after the client's own retries
+                if _codes(exc.body) & {"THROTTLED"} and throttles < THROTTLE_RETRIES:
+                    throttles += 1
+                    self._wait_throttled(exc.body)
+                    continue
+                raise RateLimited(
+                    f"Shopify kept asking ecdesk to slow down for store '{self.store.name}'. "
+                    "Nothing was lost; the next sync continues where this one stopped.",
+                    status=429, body=exc.body) from exc
+            body = _json(resp.content)
+            if resp.status_code == 401 and renewable and not renewed:
+                renewed = True
+                token, renewable = self._token(renew=True)
+                continue
+            if resp.status_code >= 400:
+                raise self._http_error(resp.status_code, body, "read orders")
+            if not isinstance(body, dict):
+                raise ApiError(f"Shopify sent an answer ecdesk cannot read for store "
+                               f"'{self.store.name}'. Try again later.", status=resp.status_code)
+            cost = (body.get("extensions") or {}).get("cost") or {}
+            self._note_cost(cost, operation)
+            codes = _codes(body)
+            if "THROTTLED" in codes:
+                if throttles >= THROTTLE_RETRIES:
+                    raise RateLimited(
+                        f"Shopify kept throttling store '{self.store.name}'. Nothing was lost; "
+                        "the next sync continues where this one stopped.", status=200, body=body)
+                throttles += 1
+                self._wait_throttled(body)
+                continue
+            if "ACCESS_DENIED" in codes:
+                raise AuthError(
+                    f"Shopify denied ecdesk access to some order data of store "
+                    f"'{self.store.name}' ({_messages(body)}). Give the app the read_orders and "
+                    "read_all_orders scopes in the Shopify Dev Dashboard, release and reinstall "
+                    "it.", status=resp.status_code, body=body)
+            if body.get("errors"):
+                raise ApiError(f"Shopify rejected ecdesk's request for store "
+                               f"'{self.store.name}': {_messages(body)}",
+                               status=resp.status_code, body=body)
+            data = body.get("data")
+            if not isinstance(data, dict):
+                raise ApiError(f"Shopify sent no data for store '{self.store.name}'. "
+                               "Try again later.", status=resp.status_code, body=body)
+            return data
+
+    def _http_error(self, status: int, body: Any, action: str) -> ApiError:
+        detail = body.get("errors") if isinstance(body, dict) else None
+        detail = f": {detail}" if isinstance(detail, str) else ""
+        name = self.store.name
+        if status == 401:
+            how = ("Check the Admin API access token saved for this store (secret "
+                   "'access_token')." if self.credentials.get("access_token") else
+                   "ecdesk asked for a new token and Shopify refused it as well; check the "
+                   "app's client ID and secret and that the app is still installed.")
+            return AuthError(f"Shopify refused ecdesk's access token for store '{name}' "
+                             f"(HTTP 401{detail}). {how}", status=status, body=body)
+        if status == 403:
+            return AuthError(f"Shopify says the app may not {action} in store '{name}' "
+                             f"(HTTP 403{detail}). Give the app the read_orders and "
+                             "read_all_orders scopes in the Shopify Dev Dashboard, release and "
+                             "reinstall it.", status=status, body=body)
+        if status == 402:
+            return ApiError(f"Shopify has frozen store '{name}' for an unpaid bill (HTTP 402). "
+                            "The store owner must settle it in Shopify; then sync again.",
+                            status=status, body=body)
+        if status == 423:
+            return ApiError(f"Shopify has locked store '{name}' (HTTP 423). The store owner "
+                            "must contact Shopify support; then sync again.",
+                            status=status, body=body)
+        if status == 404:
+            return ApiError(f"No Shopify Admin API answers at {self.base_url} for version "
+                            f"{self.api_version} (HTTP 404). Check the store URL "
+                            "(https://NAME.myshopify.com) and the api_version setting.",
+                            status=status, body=body)
+        return ApiError(f"Shopify could not {action} for store '{name}' (HTTP {status}"
+                        f"{detail}).", status=status, body=body)
+
+    # --- rate limits (§1.7) ------------------------------------------------------------------
+    def _note_cost(self, cost: dict[str, Any], operation: str) -> None:
+        status = cost.get("throttleStatus")
+        if isinstance(status, dict):
+            try:
+                self._throttle = {k: float(status[k]) for k in
+                                  ("maximumAvailable", "currentlyAvailable", "restoreRate")}
+            except (KeyError, TypeError, ValueError):
+                self._throttle = None
+            self._throttle_at = self.http.clock()
+        if operation and isinstance(cost.get("requestedQueryCost"), int | float):
+            self._last_cost[operation] = int(cost["requestedQueryCost"])
+
+    def _pace(self, expected_cost: int) -> None:
+        """Wait before a call that the bucket (as last reported, refilled since) cannot pay."""
+        t = self._throttle
+        if not t or expected_cost <= 0 or t["restoreRate"] <= 0:
+            return
+        elapsed = max(0.0, self.http.clock() - self._throttle_at)
+        available = min(t["maximumAvailable"], t["currentlyAvailable"] + elapsed * t[
+            "restoreRate"])
+        if expected_cost > available:
+            wait = (expected_cost - available) / t["restoreRate"]
+            log.info("Shopify bucket low (%.0f of %d points): waiting %.1fs", available,
+                     expected_cost, wait)
+            self.http.sleep(wait)
+
+    def _wait_throttled(self, body: Any) -> None:
+        ext = body.get("extensions") if isinstance(body, dict) else None
+        cost = (ext or {}).get("cost") or {}
+        status = cost.get("throttleStatus") or {}
+        try:
+            wait = (float(cost["requestedQueryCost"]) - float(status["currentlyAvailable"])) / \
+                float(status["restoreRate"])
+        except (KeyError, TypeError, ValueError, ZeroDivisionError):
+            wait = 1.0
+        wait = max(wait, 0.1)
+        log.info("Shopify throttled the call; waiting %.1fs", wait)
+        self.http.sleep(wait)
+
+    # --- fetching ----------------------------------------------------------------------------
+    def fetch_orders(self, since: datetime | None,
+                     until: datetime | None = None) -> Iterator[RawOrder]:
+        terms = []
+        if since is not None:
+            terms.append(f"updated_at:>='{gql_datetime(since - self.overlap)}'")
+        if until is not None:
+            terms.append(f"updated_at:<='{gql_datetime(until)}'")
+        variables: dict[str, Any] = {"first": self.page_size, "after": None,
+                                     "query": " AND ".join(terms) or None}
+        while True:
+            data = self.graphql(ORDERS_QUERY, variables, "orders")
+            conn = data.get("orders") or {}
+            for node in conn.get("nodes") or []:
+                yield self._raw(self._complete(node))
+            page = conn.get("pageInfo") or {}
+            if not page.get("hasNextPage"):
+                return
+            variables = {**variables, "after": page.get("endCursor")}
+
+    def fetch_order(self, external_id: str) -> RawOrder | None:
+        gid = external_id if external_id.startswith("gid://") else \
+            f"gid://shopify/Order/{external_id}"
+        node = self.graphql(ORDER_QUERY, {"id": gid}, "order").get("order")
+        return None if node is None else self._raw(self._complete(node))
+
+    def _complete(self, node: dict[str, Any]) -> dict[str, Any]:
+        """Page nested connections that have more than the first page (§1.3)."""
+        for field, query in NESTED_QUERIES.items():
+            conn = node.get(field)
+            if not isinstance(conn, dict):
+                continue
+            while (conn.get("pageInfo") or {}).get("hasNextPage"):
+                data = self.graphql(query, {"id": node["id"],
+                                            "after": conn["pageInfo"]["endCursor"]}, field)
+                more = (data.get("order") or {}).get(field) or {}
+                conn["nodes"].extend(more.get("nodes") or [])
+                conn["pageInfo"] = more.get("pageInfo") or {"hasNextPage": False}
+        return node
+
+    def _raw(self, node: dict[str, Any]) -> RawOrder:
+        try:
+            return RawOrder(external_id=str(node["legacyResourceId"]),
+                            updated_at=parse_datetime(node["updatedAt"]), payload=node)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ApiError(f"Shopify sent an order without id or update time for store "
+                           f"'{self.store.name}'.") from exc
+
+    def test_connection(self) -> str:
+        shop = self.graphql(SHOP_QUERY, {}, "shop").get("shop") or {}
+        return (f"Connected to Shopify store '{shop.get('name')}' "
+                f"({shop.get('myshopifyDomain')}), currency {shop.get('currencyCode')}, "
+                f"Admin API {self.api_version}.")
+
+    # --- normalisation -----------------------------------------------------------------------
+    def normalise(self, payload: dict[str, Any]) -> Order:
+        try:
+            return self._normalise(payload)
+        except PayloadError:
+            raise
+        except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as exc:
+            name = payload.get("name") if isinstance(payload, dict) else None
+            raise PayloadError(f"Shopify order {name or '?'} is missing or has an unreadable "
+                               f"field ({exc.__class__.__name__}: {exc}).") from exc
+
+    def _normalise(self, p: dict[str, Any]) -> Order:
+        name = str(p["name"])
+        status = p.get("displayFinancialStatus")
+        if status not in FINANCIAL_STATUS:
+            raise PayloadError(f"Shopify order {name} has payment status {status!r}, which "
+                               "ecdesk does not know; it is held until this is checked.")
+        cancelled = bool(p.get("cancelledAt"))
+        disposition = Disposition.IGNORED if cancelled else FINANCIAL_STATUS[status]
+        status_text = status.lower().replace("_", " ")
+        if cancelled:
+            status_text += ", cancelled"
+        fulfilment = p.get("displayFulfillmentStatus")
+        if fulfilment:
+            status_text += f", {fulfilment.lower().replace('_', ' ')}"
+        lines = [self._line(n) for n in _nodes(p.get("lineItems"))]
+        shipping = [self._shipping(n) for n in _nodes(p.get("shippingLines"))]
+        customer = p.get("customer") or {}
+        address = p.get("shippingAddress") or {}
+        return Order(
+            platform=Platform.SHOPIFY,
+            external_id=str(p["legacyResourceId"]),
+            number=name.lstrip("#"),
+            created_at=parse_datetime(p["createdAt"]),
+            updated_at=parse_datetime(p["updatedAt"]),
+            currency=_currency(p),
+            status=status_text,
+            disposition=disposition,
+            total=_amount(p["totalPriceSet"]),
+            taxes_included=bool(p.get("taxesIncluded")),
+            lines=lines,
+            shipping=shipping,
+            tax_total=_amount(p.get("totalTaxSet")),
+            payment_methods=list(p.get("paymentGatewayNames") or []),
+            customer=Customer(
+                name=customer.get("displayName") or address.get("name") or "",
+                email=customer.get("email") or p.get("email") or "",
+                phone=customer.get("phone") or address.get("phone") or "",
+                address=", ".join(str(address[k]) for k in (
+                    "address1", "address2", "city", "zip", "province", "country")
+                    if address.get(k)),
+                external_id=str(customer.get("id") or ""),
+            ),
+            refunds=[_refund(r) for r in p.get("refunds") or []],
+            cancelled=cancelled,
+            test=bool(p.get("test")),
+            raw=p,
+        )
+
+    @staticmethod
+    def _line(n: dict[str, Any]) -> OrderLine:
+        tax, rate = _taxes(n.get("taxLines"))
+        return OrderLine(
+            line_id=str(n["id"]),
+            sku=(n.get("sku") or "").strip() or None,
+            name=str(n.get("name") or ""),
+            quantity=Decimal(int(n["quantity"])),
+            unit_price=_amount(n["originalUnitPriceSet"]),
+            discount=_allocated(n.get("discountAllocations")),
+            tax=tax,
+            tax_rate=rate,
+        )
+
+    @staticmethod
+    def _shipping(n: dict[str, Any]) -> ShippingLine:
+        tax, rate = _taxes(n.get("taxLines"))
+        title = str(n.get("title") or "")
+        return ShippingLine(
+            method=(n.get("code") or "").strip() or title,
+            title=title,
+            amount=_amount(n["originalPriceSet"]),
+            discount=_allocated(n.get("discountAllocations")),
+            tax=tax,
+            tax_rate=rate,
+        )
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+def _json(content: bytes) -> Any:
+    try:
+        return loads(content) if content else None
+    except ValueError:
+        return None
+
+
+def _errors(body: Any) -> list[dict[str, Any]]:
+    errors = body.get("errors") if isinstance(body, dict) else None
+    return [e for e in errors if isinstance(e, dict)] if isinstance(errors, list) else []
+
+
+def _codes(body: Any) -> set[str]:
+    return {str((e.get("extensions") or {}).get("code")) for e in _errors(body)}
+
+
+def _messages(body: Any) -> str:
+    errors = body.get("errors") if isinstance(body, dict) else None
+    if isinstance(errors, str):
+        return errors
+    return "; ".join(str(e.get("message")) for e in _errors(body)) or "no reason given"
+
+
+def _nodes(conn: Any) -> list[dict[str, Any]]:
+    if not conn:
+        return []
+    if "nodes" in conn:
+        return list(conn["nodes"])
+    return [e["node"] for e in conn.get("edges") or []]
+
+
+def _amount(money_bag: Any) -> Decimal:
+    if not money_bag:
+        return ZERO
+    return Decimal(str(money_bag["shopMoney"]["amount"]))
+
+
+def _currency(p: dict[str, Any]) -> str:
+    try:
+        return str(p["totalPriceSet"]["shopMoney"]["currencyCode"])
+    except (KeyError, TypeError):
+        return str(p["currencyCode"])
+
+
+def _allocated(allocations: Any) -> Decimal:
+    return sum((_amount(a["allocatedAmountSet"]) for a in allocations or []), ZERO)
+
+
+def _taxes(tax_lines: Any) -> tuple[Decimal, Decimal | None]:
+    """Sum of a line's tax lines and their combined rate in percent (None when untaxed)."""
+    tax, rate = ZERO, None
+    for t in tax_lines or []:
+        tax += _amount(t["priceSet"])
+        pct = t.get("ratePercentage")
+        if pct is None and t.get("rate") is not None:
+            pct = Decimal(str(t["rate"])) * 100
+        if pct is not None:
+            rate = (rate or ZERO) + Decimal(str(pct))
+    if rate is not None:
+        rate = rate.normalize() if rate != rate.to_integral_value() else rate.quantize(
+            Decimal(1))
+    return tax, rate
+
+
+def _refund(r: dict[str, Any]) -> Refund:
+    return Refund(
+        refund_id=str(r.get("legacyResourceId") or r["id"]),
+        amount=_amount(r.get("totalRefundedSet")),
+        created_at=parse_datetime(r["createdAt"]) if r.get("createdAt") else None,
+        reason=str(r.get("note") or ""),
+        lines=[(str(x["lineItem"]["id"]), Decimal(int(x["quantity"])))
+               for x in _nodes(r.get("refundLineItems"))],
+    )

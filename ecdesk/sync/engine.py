@@ -1,0 +1,602 @@
+"""The ingress pipeline: fetch -> store raw -> normalise -> match -> draft -> outbox -> AutoCount.
+
+One store at a time, under a lease so two PCs never sync one store at once. Raw payloads are
+committed page by page before anything is evaluated, so a crash loses nothing; the store's
+cursor advances only after a complete fetch. Each order ends in one outcome (posted, held,
+waiting, ignored) with its reasons recorded; one bad order never aborts the batch. Progress
+is reported through a callback and cancellation is checked between orders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.orm import Session
+
+from ecdesk.db import Database
+from ecdesk.db.models import (
+    HoldRow,
+    Mapping,
+    OrderDocument,
+    OrderLineRow,
+    OrderRow,
+    OutboxEntry,
+    Setting,
+    Store,
+    SyncLog,
+    SyncRun,
+    now_utc,
+)
+from ecdesk.domain import (
+    Disposition,
+    DocKind,
+    Hold,
+    HoldCode,
+    Order,
+    Outcome,
+)
+from ecdesk.sync import matching, posting
+from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
+from ecdesk.sync.connectors import connector_class
+from ecdesk.sync.connectors.base import (
+    ConfigError,
+    Connector,
+    CredentialStore,
+    PayloadError,
+    RawOrder,
+    StoreConfig,
+)
+from ecdesk.sync.http import ApiError, AuthError, HttpClient
+from ecdesk.sync.outbox import Outbox, PostResult
+from ecdesk.sync.worker_id import current_worker, dead_local_worker
+
+log = logging.getLogger(__name__)
+
+STORE_LEASE = timedelta(minutes=5)  # renewed as the run goes
+COMMIT_EVERY = 50
+
+
+class Progress(Protocol):
+    def __call__(self, done: int, total: int, message: str) -> None: ...
+
+
+def no_progress(done: int, total: int, message: str) -> None:
+    pass
+
+
+class CancelToken:
+    """Set from any thread; the engine stops cleanly between orders."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def wait(self, timeout: float) -> bool:
+        """Block up to ``timeout`` seconds; True once cancelled."""
+        return self._event.wait(timeout)
+
+
+class SyncCancelled(Exception):
+    pass
+
+
+class StoreBusy(Exception):
+    """Another ecdesk (another PC) is syncing this store right now."""
+
+
+@dataclass
+class RunSummary:
+    store: str = ""
+    fetched: int = 0
+    posted: int = 0
+    held: int = 0
+    waiting: int = 0
+    ignored: int = 0
+    pending: int = 0  # AutoCount did not answer: resolved by lookup next run
+    errors: list[str] = field(default_factory=list)
+    status: str = "ok"  # ok | failed | cancelled | busy
+
+    @property
+    def clean(self) -> bool:
+        return self.held == 0 and self.pending == 0 and not self.errors and self.status == "ok"
+
+    def add(self, other: RunSummary) -> None:
+        for name in ("fetched", "posted", "held", "waiting", "ignored", "pending"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors.extend(other.errors)
+        if other.status != "ok" and self.status == "ok":
+            self.status = other.status
+
+    def line(self) -> str:
+        text = (f"{self.store or 'all stores'}: fetched {self.fetched}, posted {self.posted}, "
+                f"held {self.held}, waiting {self.waiting}, ignored {self.ignored}")
+        if self.pending:
+            text += f", {self.pending} awaiting AutoCount"
+        if self.status != "ok":
+            text += f" [{self.status}]"
+        return text
+
+
+def payload_hash(payload: dict[str, Any]) -> str:
+    text = json.dumps(payload, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def get_settings(session: Session, prefix: str) -> dict[str, str]:
+    rows = session.scalars(select(Setting).where(Setting.key.like(prefix + "%")))
+    return {row.key[len(prefix):]: row.value for row in rows}
+
+
+def autocount_config(session: Session) -> AutoCountConfig:
+    values = get_settings(session, "autocount.")
+    route = values.pop("route", "")
+    url = values.pop("url", "")
+    book = values.pop("book", "")
+    if not (route and url and book):
+        raise ConfigError(
+            "AutoCount is not set up yet. Set the connection in Integration > AutoCount "
+            "(or `ecdesk autocount set --route cloud --url URL --book ID`)."
+        )
+    return AutoCountConfig(route=route, url=url, book=book, settings=values)
+
+
+def load_maps(session: Session, store_id: int) -> matching.Maps:
+    maps = matching.Maps()
+    for row in session.scalars(select(Mapping).where(Mapping.store_id == store_id)):
+        if row.kind == "sku":
+            maps.items[row.key] = matching.ItemMap(row.value, row.uom)
+        elif row.kind == "shipping":
+            maps.shipping[row.key] = row.value
+        elif row.kind == "payment":
+            maps.payment[row.key] = row.value
+        elif row.kind == "tax":
+            maps.tax[row.key] = row.value
+    return maps
+
+
+def store_config(store: Store) -> StoreConfig:
+    return StoreConfig(id=store.id, name=store.name, platform=store.platform, url=store.url,
+                       settings=dict(store.settings or {}))
+
+
+@dataclass
+class EngineDeps:
+    """What the engine needs from outside: HTTP, time, credentials, route/connector makers."""
+
+    http: HttpClient
+    credentials: Callable[[str], CredentialStore]  # scope -> store
+    clock: Callable[[], datetime] = now_utc
+    worker: str = field(default_factory=current_worker)
+    make_route: Callable[[AutoCountConfig], AutoCountRoute] | None = None
+    make_connector: Callable[[StoreConfig], Connector] | None = None
+    #: test hook: runs after AutoCount created a document, before ecdesk confirms it
+    after_create: Callable[[OutboxEntry], None] | None = None
+
+
+class SyncEngine:
+    def __init__(self, db: Database, deps: EngineDeps) -> None:
+        self.db = db
+        self.deps = deps
+
+    # --- factories ----------------------------------------------------------------------
+    def connector(self, store: Store) -> Connector:
+        cfg = store_config(store)
+        if self.deps.make_connector is not None:
+            return self.deps.make_connector(cfg)
+        from ecdesk.secrets import store_scope
+
+        cls = connector_class(store.platform)
+        return cls(cfg, self.deps.credentials(store_scope(store.id)), self.deps.http,
+                   clock=self.deps.clock)
+
+    def route(self, session: Session) -> AutoCountRoute:
+        cfg = autocount_config(session)
+        if self.deps.make_route is not None:
+            return self.deps.make_route(cfg)
+        from ecdesk.secrets import AUTOCOUNT_SCOPE
+        from ecdesk.sync.autocount import route_class
+
+        return route_class(cfg.route)(cfg, self.deps.credentials(AUTOCOUNT_SCOPE), self.deps.http)
+
+    def outbox(self, route: AutoCountRoute) -> Outbox:
+        return Outbox(route, self.deps.worker, self.deps.clock, after_create=self.deps.after_create)
+
+    # --- lease --------------------------------------------------------------------------
+    def _lease(self, session: Session, store_id: int) -> bool:
+        """Take or renew the store's lease (atomic); False while another live worker has it."""
+        now = self.deps.clock()
+        holder = session.scalar(select(Store.lease_owner).where(Store.id == store_id))
+        takeable = [Store.lease_owner.is_(None), Store.lease_owner == self.deps.worker,
+                    Store.lease_until < now]
+        if dead_local_worker(holder):
+            takeable.append(Store.lease_owner == holder)
+        result = session.execute(
+            update(Store)
+            .where(Store.id == store_id, or_(*takeable))
+            .values(lease_owner=self.deps.worker, lease_until=now + STORE_LEASE)
+            .execution_options(synchronize_session=False)
+        )
+        session.commit()
+        return result.rowcount == 1
+
+    def _unlease(self, session: Session, store_id: int) -> None:
+        session.execute(
+            update(Store).where(Store.id == store_id, Store.lease_owner == self.deps.worker)
+            .values(lease_owner=None, lease_until=None)
+            .execution_options(synchronize_session=False)
+        )
+        session.commit()
+
+    # --- public entry points -------------------------------------------------------------
+    def sync_store(
+        self,
+        store_id: int,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        trigger: str = "manual",
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> RunSummary:
+        """Fetch the store's changed orders (or the [since, until] window) and post them."""
+        cancel = cancel or CancelToken()
+        with self.db.session() as session:
+            store = session.get(Store, store_id)
+            assert store is not None
+            summary = RunSummary(store=store.name)
+            if not self._lease(session, store_id):
+                summary.status = "busy"
+                summary.errors.append(f"{store.name} is being synced on another computer.")
+                return summary
+            run = SyncRun(store_id=store_id, trigger=trigger, started_at=self.deps.clock())
+            session.add(run)
+            session.commit()
+            try:
+                self._log(session, run, store_id, None, f"Sync of {store.name} started")
+                self._resolve_pending(session, store_id, summary, cancel)
+                self._fetch(session, store, run, summary, since, until, progress, cancel)
+                ids = self._to_evaluate(session, store_id)
+                self._evaluate(session, ids, summary, progress, cancel, run)
+            except SyncCancelled:
+                summary.status = "cancelled"
+            except (ApiError, ConfigError, Unsupported) as exc:
+                summary.status = "failed"
+                summary.errors.append(str(exc))
+                self._log(session, run, store_id, None, str(exc), level="error")
+            finally:
+                self._finish(session, store_id, run, summary)
+                self._unlease(session, store_id)
+        return summary
+
+    def retry(
+        self,
+        order_ids: Iterable[int],
+        *,
+        progress: Progress = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> RunSummary:
+        """Re-evaluate and post the given orders (after a clerk fixed a mapping)."""
+        cancel = cancel or CancelToken()
+        summary = RunSummary(store="retry")
+        with self.db.session() as session:
+            run = SyncRun(store_id=None, kind="retry", trigger="manual",
+                          started_at=self.deps.clock())
+            session.add(run)
+            session.commit()
+            try:
+                self._resolve_pending(session, None, summary, cancel)
+                self._evaluate(session, list(order_ids), summary, progress, cancel, run,
+                               count_attempt=True)
+            except SyncCancelled:
+                summary.status = "cancelled"
+            except (ApiError, ConfigError, Unsupported) as exc:
+                summary.status = "failed"
+                summary.errors.append(str(exc))
+            finally:
+                self._finish(session, None, run, summary)
+        return summary
+
+    def refetch_order(self, order_id: int) -> RunSummary:
+        """Fetch one order again from its store, then evaluate it (manual resync)."""
+        with self.db.session() as session:
+            row = session.get(OrderRow, order_id)
+            assert row is not None
+            store = row.store
+            raw = self.connector(store).fetch_order(row.external_id)
+            if raw is not None:
+                self._upsert(session, store, raw)
+                session.commit()
+        return self.retry([order_id])
+
+    def preview(self, order_id: int) -> dict[str, Any]:
+        """What evaluating the order would do now, without posting anything."""
+        from ecdesk.sync.outbox import draft_to_json
+
+        with self.db.session() as session:
+            row = session.get(OrderRow, order_id)
+            assert row is not None
+            store = row.store
+            settings = {**get_settings(session, "autocount."), **(store.settings or {})}
+            out: dict[str, Any] = {"store": store.name, "order": row.number,
+                                   "outcome": row.outcome}
+            try:
+                order = self.connector(store).normalise(row.payload)
+            except (PayloadError, KeyError, TypeError, ValueError) as exc:
+                out["holds"] = [str(Hold(HoldCode.BAD_PAYLOAD, str(exc)))]
+                return out
+            out["disposition"] = order.disposition.value
+            maps = load_maps(session, store.id)
+            rules = posting.PostingRules.from_settings(
+                settings, max_doc_no=int(settings.get("max_doc_no", "50")))
+            built = posting.build_draft(order, maps, rules)
+            holds = built if isinstance(built, list) else []
+            if not holds:
+                out["draft"] = draft_to_json(built)
+            out["holds"] = [str(h) for h in holds]
+            return out
+
+    # --- fetch --------------------------------------------------------------------------
+    def _fetch(self, session, store, run, summary, since, until, progress, cancel) -> None:
+        connector = self.connector(store)
+        window = since is not None or until is not None
+        start = since if window else (
+            store.cursor - connector.overlap if store.cursor is not None else None)
+        newest = store.cursor
+        progress(0, 0, f"Fetching orders from {store.name}...")
+        count = 0
+        for raw in connector.fetch_orders(start, until):
+            if cancel.cancelled:
+                session.commit()
+                raise SyncCancelled
+            self._upsert(session, store, raw)
+            count += 1
+            if newest is None or raw.updated_at > newest:
+                newest = raw.updated_at
+            if count % COMMIT_EVERY == 0:
+                session.commit()
+                self._lease(session, store.id)
+                progress(count, 0, f"Fetched {count} orders from {store.name}")
+        summary.fetched = count
+        if not window:
+            store.cursor = newest
+        session.commit()
+        self._log(session, run, store.id, None, f"Fetched {count} orders from {store.name}")
+
+    def _upsert(self, session: Session, store: Store, raw: RawOrder) -> OrderRow:
+        digest = payload_hash(raw.payload)
+        row = session.scalars(
+            select(OrderRow).where(OrderRow.store_id == store.id,
+                                   OrderRow.external_id == raw.external_id)
+        ).one_or_none()
+        if row is not None and row.payload_hash == digest:
+            return row
+        if row is None:
+            row = OrderRow(store_id=store.id, external_id=raw.external_id, payload=raw.payload)
+            session.add(row)
+        row.payload = raw.payload
+        row.payload_hash = digest
+        row.updated_at = raw.updated_at
+        row.needs_eval = True
+        row.fetched_at = self.deps.clock()
+        self._snapshot(session, store, row)
+        return row
+
+    def _snapshot(self, session: Session, store: Store, row: OrderRow) -> Order | None:
+        """Refresh the display fields and line snapshot from the payload."""
+        try:
+            order = self.connector(store).normalise(row.payload)
+        except (PayloadError, KeyError, TypeError, ValueError):
+            row.number = row.number or row.external_id
+            return None
+        row.number = order.number
+        row.platform_status = order.status
+        row.ordered_at = order.created_at
+        row.currency = order.currency
+        row.total = order.total
+        row.is_test = order.test
+        row.lines.clear()
+        for i, line in enumerate(order.lines):
+            row.lines.append(OrderLineRow(
+                position=i, sku=line.sku or "", name=line.name, quantity=line.quantity,
+                unit_price=line.unit_price, discount=line.discount, tax=line.tax))
+        return order
+
+    # --- evaluate -----------------------------------------------------------------------
+    def _to_evaluate(self, session: Session, store_id: int) -> list[int]:
+        q = select(OrderRow.id).where(
+            OrderRow.store_id == store_id,
+            or_(OrderRow.needs_eval.is_(True),
+                OrderRow.outcome.in_([Outcome.HELD.value, Outcome.NEW.value])),
+        ).order_by(OrderRow.ordered_at, OrderRow.id)
+        return list(session.scalars(q))
+
+    def _evaluate(self, session, ids, summary, progress, cancel, run, *, count_attempt=False):
+        if not ids:
+            return
+        route = self.route(session)
+        outbox = self.outbox(route)
+        cache: dict[int, tuple[Connector, matching.Maps, dict[str, str], Store]] = {}
+        total = len(ids)
+        for i, order_id in enumerate(ids, start=1):
+            if cancel.cancelled:
+                raise SyncCancelled
+            row = session.get(OrderRow, order_id)
+            if row is None:
+                continue
+            if row.store_id not in cache:
+                store = row.store
+                settings = {**get_settings(session, "autocount."), **(store.settings or {})}
+                cache[row.store_id] = (self.connector(store), load_maps(session, store.id),
+                                       settings, store)
+            connector, maps, settings, store = cache[row.store_id]
+            try:
+                outcome = self._evaluate_one(session, row, connector, maps, settings, outbox,
+                                             route, summary, count_attempt)
+            except AuthError:
+                raise
+            except (ApiError, Unsupported) as exc:
+                session.rollback()
+                outcome = self._hold(session, row, [Hold(HoldCode.CONFIG, str(exc))])
+            self._count(summary, outcome)
+            if i % 10 == 0 or i == total:
+                progress(i, total, f"Checked {i} of {total} orders")
+            if run.store_id is not None and i % COMMIT_EVERY == 0:
+                self._lease(session, run.store_id)  # keep the sync's lease alive
+
+    def _evaluate_one(self, session, row, connector, maps, settings, outbox, route, summary,
+                      count_attempt) -> Outcome | None:
+        if count_attempt:
+            row.attempts += 1
+        try:
+            order = connector.normalise(row.payload)
+        except (PayloadError, KeyError, TypeError, ValueError) as exc:
+            detail = str(exc) if isinstance(exc, PayloadError) else (
+                f"the store sent data ecdesk cannot read ({type(exc).__name__}: {exc})")
+            return self._hold(session, row, [Hold(HoldCode.BAD_PAYLOAD, detail)])
+
+        if self._has_sale(session, row):
+            return self._after_posting(session, row, order)
+
+        if order.disposition is Disposition.WAITING:
+            return self._set(session, row, Outcome.WAITING)
+        if order.disposition is Disposition.IGNORED or order.cancelled:
+            return self._set(session, row, Outcome.IGNORED, "Cancelled before it was posted")
+
+        rules = posting.PostingRules.from_settings(settings, max_doc_no=route.max_doc_no)
+        built = posting.build_draft(order, maps, rules)
+        if isinstance(built, list):
+            return self._hold(session, row, built)
+        if built.kind not in route.supports:
+            return self._hold(session, row, [Hold(
+                HoldCode.CONFIG,
+                f"The AutoCount route '{route.name}' cannot create a {built.kind.value}; "
+                "choose another document in Automation.")])
+        digest = posting.content_hash(order)
+        entry = outbox.record_intent(session, row, built, digest)
+        result = outbox.post(session, entry)
+        if result.result is PostResult.POSTED:
+            row.posted_hash = digest
+            row.last_error = result.message
+            return self._set(session, row, Outcome.POSTED)
+        if result.result is PostResult.REJECTED:
+            return self._hold(session, row, [Hold(
+                HoldCode.AUTOCOUNT_REJECTED,
+                f"AutoCount refused the document: {result.message}", value=built.doc_no or "")])
+        if result.result is PostResult.DUPLICATE:
+            return self._hold(session, row, [Hold(HoldCode.DUPLICATE, result.message,
+                                                  value=built.doc_no or "")])
+        # pending or busy: keep it for the next run
+        row.last_error = result.message
+        row.needs_eval = True
+        session.commit()
+        summary.pending += 1
+        return None
+
+    def _has_sale(self, session: Session, row: OrderRow) -> bool:
+        return session.scalar(
+            select(OrderDocument.document_id).where(OrderDocument.order_id == row.id,
+                                                    OrderDocument.role == "sale").limit(1)
+        ) is not None
+
+    def _after_posting(self, session: Session, row: OrderRow, order: Order) -> Outcome:
+        """An order already posted: unchanged stays posted; anything else needs a clerk."""
+        holds: list[Hold] = []
+        if order.cancelled or order.disposition is Disposition.IGNORED:
+            holds.append(Hold(HoldCode.CANCELLED_AFTER_POSTING,
+                              f"Order {order.number} was cancelled in the store after it was "
+                              "posted. Void or credit the AutoCount document."))
+        elif order.refunds:
+            holds.append(Hold(HoldCode.REFUNDED_AFTER_POSTING,
+                              f"Order {order.number} had {order.currency} {order.refunded} "
+                              "refunded after it was posted. Issue a credit note in AutoCount."))
+        elif row.posted_hash and posting.content_hash(order) != row.posted_hash:
+            holds.append(Hold(HoldCode.CHANGED_AFTER_POSTING,
+                              f"Order {order.number} was edited in the store after it was "
+                              "posted; the AutoCount document no longer matches."))
+        if holds:
+            return self._hold(session, row, holds)
+        return self._set(session, row, Outcome.POSTED)
+
+    def _hold(self, session: Session, row: OrderRow, holds: list[Hold]) -> Outcome:
+        session.execute(delete(HoldRow).where(HoldRow.order_id == row.id))
+        for hold in holds:
+            session.add(HoldRow(order_id=row.id, code=hold.code.value, detail=hold.detail,
+                                value=hold.value))
+        row.reason_summary = "; ".join(str(h) for h in holds)[:2000]
+        return self._set(session, row, Outcome.HELD, keep_holds=True)
+
+    def _set(self, session: Session, row: OrderRow, outcome: Outcome, note: str = "", *,
+             keep_holds: bool = False) -> Outcome:
+        if not keep_holds:
+            session.execute(delete(HoldRow).where(HoldRow.order_id == row.id))
+            row.reason_summary = note
+        row.outcome = outcome.value
+        row.needs_eval = False
+        row.evaluated_at = self.deps.clock()
+        session.commit()
+        return outcome
+
+    @staticmethod
+    def _count(summary: RunSummary, outcome: Outcome | None) -> None:
+        if outcome is Outcome.POSTED:
+            summary.posted += 1
+        elif outcome is Outcome.HELD:
+            summary.held += 1
+        elif outcome is Outcome.WAITING:
+            summary.waiting += 1
+        elif outcome is Outcome.IGNORED:
+            summary.ignored += 1
+
+    # --- recovery -----------------------------------------------------------------------
+    def _resolve_pending(self, session, store_id, summary, cancel) -> None:
+        """Entries left pending by a crash or timeout: their orders are evaluated again,
+        and the outbox resolves each by lookup before any create."""
+        q = select(OutboxEntry.order_id).where(OutboxEntry.state == "pending")
+        if store_id is not None:
+            q = q.where(OutboxEntry.store_id == store_id)
+        ids = list(session.scalars(q))
+        if ids:
+            session.execute(update(OrderRow).where(OrderRow.id.in_(ids))
+                            .values(needs_eval=True).execution_options(synchronize_session=False))
+            session.commit()
+
+    # --- bookkeeping --------------------------------------------------------------------
+    def _finish(self, session, store_id, run, summary) -> None:
+        session.rollback()
+        run = session.get(SyncRun, run.id)
+        run.ended_at = self.deps.clock()
+        run.status = summary.status
+        run.fetched, run.posted, run.held = summary.fetched, summary.posted, summary.held
+        run.waiting, run.ignored = summary.waiting, summary.ignored
+        run.errors = len(summary.errors) + summary.pending
+        run.message = "; ".join(summary.errors)[:2000] or summary.line()
+        if store_id is not None:
+            store = session.get(Store, store_id)
+            store.last_sync_at = run.ended_at
+            store.last_sync_status = summary.status
+            store.last_error = "; ".join(summary.errors)[:2000]
+        self._log(session, run, store_id, None, summary.line(),
+                  level="info" if summary.status == "ok" else "error")
+
+    def _log(self, session, run, store_id, order_id, message, level="info") -> None:
+        session.add(SyncLog(run_id=run.id if run else None, store_id=store_id,
+                            order_id=order_id, at=self.deps.clock(), level=level,
+                            message=message))
+        session.commit()
+
+
+__all__ = ["CancelToken", "DocKind", "EngineDeps", "RunSummary", "SyncEngine", "StoreBusy"]

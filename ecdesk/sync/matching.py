@@ -1,0 +1,331 @@
+"""Hold rules: an Order plus the store's maps -> the reasons it cannot be posted (pure).
+
+Issue 2 item 5 and ARCHITECTURE.md "match" step. Every problem on an order becomes one
+:class:`~ecdesk.domain.Hold` (never stop at the first: a clerk fixes them all in one pass), in
+words that name the failing value and the next step. An item code is never guessed
+(DECISIONS.md §6: no fallback item for an unknown SKU).
+
+Rules, in the order they are reported:
+
+1. ``MISSING_SKU``: a product line with an empty SKU (named by its product name).
+2. ``UNMAPPED_SKU``: a SKU with no AutoCount item code (one hold per distinct SKU).
+3. ``UNMAPPED_SHIPPING``: a shipping method with no item (DECISIONS.md §4 ``map shipping``).
+   A shipping charge that comes with *no* method name posts on the store's ``shipping_item``
+   setting when it is set; a named method must always be mapped. Free shipping (nothing
+   charged) needs no mapping and is not posted; neither are product lines an edit removed.
+4. ``UNKNOWN_PAYMENT``: a gateway with no AutoCount payment method, or no gateway at all on an
+   order that took money (a zero-total order needs none).
+5. ``UNMAPPED_TAX``: a non-zero tax rate with no tax code (``map tax``); rate 0 / no rate
+   means "no tax code" unless mapped otherwise; a line that carries tax but no rate; an extra
+   charge whose tax no mapped rate reproduces to the cent.
+6. ``CURRENCY``: the order is not in the book's currency.
+7. ``AMOUNT_MISMATCH``: the store's own figures do not add up to its total to the cent
+   (:func:`check_totals`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from ecdesk.domain import (
+    CENT,
+    ZERO,
+    ExtraCharge,
+    Hold,
+    HoldCode,
+    Order,
+    OrderLine,
+    ShippingLine,
+)
+
+NO_TAX = "none"  # tax map value meaning "post without a tax code" (DECISIONS.md §4)
+
+
+@dataclass(frozen=True)
+class ItemMap:
+    """Where a store SKU posts in AutoCount. ``uom`` empty = the item's base UOM."""
+
+    item_code: str
+    uom: str = ""
+
+
+@dataclass
+class Maps:
+    """One store's mappings (DECISIONS.md §4 ``map sku|shipping|payment|tax``)."""
+
+    items: dict[str, ItemMap] = field(default_factory=dict)  # SKU -> item
+    shipping: dict[str, str] = field(default_factory=dict)  # method -> item code
+    payment: dict[str, str] = field(default_factory=dict)  # gateway -> payment method
+    tax: dict[str, str] = field(default_factory=dict)  # tax_key(rate) -> tax code | "none"
+
+
+def money(value: Decimal) -> Decimal:
+    """Round half-up to the cent: the one rounding rule (DECISIONS.md §3)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def fmt(value: Decimal, currency: str = "MYR") -> str:
+    """``MYR 118.00`` for messages."""
+    return f"{currency} {money(value):,.2f}"
+
+
+def tax_key(rate: Decimal | None) -> str:
+    """Normalise a percentage to its map key: ``Decimal("8.00")`` -> "8", None -> "0"."""
+    if rate is None or rate == 0:
+        return "0"
+    text = format(rate.normalize(), "f")
+    return text
+
+
+def tax_code_for(maps: Maps, rate: Decimal | None) -> str | None:
+    """The AutoCount tax code for a rate: "" = post without one, None = not mapped."""
+    key = tax_key(rate)
+    code = maps.tax.get(key)
+    if code is None:
+        return "" if key == "0" else None
+    return "" if code.strip().lower() == NO_TAX else code
+
+
+def tax_for(amount: Decimal, rate: Decimal | None, inclusive: bool) -> Decimal:
+    """Tax on one line as AutoCount computes it (DECISIONS.md §3): rounded half-up per line."""
+    if not rate:
+        return ZERO
+    if inclusive:
+        return money(amount * rate / (100 + rate))
+    return money(amount * rate / 100)
+
+
+def extra_tax_rate(extra: ExtraCharge, maps: Maps, inclusive: bool) -> Decimal | None:
+    """The mapped rate that reproduces an extra charge's tax to the cent (extras carry a tax
+    amount but no rate). ``None`` when the charge is untaxed or no mapped rate fits."""
+    if extra.tax == 0:
+        return None
+    for key, code in sorted(maps.tax.items()):
+        if key == "0" or code.strip().lower() == NO_TAX:
+            continue
+        rate = Decimal(key)
+        if tax_for(money(extra.amount), rate, inclusive) == money(extra.tax):
+            return rate
+    return None
+
+
+def is_posted_line(line: OrderLine) -> bool:
+    """False for a line an order edit removed (quantity 0, nothing to pay): it is neither
+    matched nor posted."""
+    return not (line.quantity == 0 and line.net == 0)
+
+
+def is_charged(ship: ShippingLine) -> bool:
+    """False for a free shipping line (nothing charged, no tax): it needs no mapping and is not
+    posted, so a "Free shipping" method never holds an order."""
+    return not (ship.net == 0 and ship.tax == 0)
+
+
+def expected_total(order: Order) -> Decimal:
+    """What the store's own figures add up to: lines, shipping and extras less the order
+    discount, plus tax when prices exclude it."""
+    total = sum((line.net for line in order.lines), ZERO)
+    total += sum((ship.net for ship in order.shipping), ZERO)
+    total += sum((extra.amount for extra in order.extras), ZERO)
+    total -= order.order_discount
+    if not order.taxes_included:
+        total += order.tax_total
+    return total
+
+
+def check_totals(order: Order) -> Hold | None:
+    """AMOUNT_MISMATCH when the store's figures do not add up to its total to the cent."""
+    computed = money(expected_total(order))
+    if computed == money(order.total):
+        return None
+    diff = abs(computed - money(order.total))
+    parts = "Lines, shipping" + ("" if order.taxes_included else " and tax")
+    return Hold(
+        HoldCode.AMOUNT_MISMATCH,
+        f"{parts} add up to {fmt(computed, order.currency)} but the store's total is "
+        f"{fmt(order.total, order.currency)} (difference {diff:.2f}). Check the order in the "
+        "store; if the store shows it correctly, post it by hand in AutoCount and mark it "
+        "Resolved.",
+        value=f"{computed:.2f}",
+    )
+
+
+def match_order(
+    order: Order, maps: Maps, *, book_currency: str = "MYR", shipping_item: str = ""
+) -> list[Hold]:
+    """Every reason ``order`` cannot be posted with ``maps``; empty when it is ready.
+
+    ``shipping_item`` is the store's setting of that name: it takes only shipping charges that
+    have no method name at all (never an unmapped named method)."""
+    holds: list[Hold] = []
+    holds += _sku_holds(order, maps)
+    holds += _shipping_holds(order, maps, shipping_item)
+    holds += _payment_holds(order, maps)
+    holds += _tax_holds(order, maps)
+    if order.currency.upper() != book_currency.upper():
+        holds.append(Hold(
+            HoldCode.CURRENCY,
+            f"The order is in {order.currency} but the AutoCount book is in {book_currency}. "
+            "Foreign-currency orders are not posted automatically: post it by hand in "
+            "AutoCount, then mark it Resolved.",
+            value=order.currency,
+        ))
+    mismatch = check_totals(order)
+    if mismatch is not None:
+        holds.append(mismatch)
+    return holds
+
+
+def _sku_holds(order: Order, maps: Maps) -> list[Hold]:
+    holds: list[Hold] = []
+    seen: set[str] = set()
+    for line in filter(is_posted_line, order.lines):
+        sku = (line.sku or "").strip()
+        if not sku:
+            holds.append(Hold(
+                HoldCode.MISSING_SKU,
+                f"Line '{line.name}' has no SKU in the store, so it cannot be matched to an "
+                "AutoCount item. Post this order by hand in AutoCount and mark it Resolved; "
+                "give the product a SKU in the store so later orders match.",
+                value=line.name,
+            ))
+        elif sku not in maps.items and sku not in seen:
+            seen.add(sku)
+            holds.append(Hold(
+                HoldCode.UNMAPPED_SKU,
+                f"SKU '{sku}' (line '{line.name}') has no AutoCount item code. "
+                "Map it in Mapping > Items, then Retry.",
+                value=sku,
+            ))
+    return holds
+
+
+def _shipping_holds(order: Order, maps: Maps, shipping_item: str) -> list[Hold]:
+    holds: list[Hold] = []
+    seen: set[str] = set()
+    for ship in filter(is_charged, order.shipping):
+        method = ship.method.strip()
+        if method in maps.shipping or method in seen:
+            continue
+        if not method:
+            if shipping_item:
+                continue
+            seen.add(method)
+            holds.append(Hold(
+                HoldCode.UNMAPPED_SHIPPING,
+                f"Shipping charge '{ship.title or 'shipping'}' "
+                f"({fmt(ship.amount, order.currency)}) has no shipping method name and the store "
+                "has no default shipping item. Set 'shipping_item' in the store's posting "
+                "settings, then Retry.",
+                value="",
+            ))
+            continue
+        seen.add(method)
+        title = f" ('{ship.title}')" if ship.title and ship.title != method else ""
+        holds.append(Hold(
+            HoldCode.UNMAPPED_SHIPPING,
+            f"Shipping method '{method}'{title} has no AutoCount item. "
+            "Map it in Mapping > Shipping, then Retry.",
+            value=method,
+        ))
+    return holds
+
+
+def _payment_holds(order: Order, maps: Maps) -> list[Hold]:
+    gateways = [g.strip() for g in order.payment_methods if g and g.strip()]
+    if not gateways:
+        if money(order.total) == 0:
+            return []
+        return [Hold(
+            HoldCode.UNKNOWN_PAYMENT,
+            f"The order ({fmt(order.total, order.currency)}) has no payment method in the "
+            "store. Check how it was paid in the store, post it by hand if needed, then "
+            "mark it Resolved.",
+            value="",
+        )]
+    holds: list[Hold] = []
+    for gateway in dict.fromkeys(gateways):
+        if gateway not in maps.payment:
+            holds.append(Hold(
+                HoldCode.UNKNOWN_PAYMENT,
+                f"Payment method '{gateway}' has no AutoCount payment method. "
+                "Map it in Mapping > Payments, then Retry.",
+                value=gateway,
+            ))
+    return holds
+
+
+def _tax_holds(order: Order, maps: Maps) -> list[Hold]:
+    holds: list[Hold] = []
+    seen: set[str] = set()
+    taxed = [(ln.name, ln.tax_rate, ln.tax) for ln in order.lines if is_posted_line(ln)]
+    taxed += [(f"shipping {s.title or s.method}", s.tax_rate, s.tax)
+              for s in order.shipping if is_charged(s)]
+    for name, rate, tax in taxed:
+        if rate is None and tax != 0:
+            holds.append(Hold(
+                HoldCode.UNMAPPED_TAX,
+                f"Line '{name}' carries tax {fmt(tax, order.currency)} but the store sent no tax "
+                "rate, so no tax code can be chosen. Check the tax settings in the store, "
+                "then Retry.",
+                value="",
+            ))
+            continue
+        key = tax_key(rate)
+        if key in seen or tax_code_for(maps, rate) is not None:
+            continue
+        seen.add(key)
+        holds.append(Hold(
+            HoldCode.UNMAPPED_TAX,
+            f"Tax rate {key}% (line '{name}') has no AutoCount tax code. "
+            "Map it in Mapping > Tax, then Retry.",
+            value=key,
+        ))
+    for extra in order.extras:
+        if extra.tax != 0 and extra_tax_rate(extra, maps, order.taxes_included) is None:
+            holds.append(Hold(
+                HoldCode.UNMAPPED_TAX,
+                f"Charge '{extra.name}' carries tax {fmt(extra.tax, order.currency)} that no "
+                "mapped tax rate gives to the cent. Map its rate in Mapping > Tax, then Retry.",
+                value="",
+            ))
+    return holds
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The mapping (or setting) that clears a hold: ``kind`` is sku | shipping | payment | tax |
+    setting; ``key`` the value to map (a SKU, a method, a gateway, a rate key, a setting)."""
+
+    kind: str
+    key: str
+
+
+_FIX_KIND = {
+    HoldCode.UNMAPPED_SKU: "sku",
+    HoldCode.UNMAPPED_SHIPPING: "shipping",
+    HoldCode.UNKNOWN_PAYMENT: "payment",
+    HoldCode.UNMAPPED_TAX: "tax",
+    HoldCode.CONFIG: "setting",
+}
+
+
+def mapping_fix(hold: Hold) -> Fix | None:
+    """What the clerk maps to clear ``hold``; None when no mapping can (fix it in the store,
+    or resolve by hand)."""
+    kind = _FIX_KIND.get(hold.code)
+    if kind is None:
+        return None
+    if kind == "shipping" and not hold.value:
+        return Fix("setting", "shipping_item")
+    if not hold.value:
+        return None
+    return Fix(kind, hold.value)
+
+
+def mapping_fixes(holds: Iterable[Hold]) -> list[Fix]:
+    """Distinct fixes for ``holds``, in order: the UI's "fix one mapping, release N orders"."""
+    fixes = (mapping_fix(h) for h in holds)
+    return list(dict.fromkeys(f for f in fixes if f is not None))

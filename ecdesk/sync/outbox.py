@@ -1,0 +1,279 @@
+"""Exactly-once posting into AutoCount: record the intent, post, confirm.
+
+AutoCount has no idempotency key, so the outbox entry (unique on store, external id, document
+kind, sequence) is committed *before* AutoCount is called, and its ``attempts`` counter is
+raised and committed before every create. An entry found pending with attempts > 0 may already
+exist in AutoCount (a timeout, a crash between create and confirm): it is resolved by looking
+the document up (by the DocNo derived from the order, or by listing and matching ``ref``),
+never by posting blindly again. A claim with a lease stops two processes on one database from
+working the same entry.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry
+from ecdesk.domain import DocKind, DocumentDraft, DraftLine, PostedDocument
+from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
+from ecdesk.sync.http import MaybeApplied, Unavailable
+from ecdesk.sync.worker_id import dead_local_worker
+
+log = logging.getLogger(__name__)
+
+CLAIM_LEASE = timedelta(minutes=5)
+
+
+class PostResult(StrEnum):
+    POSTED = "posted"  # confirmed now (created, or found already in AutoCount)
+    REJECTED = "rejected"  # AutoCount refused it: hold the order with the message
+    DUPLICATE = "duplicate"  # the DocNo exists in AutoCount for something else
+    PENDING = "pending"  # no answer / unavailable: resolved by lookup on a later run
+    BUSY = "busy"  # another process holds the claim
+
+
+@dataclass
+class Outcome:
+    result: PostResult
+    document: PostedDocument | None = None
+    message: str = ""
+
+
+def draft_to_json(draft: DocumentDraft) -> dict[str, Any]:
+    """The draft as stored in the outbox (Decimals as text, dates ISO)."""
+    return {
+        "kind": draft.kind.value, "doc_no": draft.doc_no, "ref": draft.ref,
+        "doc_date": draft.doc_date.isoformat(), "debtor_code": draft.debtor_code,
+        "debtor_name": draft.debtor_name, "credit_term": draft.credit_term,
+        "sales_location": draft.sales_location, "currency": draft.currency,
+        "inclusive_tax": draft.inclusive_tax, "total": str(draft.total),
+        "description": draft.description, "payment_method": draft.payment_method,
+        "payment_amount": None if draft.payment_amount is None else str(draft.payment_amount),
+        "our_invoice_no": draft.our_invoice_no, "remarks": list(draft.remarks),
+        "lines": [
+            {"product_code": ln.product_code, "description": ln.description, "qty": str(ln.qty),
+             "unit_price": str(ln.unit_price), "acc_no": ln.acc_no, "unit": ln.unit,
+             "discount": str(ln.discount), "tax_code": ln.tax_code, "tax": str(ln.tax)}
+            for ln in draft.lines
+        ],
+    }
+
+
+def draft_from_json(data: dict[str, Any]) -> DocumentDraft:
+    return DocumentDraft(
+        kind=DocKind(data["kind"]), doc_no=data["doc_no"], ref=data["ref"],
+        doc_date=date.fromisoformat(data["doc_date"]), debtor_code=data["debtor_code"],
+        debtor_name=data["debtor_name"], credit_term=data["credit_term"],
+        sales_location=data["sales_location"], currency=data["currency"],
+        inclusive_tax=data["inclusive_tax"], total=Decimal(data["total"]),
+        description=data.get("description", ""), payment_method=data.get("payment_method", ""),
+        payment_amount=None if data.get("payment_amount") is None
+        else Decimal(data["payment_amount"]),
+        our_invoice_no=data.get("our_invoice_no", ""), remarks=list(data.get("remarks", [])),
+        lines=[
+            DraftLine(product_code=ln["product_code"], description=ln["description"],
+                      qty=Decimal(ln["qty"]), unit_price=Decimal(ln["unit_price"]),
+                      acc_no=ln["acc_no"], unit=ln["unit"], discount=Decimal(ln["discount"]),
+                      tax_code=ln["tax_code"], tax=Decimal(ln["tax"]))
+            for ln in data["lines"]
+        ],
+    )
+
+
+class Outbox:
+    """Posting of drafts through one AutoCount route, exactly once."""
+
+    def __init__(
+        self,
+        route: AutoCountRoute,
+        worker: str,
+        clock: Callable[[], datetime],
+        *,
+        lookup_window: timedelta = timedelta(days=3),
+        after_create: Callable[[OutboxEntry], None] | None = None,
+    ) -> None:
+        self.route = route
+        self.worker = worker
+        self.clock = clock
+        self.lookup_window = lookup_window
+        #: test hook: runs after AutoCount answered, before the confirm is committed
+        self.after_create = after_create
+
+    # --- intent -------------------------------------------------------------------------
+    def record_intent(
+        self, session: Session, order: OrderRow, draft: DocumentDraft, content_hash: str,
+        seq: int = 0,
+    ) -> OutboxEntry:
+        """The entry for (order, kind, seq): created and committed, or the existing one.
+
+        An existing entry that AutoCount refused (``failed``) takes the new draft and goes
+        back to pending: nothing of it reached AutoCount, so posting it again is safe.
+        """
+        entry = self._entry(session, order, draft.kind, seq)
+        if entry is None:
+            entry = OutboxEntry(
+                store_id=order.store_id, order_id=order.id, external_id=order.external_id,
+                doc_kind=draft.kind.value, seq=seq, doc_no=draft.doc_no, ref=draft.ref,
+                draft=draft_to_json(draft), content_hash=content_hash, state="pending",
+            )
+            session.add(entry)
+            try:
+                session.commit()
+            except IntegrityError:  # another process recorded it first
+                session.rollback()
+                entry = self._entry(session, order, draft.kind, seq)
+                assert entry is not None
+        elif entry.state == "failed":
+            entry.draft = draft_to_json(draft)
+            entry.doc_no = draft.doc_no
+            entry.ref = draft.ref
+            entry.content_hash = content_hash
+            entry.state = "pending"
+            entry.attempts = 0
+            session.commit()
+        return entry
+
+    @staticmethod
+    def _entry(session: Session, order: OrderRow, kind: DocKind, seq: int) -> OutboxEntry | None:
+        return session.scalars(
+            select(OutboxEntry).where(
+                OutboxEntry.store_id == order.store_id,
+                OutboxEntry.external_id == order.external_id,
+                OutboxEntry.doc_kind == kind.value,
+                OutboxEntry.seq == seq,
+            )
+        ).one_or_none()
+
+    # --- claim --------------------------------------------------------------------------
+    def claim(self, session: Session, entry: OutboxEntry) -> bool:
+        """Atomically take the entry for this worker; False if another holds a live lease."""
+        now = self.clock()
+        holder = session.scalar(select(OutboxEntry.claimed_by).where(OutboxEntry.id == entry.id))
+        takeable = [OutboxEntry.claimed_by.is_(None), OutboxEntry.claimed_by == self.worker,
+                    OutboxEntry.claimed_until < now]
+        if dead_local_worker(holder):
+            takeable.append(OutboxEntry.claimed_by == holder)
+        result = session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.id == entry.id, OutboxEntry.state == "pending", or_(*takeable))
+            .values(claimed_by=self.worker, claimed_until=now + CLAIM_LEASE)
+            .execution_options(synchronize_session=False)
+        )
+        session.commit()
+        if result.rowcount != 1:
+            return False
+        session.refresh(entry)
+        return True
+
+    def release(self, session: Session, entry: OutboxEntry) -> None:
+        entry.claimed_by = None
+        entry.claimed_until = None
+        session.commit()
+
+    # --- post ---------------------------------------------------------------------------
+    def post(self, session: Session, entry: OutboxEntry) -> Outcome:
+        """Bring one pending entry to confirmed, or say why not (never posts twice)."""
+        if entry.state == "confirmed":
+            return Outcome(PostResult.POSTED, self._posted(entry))
+        if not self.claim(session, entry):
+            return Outcome(PostResult.BUSY, message="another ecdesk is posting this order")
+        draft = draft_from_json(entry.draft)
+        try:
+            if entry.attempts > 0:
+                found = self._lookup(draft)
+                if found is not None:
+                    return self._confirm_found(session, entry, found, draft)
+            entry.attempts += 1
+            session.commit()  # from here on, AutoCount may hold it: lookup before any repost
+            try:
+                doc = self.route.create(draft)
+            except Rejected as exc:
+                found = self._lookup(draft) if _looks_duplicate(str(exc)) else None
+                if found is not None:
+                    return self._confirm_found(session, entry, found, draft)
+                entry.state = "failed"
+                entry.last_error = str(exc)
+                entry.claimed_by = None
+                session.commit()
+                return Outcome(PostResult.REJECTED, message=str(exc))
+            if self.after_create is not None:
+                self.after_create(entry)
+            return self._confirm(session, entry, doc, draft, found_by_lookup=False)
+        except (MaybeApplied, Unavailable) as exc:
+            entry.last_error = str(exc)
+            entry.claimed_by = None
+            session.commit()
+            return Outcome(PostResult.PENDING, message=str(exc))
+
+    def _lookup(self, draft: DocumentDraft) -> PostedDocument | None:
+        if draft.doc_no:
+            return self.route.find(draft.kind, draft.doc_no)
+        today = self.clock().date()
+        return self.route.find_by_ref(
+            draft.kind, draft.ref, draft.debtor_code,
+            min(draft.doc_date, today) - self.lookup_window, today + timedelta(days=1),
+        )
+
+    def _confirm_found(
+        self, session: Session, entry: OutboxEntry, found: PostedDocument, draft: DocumentDraft
+    ) -> Outcome:
+        if found.ref and found.ref != draft.ref:
+            entry.state = "failed"
+            entry.last_error = (
+                f"AutoCount already has {found.kind.value} {found.doc_no} with reference "
+                f"'{found.ref}', not '{draft.ref}'."
+            )
+            entry.claimed_by = None
+            session.commit()
+            return Outcome(PostResult.DUPLICATE, found, entry.last_error)
+        return self._confirm(session, entry, found, draft, found_by_lookup=True)
+
+    def _confirm(
+        self, session: Session, entry: OutboxEntry, doc: PostedDocument, draft: DocumentDraft,
+        *, found_by_lookup: bool,
+    ) -> Outcome:
+        row = session.scalars(
+            select(Document).where(Document.kind == doc.kind.value,
+                                   Document.doc_no == doc.doc_no)
+        ).one_or_none()
+        if row is None:
+            row = Document(kind=doc.kind.value, doc_no=doc.doc_no, ref=doc.ref or draft.ref,
+                           total=doc.total, expected_total=draft.total, outbox_id=entry.id,
+                           found_by_lookup=found_by_lookup, posted_at=self.clock())
+            session.add(row)
+            session.flush()
+        link = session.get(OrderDocument, (entry.order_id, row.id))
+        if link is None:
+            role = "credit" if doc.kind is DocKind.CREDIT_NOTE else "sale"
+            session.add(OrderDocument(order_id=entry.order_id, document_id=row.id, role=role))
+        entry.state = "confirmed"
+        entry.doc_no = doc.doc_no
+        entry.confirmed_at = self.clock()
+        entry.claimed_by = None
+        entry.last_error = ""
+        session.commit()
+        message = ""
+        if doc.total is not None and doc.total != draft.total:
+            message = (f"AutoCount shows {doc.doc_no} with total {doc.total}, "
+                       f"expected {draft.total}: check the document.")
+            log.warning(message)
+        return Outcome(PostResult.POSTED, doc, message)
+
+    @staticmethod
+    def _posted(entry: OutboxEntry) -> PostedDocument:
+        return PostedDocument(DocKind(entry.doc_kind), entry.doc_no or "", entry.ref)
+
+
+def _looks_duplicate(message: str) -> bool:
+    text = message.lower()
+    return "exist" in text or "duplicate" in text or "already" in text

@@ -1,0 +1,463 @@
+"""Posting rules: a ready Order -> the AutoCount DocumentDraft (pure; the only place an order
+becomes a document, ARCHITECTURE.md "Boundaries").
+
+**Money rule (DECISIONS.md §3), applied once, here.** Lines carry the store's own unit prices,
+quantities, discounts and tax codes, unrounded. The draft total is computed the way AutoCount
+will compute it: each line amount ``qty * unit_price - discount`` rounded half-up to 2 places;
+tax per line on that rounded amount, ``amount * rate / (100 + rate)`` when prices include tax,
+``amount * rate / 100`` when they do not, rounded half-up to 2 places; total = sum of the line
+amounts, plus the line taxes when prices exclude tax. A difference from the store's total of at
+most RM 0.05 (:data:`ROUNDING_TOLERANCE`) becomes one untaxed "Rounding adjustment" line on the
+store's ``rounding_account``, so the draft total equals the store's to the cent; a larger one
+holds the order (``AMOUNT_MISMATCH``) naming both figures.
+
+**Lines.** Products: the mapped item code and UOM, ``accNo`` = ``sales_account``. Shipping: the
+item mapped to the method (a charge with no method name at all uses ``shipping_item``),
+``accNo`` = ``shipping_account`` (default ``sales_account``). Extra charges (Woo fee lines,
+surcharges, gift wrap): one line each on the ``fee_item`` item (default ``FEE``, from the seed
+master data), with the mapped rate that reproduces their tax. Order-level discount: negative
+lines with no item on ``sales_account``, one per product tax rate, the discount split in
+proportion to each rate's net (:func:`allocate_discount`) so each share reduces its own tax.
+Product lines with quantity 0 and nothing to pay (items removed by an order edit), free shipping
+lines and zero extra charges are left out.
+
+**Numbering (DECISIONS.md §2).** ``docNo`` = ``<doc_prefix><display number>``, or None (AutoCount's
+own numbering) when ``own_numbering`` is on or it would exceed the route's limit; ``ref`` =
+``<Platform> <display number>`` cut to 40; ``docDate`` = the order's date in the store's
+``timezone`` (DECISIONS.md §1). A credit note is ``<invoice docNo>-R<seq>``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ecdesk.domain import (
+    ZERO,
+    DocKind,
+    DocumentDraft,
+    DraftLine,
+    Hold,
+    HoldCode,
+    Order,
+    OrderLine,
+    Platform,
+    Refund,
+)
+from ecdesk.sync.matching import (
+    Maps,
+    extra_tax_rate,
+    fmt,
+    is_charged,
+    is_posted_line,
+    match_order,
+    money,
+    tax_code_for,
+    tax_for,
+    tax_key,
+)
+
+ROUNDING_TOLERANCE = Decimal("0.05")  # DECISIONS.md §3
+REF_MAX = 40  # Cloud master `ref` (reference/autocount.md §1.3)
+DESCRIPTION_MAX = 80  # Cloud master `description`
+LINE_DESCRIPTION_MAX = 100  # Cloud detail `description`
+DEBTOR_NAME_MAX = 100
+PREFIX_MAX = 4  # DECISIONS.md §2
+DEFAULT_TIMEZONE = "Asia/Kuala_Lumpur"  # DECISIONS.md §1
+DEFAULT_FEE_ITEM = "FEE"  # seed service item (sandbox/data/masterdata.json)
+
+PLATFORM_TITLES: dict[Platform, str] = {
+    Platform.SHOPIFY: "Shopify",
+    Platform.WOOCOMMERCE: "WooCommerce",
+    Platform.SHOPEE: "Shopee",
+    Platform.LAZADA: "Lazada",
+    Platform.CUSTOM: "Web",
+}
+
+REQUIRED_SETTINGS = ("debtor_code", "credit_term", "sales_location", "sales_account")
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def _setting_hold(key: str, problem: str) -> Hold:
+    return Hold(
+        HoldCode.CONFIG,
+        f"Posting setting '{key}' {problem}. Set it in the store's posting settings (or "
+        f"`ecdesk store set STORE --set {key}=VALUE`), then Retry.",
+        value=key,
+    )
+
+
+@dataclass
+class PostingRules:
+    """One store's posting settings (DECISIONS.md §4 keys, store value over `autocount`
+    default). ``problems`` lists what is missing; every draft built with it is held for them."""
+
+    debtor_code: str = ""
+    debtor_name: str = ""
+    credit_term: str = ""
+    sales_location: str = ""
+    sales_account: str = ""
+    shipping_account: str = ""
+    returns_account: str = ""
+    rounding_account: str = ""
+    shipping_item: str = ""
+    fee_item: str = DEFAULT_FEE_ITEM
+    payment_method: str = ""
+    doc_prefix: str = ""
+    timezone: str = DEFAULT_TIMEZONE
+    doc_kind: DocKind = DocKind.INVOICE
+    own_numbering: bool = False
+    book_currency: str = "MYR"
+    max_doc_no: int = 50  # Cloud 50, desktop 20 (DECISIONS.md §2)
+    problems: list[Hold] = field(default_factory=list)
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, str], *, max_doc_no: int = 50) -> PostingRules:
+        """Read the settings; a missing or invalid value becomes a CONFIG hold in ``problems``
+        naming the setting (the order is held, never posted half-configured)."""
+        s = {k: (v or "").strip() for k, v in settings.items()}
+        problems = [_setting_hold(k, "is not set") for k in REQUIRED_SETTINGS if not s.get(k)]
+        sales = s.get("sales_account", "")
+        rules = cls(
+            debtor_code=s.get("debtor_code", ""),
+            debtor_name=s.get("debtor_name", "") or s.get("debtor_code", ""),
+            credit_term=s.get("credit_term", ""),
+            sales_location=s.get("sales_location", ""),
+            sales_account=sales,
+            shipping_account=s.get("shipping_account", "") or sales,
+            returns_account=s.get("returns_account", "") or sales,
+            rounding_account=s.get("rounding_account", ""),
+            shipping_item=s.get("shipping_item", ""),
+            fee_item=s.get("fee_item", "") or DEFAULT_FEE_ITEM,
+            payment_method=s.get("payment_method", ""),
+            doc_prefix=s.get("doc_prefix", ""),
+            timezone=s.get("timezone", "") or DEFAULT_TIMEZONE,
+            own_numbering=s.get("own_numbering", "").lower() in _TRUE,
+            book_currency=(s.get("book_currency", "") or "MYR").upper(),
+            max_doc_no=max_doc_no,
+            problems=problems,
+        )
+        if len(rules.doc_prefix) > PREFIX_MAX:
+            problems.append(_setting_hold(
+                "doc_prefix", f"is '{rules.doc_prefix}', longer than {PREFIX_MAX} characters"))
+        try:
+            ZoneInfo(rules.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.append(_setting_hold(
+                "timezone", f"is '{rules.timezone}', not a time zone such as {DEFAULT_TIMEZONE}"))
+            rules.timezone = DEFAULT_TIMEZONE
+        kind = s.get("doc_kind", "") or DocKind.INVOICE.value
+        try:
+            rules.doc_kind = DocKind(kind)
+        except ValueError:
+            choices = ", ".join(k.value for k in DocKind if k is not DocKind.CREDIT_NOTE)
+            problems.append(_setting_hold("doc_kind", f"is '{kind}', not one of {choices}"))
+        if rules.doc_kind is DocKind.CREDIT_NOTE:
+            problems.append(_setting_hold("doc_kind", "cannot be credit_note for a sale"))
+            rules.doc_kind = DocKind.INVOICE
+        return rules
+
+
+def local_date(moment: datetime, timezone: str) -> date:
+    """The calendar date of ``moment`` in the store's time zone (DECISIONS.md §1)."""
+    return moment.astimezone(ZoneInfo(timezone)).date()
+
+
+def display_number(order: Order) -> str:
+    """The number a clerk sees (DECISIONS.md §1); the external id if the store gave none."""
+    return order.number.strip() or order.external_id.strip()
+
+
+def doc_no_for(order: Order, rules: PostingRules) -> str | None:
+    """``<prefix><display number>``; None = AutoCount numbers it (own numbering, or too long)."""
+    if rules.own_numbering:
+        return None
+    doc_no = f"{rules.doc_prefix}{display_number(order)}"
+    return doc_no if len(doc_no) <= rules.max_doc_no else None
+
+
+def ref_for(order: Order, suffix: str = "") -> str:
+    """``<Platform> <display number>`` (+ suffix), cut so it fits AutoCount's 40 characters."""
+    base = f"{PLATFORM_TITLES[order.platform]} {display_number(order)}"
+    return base[: REF_MAX - len(suffix)] + suffix
+
+
+def draft_total(lines: list[DraftLine], inclusive: bool) -> Decimal:
+    """The document total as AutoCount computes it (module docstring)."""
+    total = sum((money(line.amount) for line in lines), ZERO)
+    if not inclusive:
+        total += sum((line.tax for line in lines), ZERO)
+    return total
+
+
+def _line(product_code: str | None, description: str, qty: Decimal, unit_price: Decimal, *,
+          acc_no: str, unit: str = "", discount: Decimal = ZERO, tax_code: str = "",
+          rate: Decimal | None = None, inclusive: bool = False) -> DraftLine:
+    line = DraftLine(product_code=product_code, description=description[:LINE_DESCRIPTION_MAX],
+                     qty=qty, unit_price=unit_price, acc_no=acc_no, unit=unit,
+                     discount=discount, tax_code=tax_code)
+    if tax_code:
+        line.tax = tax_for(money(line.amount), rate, inclusive)
+    return line
+
+
+def _common_rate(order: Order) -> Decimal | None:
+    """The products' tax rate when they all share one, else None."""
+    posted = [line for line in order.lines if is_posted_line(line)]
+    keys = {tax_key(line.tax_rate) for line in posted}
+    if len(keys) != 1:
+        return None
+    return posted[0].tax_rate
+
+
+def _sale_lines(order: Order, maps: Maps, rules: PostingRules) -> list[DraftLine]:
+    inc = order.taxes_included
+    lines: list[DraftLine] = []
+    for ol in filter(is_posted_line, order.lines):
+        item = maps.items[(ol.sku or "").strip()]
+        lines.append(_line(item.item_code, ol.name, ol.quantity, ol.unit_price,
+                           acc_no=rules.sales_account, unit=item.uom, discount=ol.discount,
+                           tax_code=tax_code_for(maps, ol.tax_rate) or "", rate=ol.tax_rate,
+                           inclusive=inc))
+    for ship in filter(is_charged, order.shipping):
+        method = ship.method.strip()
+        code = maps.shipping.get(method) or rules.shipping_item
+        lines.append(_line(code, ship.title or method or "Shipping", Decimal(1), ship.amount,
+                           acc_no=rules.shipping_account, discount=ship.discount,
+                           tax_code=tax_code_for(maps, ship.tax_rate) or "",
+                           rate=ship.tax_rate, inclusive=inc))
+    for extra in order.extras:
+        if extra.amount == 0 and extra.tax == 0:
+            continue
+        rate = extra_tax_rate(extra, maps, inc)
+        lines.append(_line(rules.fee_item, extra.name or "Charge", Decimal(1), extra.amount,
+                           acc_no=rules.sales_account,
+                           tax_code=(tax_code_for(maps, rate) or "") if rate else "",
+                           rate=rate, inclusive=inc))
+    if order.order_discount:
+        shares = allocate_discount(order)
+        for rate, share in shares:
+            label = "Order discount" + (f" ({tax_key(rate)}%)" if len(shares) > 1 else "")
+            lines.append(_line(None, label, Decimal(1), -share, acc_no=rules.sales_account,
+                               tax_code=tax_code_for(maps, rate) or "", rate=rate,
+                               inclusive=inc))
+    return lines
+
+
+def allocate_discount(order: Order) -> list[tuple[Decimal | None, Decimal]]:
+    """Split the order-level discount over the products' tax rates in proportion to their net
+    amounts (each share rounded half-up, the last takes the remainder), so each share reduces
+    the tax of its own rate. One untaxed share when there is nothing to weigh it by."""
+    groups: dict[str, tuple[Decimal | None, Decimal]] = {}
+    for ol in filter(is_posted_line, order.lines):
+        rate, net = groups.get(tax_key(ol.tax_rate), (ol.tax_rate, ZERO))
+        groups[tax_key(ol.tax_rate)] = (rate, net + ol.net)
+    weighed = [(rate, net) for rate, net in groups.values() if net > 0]
+    whole = sum((net for _, net in weighed), ZERO)
+    if whole <= 0:
+        return [(None, order.order_discount)]
+    shares: list[tuple[Decimal | None, Decimal]] = []
+    left = order.order_discount
+    for i, (rate, net) in enumerate(weighed):
+        share = left if i == len(weighed) - 1 else money(order.order_discount * net / whole)
+        left -= share
+        shares.append((rate, share))
+    return shares
+
+
+def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool, rules: PostingRules,
+             currency: str, what: str) -> Decimal | Hold:
+    """Add the rounding line that makes ``lines`` total ``target``; a Hold beyond tolerance."""
+    computed = draft_total(lines, inclusive)
+    diff = money(target) - computed
+    if diff == 0:
+        return computed
+    if abs(diff) > ROUNDING_TOLERANCE:
+        return Hold(
+            HoldCode.AMOUNT_MISMATCH,
+            f"AutoCount would total this {what} {fmt(computed, currency)} but the store's total "
+            f"is {fmt(target, currency)} (difference {abs(diff):.2f}, more than the "
+            f"{ROUNDING_TOLERANCE} rounding allowance). Check the tax codes mapped for this "
+            "store's rates, then Retry.",
+            value=f"{computed:.2f}",
+        )
+    if not rules.rounding_account:
+        return _setting_hold(
+            "rounding_account",
+            f"is not set, and this {what} needs a rounding line of {diff:.2f}")
+    lines.append(_line(None, "Rounding adjustment", Decimal(1), diff,
+                       acc_no=rules.rounding_account))
+    return money(target)
+
+
+def build_draft(order: Order, maps: Maps, rules: PostingRules) -> DocumentDraft | list[Hold]:
+    """The document for ``order``, or every reason it cannot be posted (setup, matching,
+    amounts): one call gives the engine the whole verdict."""
+    holds = list(rules.problems)
+    holds += match_order(order, maps, book_currency=rules.book_currency,
+                         shipping_item=rules.shipping_item)
+    if holds:
+        return holds
+    inclusive = order.taxes_included
+    lines = _sale_lines(order, maps, rules)
+    total = _balance(lines, order.total, inclusive, rules, order.currency, "order")
+    if isinstance(total, Hold):
+        return [total]
+    title = PLATFORM_TITLES[order.platform]
+    draft = DocumentDraft(
+        kind=rules.doc_kind,
+        doc_no=doc_no_for(order, rules),
+        ref=ref_for(order),
+        doc_date=local_date(order.created_at, rules.timezone),
+        debtor_code=rules.debtor_code,
+        debtor_name=rules.debtor_name[:DEBTOR_NAME_MAX],
+        credit_term=rules.credit_term,
+        sales_location=rules.sales_location,
+        currency=order.currency,
+        inclusive_tax=inclusive,
+        total=total,
+        lines=lines,
+        description=f"{title} order {display_number(order)}"[:DESCRIPTION_MAX],
+        remarks=[f"ecd:{content_hash(order)[:16]}"],
+    )
+    if rules.doc_kind is DocKind.CASH_SALE:
+        gateways = [g.strip() for g in order.payment_methods if g and g.strip()]
+        draft.payment_method = (maps.payment.get(gateways[0], "") if gateways else "") \
+            or rules.payment_method
+        draft.payment_amount = total
+    return draft
+
+
+def _d(value: Decimal | None) -> str | None:
+    """A Decimal as canonical text: 10, 10.0 and 10.00 hash alike."""
+    if value is None:
+        return None
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "0") else text
+
+
+def content_hash(order: Order) -> str:
+    """SHA-256 of exactly what reaches the document (numbers, date, lines, tax basis, total,
+    currency, gateways), so "changed after posting" ignores trivial updates (updated_at, tags,
+    status text, customer notes)."""
+    payload = {
+        "number": display_number(order),
+        "created_at": order.created_at.astimezone(UTC).isoformat(),
+        "currency": order.currency.upper(),
+        "taxes_included": order.taxes_included,
+        "total": _d(order.total),
+        "order_discount": _d(order.order_discount),
+        "tax_total": _d(order.tax_total),
+        "lines": [[(ol.sku or "").strip(), ol.name, _d(ol.quantity), _d(ol.unit_price),
+                   _d(ol.discount), _d(ol.tax_rate), _d(ol.tax)] for ol in order.lines],
+        "shipping": [[s.method.strip(), s.title, _d(s.amount), _d(s.discount), _d(s.tax_rate),
+                      _d(s.tax)] for s in order.shipping],
+        "extras": [[e.name, _d(e.amount), _d(e.tax)] for e in order.extras],
+        "payment": [g.strip() for g in order.payment_methods],
+    }
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _refund_lines(order: Order, refund: Refund, maps: Maps, rules: PostingRules
+                  ) -> tuple[list[DraftLine], list[Hold]]:
+    by_id: dict[str, OrderLine] = {ol.line_id: ol for ol in order.lines}
+    lines: list[DraftLine] = []
+    holds: list[Hold] = []
+    for line_id, qty in refund.lines:
+        ol = by_id.get(line_id)
+        if ol is None or qty <= 0 or qty > ol.quantity:
+            sold = f"the order sold {ol.quantity}" if ol else "the order has no such line"
+            holds.append(Hold(
+                HoldCode.BAD_PAYLOAD,
+                f"Refund {refund.refund_id} returns {qty} of line {line_id} but {sold}. "
+                "Check the refund in the store; post the credit note by hand if needed.",
+                value=line_id,
+            ))
+            continue
+        sku = (ol.sku or "").strip()
+        item = maps.items.get(sku)
+        code = tax_code_for(maps, ol.tax_rate)
+        if item is None:
+            holds.append(Hold(
+                HoldCode.UNMAPPED_SKU if sku else HoldCode.MISSING_SKU,
+                f"Refunded line '{ol.name}' (SKU '{sku}') has no AutoCount item code. "
+                "Map it in Mapping > Items, then Retry.", value=sku or ol.name))
+            continue
+        if code is None:
+            key = tax_key(ol.tax_rate)
+            holds.append(Hold(
+                HoldCode.UNMAPPED_TAX,
+                f"Tax rate {key}% (refunded line '{ol.name}') has no AutoCount tax code. "
+                "Map it in Mapping > Tax, then Retry.", value=key))
+            continue
+        discount = money(ol.discount * qty / ol.quantity) if ol.discount else ZERO
+        lines.append(_line(item.item_code, ol.name, qty, ol.unit_price,
+                           acc_no=rules.returns_account, unit=item.uom, discount=discount,
+                           tax_code=code, rate=ol.tax_rate, inclusive=order.taxes_included))
+    return lines, holds
+
+
+def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps, rules: PostingRules,
+                      invoice_doc_no: str | None) -> DocumentDraft | list[Hold]:
+    """Credit note for ``refund`` against the posted invoice ``invoice_doc_no``.
+
+    With refunded line quantities: one line per returned item at the store's price (discount
+    pro-rated), and whatever the refund holds beyond them (shipping, adjustments) on one
+    "Refund balance" line on ``returns_account`` (default ``sales_account``). Without: one line
+    for the amount on ``returns_account``, tax-inclusive at the products' rate when they share
+    one. Total = ``refund.amount`` exactly (rounding rule as for the sale)."""
+    holds = list(rules.problems)
+    if money(refund.amount) <= 0:
+        holds.append(Hold(
+            HoldCode.AMOUNT_MISMATCH,
+            f"Refund {refund.refund_id} is {fmt(refund.amount, order.currency)}: nothing to "
+            "credit. Check the refund in the store, then mark it Resolved.",
+            value=f"{refund.amount}"))
+    if holds:
+        return holds
+    desc = f"Refund {refund.refund_id}" + (f": {refund.reason}" if refund.reason else "")
+    if refund.lines:
+        inclusive = order.taxes_included
+        lines, line_holds = _refund_lines(order, refund, maps, rules)
+        if line_holds:
+            return line_holds
+        rest = money(refund.amount) - draft_total(lines, inclusive)
+        if abs(rest) > ROUNDING_TOLERANCE:
+            lines.append(_line(None, f"Refund balance ({desc})", Decimal(1), rest,
+                               acc_no=rules.returns_account))
+    else:
+        inclusive = True
+        rate = _common_rate(order)
+        code = tax_code_for(maps, rate) or ""
+        lines = [_line(None, desc, Decimal(1), money(refund.amount), acc_no=rules.returns_account,
+                       tax_code=code, rate=rate, inclusive=True)]
+    total = _balance(lines, refund.amount, inclusive, rules, order.currency, "credit note")
+    if isinstance(total, Hold):
+        return [total]
+    suffix = f"-R{seq}"
+    doc_no = f"{invoice_doc_no}{suffix}" if invoice_doc_no else None
+    if doc_no is not None and len(doc_no) > rules.max_doc_no:
+        doc_no = None
+    when = refund.created_at or order.created_at
+    return DocumentDraft(
+        kind=DocKind.CREDIT_NOTE,
+        doc_no=doc_no,
+        ref=ref_for(order, f" R{seq}"),
+        doc_date=local_date(when, rules.timezone),
+        debtor_code=rules.debtor_code,
+        debtor_name=rules.debtor_name[:DEBTOR_NAME_MAX],
+        credit_term=rules.credit_term,
+        sales_location=rules.sales_location,
+        currency=order.currency,
+        inclusive_tax=inclusive,
+        total=total,
+        lines=lines,
+        description=f"{PLATFORM_TITLES[order.platform]} refund {display_number(order)} "
+                    f"R{seq}"[:DESCRIPTION_MAX],
+        our_invoice_no=invoice_doc_no or "",
+    )

@@ -1,0 +1,261 @@
+"""The engine and outbox with an in-memory connector and AutoCount route: every order posted
+once or held; crashes, timeouts and rejections never lead to a second document."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from ecdesk.domain import (
+    Disposition,
+    DocKind,
+    DocumentDraft,
+    Order,
+    OrderLine,
+    Platform,
+    PostedDocument,
+    ShippingLine,
+)
+from ecdesk.service import Service
+from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
+from ecdesk.sync.connectors.base import Connector, RawOrder
+from ecdesk.sync.engine import EngineDeps
+from ecdesk.sync.http import HttpClient, MaybeApplied
+
+T0 = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
+
+
+def payload(n: int, *, sku: str = "TSHIRT-RED-M", qty: int = 2, status: str = "paid",
+            minute: int = 0) -> dict:
+    return {"id": str(1000 + n), "number": str(n), "sku": sku, "qty": qty, "price": "39.90",
+            "shipping": "5.00", "status": status,
+            "updated": (T0 + timedelta(minutes=minute + n)).isoformat()}
+
+
+class FakeConnector(Connector):
+    platform = Platform.CUSTOM
+    feed: list[dict] = []
+
+    def fetch_orders(self, since, until=None):
+        for p in sorted(self.feed, key=lambda p: p["updated"]):
+            updated = datetime.fromisoformat(p["updated"])
+            if since is None or updated >= since:
+                yield RawOrder(p["id"], updated, dict(p))
+
+    def fetch_order(self, external_id):
+        return next((RawOrder(p["id"], datetime.fromisoformat(p["updated"]), dict(p))
+                     for p in self.feed if p["id"] == external_id), None)
+
+    def normalise(self, p):
+        qty, price, ship = Decimal(p["qty"]), Decimal(p["price"]), Decimal(p["shipping"])
+        disp = {"paid": Disposition.POSTABLE, "pending": Disposition.WAITING,
+                "cancelled": Disposition.IGNORED}[p["status"]]
+        return Order(
+            platform=Platform.CUSTOM, external_id=p["id"], number=p["number"],
+            created_at=T0, updated_at=datetime.fromisoformat(p["updated"]), currency="MYR",
+            status=p["status"], disposition=disp, total=qty * price + ship,
+            taxes_included=True,
+            lines=[OrderLine("1", p["sku"], "Shirt", qty, price)],
+            shipping=[ShippingLine("standard", "Standard", ship)], payment_methods=["fpx"],
+        )
+
+    def test_connection(self):
+        return "ok"
+
+
+class FakeRoute(AutoCountRoute):
+    name = "fake"
+    max_doc_no = 50
+    supports = frozenset({DocKind.INVOICE, DocKind.CASH_SALE})
+
+    def __init__(self):
+        self.docs: dict[str, tuple[DocumentDraft, str]] = {}
+        self.creates = 0
+        self.lose_answer_for: set[str] = set()
+        self.reject: str | None = None
+
+    def create(self, draft):
+        self.creates += 1
+        if self.reject:
+            raise Rejected(self.reject, status=400)
+        if draft.doc_no in self.docs:
+            raise Rejected(f"DocNo {draft.doc_no} already exists.", status=400)
+        self.docs[draft.doc_no] = (draft, draft.ref)
+        if draft.doc_no in self.lose_answer_for:
+            self.lose_answer_for.discard(draft.doc_no)
+            raise MaybeApplied("no answer")
+        return PostedDocument(draft.kind, draft.doc_no, draft.ref, draft.total)
+
+    def find(self, kind, doc_no):
+        if doc_no not in self.docs:
+            return None
+        draft, ref = self.docs[doc_no]
+        return PostedDocument(kind, doc_no, ref, draft.total)
+
+    def find_by_ref(self, kind, ref, debtor_code, created_from, created_to):
+        return None
+
+    def test_connection(self):
+        return "ok"
+
+
+class SimulatedCrash(BaseException):
+    """The process dies: nothing after it runs, nothing is rolled forward."""
+
+
+@pytest.fixture
+def world(tmp_path):
+    FakeConnector.feed = [payload(n) for n in range(1, 21)]
+    route = FakeRoute()
+    hooks: dict = {}
+
+    def make(worker="pc-1"):
+        deps = EngineDeps(
+            http=HttpClient(), credentials=lambda scope: {}, clock=lambda: T0,
+            worker=worker, make_route=lambda cfg: route,
+            make_connector=lambda cfg: FakeConnector(cfg, {}, None),
+            after_create=lambda entry: hooks.get("after_create", lambda e: None)(entry),
+        )
+        return Service(f"sqlite:///{tmp_path / 'e.sqlite'}", engine_deps=deps)
+
+    svc = make()
+    svc.set_autocount("cloud", "http://127.0.0.1:9", "1", {
+        "debtor_code": "300-C001", "debtor_name": "CASH", "credit_term": "C.O.D.",
+        "sales_location": "HQ", "sales_account": "500-1000", "shipping_item": "SHIPPING",
+        "rounding_account": "907-0000", "payment_method": "BANK"})
+    svc.add_store("Web", "custom", "http://127.0.0.1:9", {"doc_prefix": "WB-"})
+    svc.set_mapping("Web", "sku", "TSHIRT-RED-M", "TS-RED-M")
+    svc.set_mapping("Web", "shipping", "standard", "SHIPPING")
+    svc.set_mapping("Web", "payment", "fpx", "FPX")
+    svc.set_mapping("Web", "tax", "0", "none")
+    yield svc, route, hooks, make
+    svc.close()
+
+
+def test_each_order_posted_once_and_resync_posts_nothing(world):
+    svc, route, _, _ = world
+    first = svc.sync("Web")
+    assert (first.posted, first.held, first.status) == (20, 0, "ok")
+    assert sorted(route.docs) == sorted(f"WB-{n}" for n in range(1, 21))
+    assert route.docs["WB-7"][1] == "Web 7"
+    second = svc.sync("Web", since=T0 - timedelta(days=30))  # re-read everything
+    assert second.fetched == 20 and second.posted == 0
+    assert route.creates == 20
+    assert len(svc.documents()) == 20
+
+
+def test_crash_between_create_and_confirm_posts_exactly_once(world):
+    svc, route, hooks, make = world
+    calls = []
+
+    def crash(entry):
+        calls.append(entry.doc_no)
+        if len(calls) == 5:
+            raise SimulatedCrash
+
+    hooks["after_create"] = crash
+    with pytest.raises(SimulatedCrash):
+        svc.sync("Web")
+    assert len(route.docs) == 5  # AutoCount has the fifth; ecdesk never confirmed it
+    hooks.clear()
+    svc.db.dispose()
+    # a fresh process: the store lease of the dead one has to lapse or be ours
+    restarted = make(worker="pc-1")
+    summary = restarted.sync("Web")
+    assert summary.posted == 20 - 4  # the crashed one is confirmed by lookup, not re-created
+    assert route.creates == 20
+    docs = restarted.documents()
+    assert sorted(d.doc_no for d in docs) == sorted(route.docs)
+    restarted.close()
+
+
+def test_lost_answer_is_resolved_by_lookup_not_reposted(world):
+    svc, route, _, _ = world
+    route.lose_answer_for = {"WB-3"}
+    first = svc.sync("Web")
+    assert first.posted == 19 and first.pending == 1 and not first.clean
+    second = svc.sync("Web")
+    assert second.posted == 1 and second.clean
+    assert route.creates == 20
+    assert any(d.doc_no == "WB-3" for d in svc.documents())
+
+
+def test_rejected_is_held_with_autocount_words_then_retried(world):
+    svc, route, _, _ = world
+    route.reject = "CreditTerm (CreditTermKey = COD) not exists"
+    summary = svc.sync("Web")
+    assert summary.held == 20
+    held = svc.held()
+    assert "CreditTerm (CreditTermKey = COD) not exists" in held[0].reasons
+    route.reject = None
+    retried = svc.retry_all("Web")
+    assert retried.posted == 20 and retried.clean
+    assert svc.count_held() == 0
+
+
+def test_unmapped_sku_held_then_fixed_by_mapping(world):
+    svc, route, _, _ = world
+    FakeConnector.feed.append(payload(99, sku="MYSTERY-SKU-99"))
+    summary = svc.sync("Web")
+    assert summary.posted == 20 and summary.held == 1
+    (held,) = svc.held()
+    holds = svc.held_holds([held.id])[held.id]
+    assert [h.code for h in holds] == ["unmapped_sku"]
+    assert holds[0].value == "MYSTERY-SKU-99"
+    assert [u.key for u in svc.unmapped("Web")] == ["MYSTERY-SKU-99"]
+    svc.set_mapping("Web", "sku", "MYSTERY-SKU-99", "CAP-BLK")
+    assert svc.retry([held.id]).posted == 1
+    assert "WB-99" in route.docs
+
+
+def test_waiting_and_cancelled_orders_are_not_posted(world):
+    svc, route, _, _ = world
+    FakeConnector.feed = [payload(1, status="pending"), payload(2, status="cancelled")]
+    summary = svc.sync("Web")
+    assert (summary.waiting, summary.ignored, summary.posted) == (1, 1, 0)
+    FakeConnector.feed[0] = payload(1, status="paid", minute=60)
+    assert svc.sync("Web").posted == 1
+
+
+def test_edit_after_posting_is_held_not_reposted(world):
+    svc, route, _, _ = world
+    svc.sync("Web")
+    FakeConnector.feed[0] = payload(1, qty=3, minute=60)
+    summary = svc.sync("Web")
+    assert summary.held == 1 and summary.posted == 0
+    assert route.creates == 20
+    (held,) = svc.held()
+    assert "edited in the store after it was posted" in held.reasons
+
+
+def test_docno_taken_by_another_document_is_a_duplicate_hold(world):
+    svc, route, _, _ = world
+    other = DocumentDraft(DocKind.INVOICE, "WB-5", "keyed by hand", date(2026, 11, 20),
+                          "300-C001", "X", "C.O.D.", "HQ", "MYR", True, Decimal("1"))
+    route.docs["WB-5"] = (other, "keyed by hand")
+    summary = svc.sync("Web")
+    assert summary.posted == 19 and summary.held == 1
+    (held,) = svc.held()
+    assert held.number == "5" and "keyed by hand" in held.reasons
+
+
+def test_second_worker_cannot_take_a_claimed_entry(world):
+    svc, route, hooks, make = world
+    other = make(worker="pc-2")
+    seen = []
+
+    def race(entry):
+        # while pc-1 holds the claim on this entry, pc-2 tries to post it
+        from ecdesk.db.models import OutboxEntry
+
+        with other.db.session() as s:
+            e = s.get(OutboxEntry, entry.id)
+            seen.append(other.engine.outbox(route).post(s, e).result.value)
+
+    hooks["after_create"] = race
+    svc.sync("Web")
+    assert set(seen) == {"busy"}
+    assert route.creates == 20
+    other.close()

@@ -1,0 +1,45 @@
+"""Service: stores, credentials and mappings over a fresh database."""
+
+import pytest
+
+from ecdesk.service import Service, UsageError
+
+
+@pytest.fixture
+def svc(tmp_path):
+    service = Service(f"sqlite:///{tmp_path / 'e.sqlite'}")
+    yield service
+    service.close()
+
+
+def test_store_lifecycle(svc):
+    svc.add_store("Main Shop", "shopify", "https://x.myshopify.com/", {"doc_prefix": "SH-"})
+    with pytest.raises(UsageError, match="already exists"):
+        svc.add_store("Main Shop", "shopify")
+    with pytest.raises(UsageError, match="Unknown platform 'ebay'"):
+        svc.add_store("E", "ebay")
+    info = svc.update_store("Main Shop", settings={"timezone": "Asia/Kuala_Lumpur"})
+    assert info.url == "https://x.myshopify.com"
+    assert info.settings == {"doc_prefix": "SH-", "timezone": "Asia/Kuala_Lumpur"}
+    assert [s.name for s in svc.list_stores()] == ["Main Shop"]
+    assert svc.list_stores()[0].status == "Never synced"
+    svc.remove_store("Main Shop")
+    with pytest.raises(UsageError, match="No store named 'Main Shop'"):
+        svc.get_store("Main Shop")
+
+
+def test_secret_goes_to_keyring_not_database(svc, memory_keyring, tmp_path):
+    info = svc.add_store("S", "shopify", "https://s.myshopify.com")
+    svc.set_secret("S", "access_token", "shpat_secret_value")
+    assert svc.has_secret("S", "access_token")
+    assert memory_keyring.get_password("ecdesk", f"store-{info.id}/access_token") == \
+        "shpat_secret_value"
+    assert b"shpat_secret_value" not in (tmp_path / "e.sqlite").read_bytes()
+
+
+def test_schema_is_created_by_migration(svc):
+    from sqlalchemy import inspect
+
+    tables = set(inspect(svc.db.engine).get_table_names())
+    assert {"alembic_version", "orders", "outbox", "documents", "order_documents",
+            "hold_reasons", "mappings", "sync_runs"} <= tables
