@@ -244,7 +244,8 @@ class LazadaSandbox(SandboxServer):
             }
             rows = [] if case in ("unpaid", "canceled") else self._rows(
                 rng, order, items, shipping, v_seller, created)
-            self.orders[oid] = _Order(order, items, rows, case, updated, broken)
+            self.orders[oid] = _Order(order, items, rows, case, updated, broken,
+                                      {"day": datetime.fromtimestamp(created, KL).date()})
 
     def _rows(self, rng: random.Random, order: dict[str, Any], items: list[dict[str, Any]],
               shipping: Decimal, v_seller: Decimal, created: float) -> list[dict[str, Any]]:
@@ -465,7 +466,7 @@ class LazadaSandbox(SandboxServer):
             return self.fail("InvalidParameter",
                              f"limit must be between 1 and {self.finance_limit_max}.")
         trade = p.get("trade_order_id")
-        rows = [r for o in self.orders.values() for r in o.rows
-                if (not trade or r["order_no"] == trade)
-                and start <= datetime.strptime(r["transaction_date"], "%d %b %Y").date() <= end]
+        orders = [self.orders[trade]] if trade in self.orders else [] if trade else list(
+            self.orders.values())
+        rows = [r for o in orders if start <= o.extra["day"] <= end for r in o.rows]
         return self.ok(rows[offset:offset + limit])
