@@ -86,12 +86,12 @@ def test_all_orders_fetched_once_across_pages_and_batches(make):
 
 
 def test_offset_cap_moves_the_window(make, monkeypatch):
-    monkeypatch.setattr(lazada_module, "MAX_OFFSET", 200)
-    sb, conn = make(orders=450, offset_max=200)
+    monkeypatch.setattr(lazada_module, "MAX_OFFSET", 100)
+    sb, conn = make(orders=250, offset_max=100)
     conn.authorise(sb.auth_code())
     ids = [r.external_id for r in conn.fetch_orders(None)]
-    assert sorted(ids) == sorted(sb.orders) and len(set(ids)) == 450
-    assert all(int(p["offset"]) <= 200 for p in _params(sb, "/orders/get"))
+    assert sorted(ids) == sorted(sb.orders) and len(set(ids)) == 250
+    assert all(int(p["offset"]) <= 100 for p in _params(sb, "/orders/get"))
     assert len({p["update_after"] for p in _params(sb, "/orders/get")}) > 1
 
 
