@@ -592,6 +592,25 @@ class Service:
             ids = [i for i in ids if all(h.code in fixable for h in holds.get(i, []))]
         return self.retry(ids, progress=progress, cancel=cancel)
 
+    def resolve(self, order_ids: Iterable[int], note: str = "") -> int:
+        """Mark held orders settled by hand (e.g. keyed in AutoCount): they leave the held
+        grid and ecdesk never posts them, even if the store changes them later."""
+        count = 0
+        with self._session() as s:
+            for row in s.scalars(select(OrderRow).where(OrderRow.id.in_(list(order_ids)))):
+                if row.outcome != Outcome.HELD.value:
+                    continue
+                row.resolved_note = note.strip()
+                row.outcome = Outcome.IGNORED.value
+                row.reason_summary = f"Resolved by hand: {note.strip()}".rstrip(": ")
+                for hold in list(row.holds):
+                    s.delete(hold)
+                s.add(SyncLog(store_id=row.store_id, order_id=row.id, at=self.clock(),
+                              message=f"Order {row.number} {row.reason_summary}"))
+                count += 1
+            s.commit()
+        return count
+
     def preview(self, order_id: int) -> dict[str, Any]:
         """The document an order would become now (or why it would be held); posts nothing."""
         return self.engine.preview(order_id)

@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ecdesk.sync.http import dumps, loads
+
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
@@ -43,6 +45,19 @@ class DecimalText(TypeDecorator[Decimal]):
 
     def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
         return None if value is None else Decimal(value)
+
+
+class JsonDecimal(TypeDecorator[Any]):
+    """JSON kept as text with every non-integer number as an exact Decimal (payloads, drafts)."""
+
+    impl = Text()
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else dumps(value).decode("utf-8")
+
+    def process_result_value(self, value: Any, dialect: Any) -> Any:
+        return None if value is None else loads(value)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -127,7 +142,7 @@ class OrderRow(Base):
     updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     currency: Mapped[str] = mapped_column(String(3), default="")
     total: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonDecimal)
     payload_hash: Mapped[str] = mapped_column(String(64), default="")
     posted_hash: Mapped[str] = mapped_column(String(64), default="")  # content that was posted
     outcome: Mapped[str] = mapped_column(String(20), default="new")
@@ -136,6 +151,8 @@ class OrderRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     needs_eval: Mapped[bool] = mapped_column(default=True)
+    #: set when a clerk resolved the order by hand (e.g. keyed it in AutoCount): never posted
+    resolved_note: Mapped[str | None] = mapped_column(Text, nullable=True)
     fetched_at: Mapped[datetime] = mapped_column(UtcDateTime, default=now_utc)
     evaluated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
@@ -195,7 +212,7 @@ class OutboxEntry(Base):
     seq: Mapped[int] = mapped_column(Integer, default=0)
     doc_no: Mapped[str | None] = mapped_column(String(60), nullable=True)
     ref: Mapped[str] = mapped_column(String(60), default="")
-    draft: Mapped[dict[str, Any]] = mapped_column(JSON)
+    draft: Mapped[dict[str, Any]] = mapped_column(JsonDecimal)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     state: Mapped[str] = mapped_column(String(20), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)

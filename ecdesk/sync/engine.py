@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import Database
 from ecdesk.db.models import (
+    Document,
     HoldRow,
     Mapping,
     OrderDocument,
@@ -43,6 +44,7 @@ from ecdesk.domain import (
     Order,
     Outcome,
 )
+from ecdesk.secrets import MissingSecret, NoKeyringError
 from ecdesk.sync import matching, posting
 from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
 from ecdesk.sync.connectors import connector_class
@@ -102,13 +104,13 @@ class StoreBusy(Exception):
 class RunSummary:
     store: str = ""
     fetched: int = 0
-    posted: int = 0
+    posted: int = 0  # documents created (or found after a lost answer) in this run
     held: int = 0
     waiting: int = 0
     ignored: int = 0
     pending: int = 0  # AutoCount did not answer: resolved by lookup next run
     errors: list[str] = field(default_factory=list)
-    status: str = "ok"  # ok | failed | cancelled | busy
+    status: str = "ok"  # ok | failed | config | cancelled | busy
 
     @property
     def clean(self) -> bool:
@@ -273,9 +275,13 @@ class SyncEngine:
                 self._evaluate(session, ids, summary, progress, cancel, run)
             except SyncCancelled:
                 summary.status = "cancelled"
-            except (ApiError, ConfigError, Unsupported) as exc:
+            except (AuthError, ConfigError, MissingSecret, NoKeyringError) as exc:
+                summary.status = "config"  # a clerk must fix set-up or credentials
+                summary.errors.append(f"{store.name}: {exc}")
+                self._log(session, run, store_id, None, str(exc), level="error")
+            except (ApiError, Unsupported) as exc:
                 summary.status = "failed"
-                summary.errors.append(str(exc))
+                summary.errors.append(f"{store.name}: {exc}")
                 self._log(session, run, store_id, None, str(exc), level="error")
             finally:
                 self._finish(session, store_id, run, summary)
@@ -303,7 +309,10 @@ class SyncEngine:
                                count_attempt=True)
             except SyncCancelled:
                 summary.status = "cancelled"
-            except (ApiError, ConfigError, Unsupported) as exc:
+            except (AuthError, ConfigError, MissingSecret, NoKeyringError) as exc:
+                summary.status = "config"
+                summary.errors.append(str(exc))
+            except (ApiError, Unsupported) as exc:
                 summary.status = "failed"
                 summary.errors.append(str(exc))
             finally:
@@ -461,6 +470,9 @@ class SyncEngine:
                       count_attempt) -> Outcome | None:
         if count_attempt:
             row.attempts += 1
+        if row.resolved_note is not None:  # a clerk settled it by hand: never post it
+            return self._set(session, row, Outcome.IGNORED,
+                             f"Resolved by hand: {row.resolved_note}".rstrip(": "))
         try:
             order = connector.normalise(row.payload)
         except (PayloadError, KeyError, TypeError, ValueError) as exc:
@@ -468,67 +480,90 @@ class SyncEngine:
                 f"the store sent data ecdesk cannot read ({type(exc).__name__}: {exc})")
             return self._hold(session, row, [Hold(HoldCode.BAD_PAYLOAD, detail)])
 
-        if self._has_sale(session, row):
-            return self._after_posting(session, row, order)
-
-        if order.disposition is Disposition.WAITING:
-            return self._set(session, row, Outcome.WAITING)
-        if order.disposition is Disposition.IGNORED or order.cancelled:
-            return self._set(session, row, Outcome.IGNORED, "Cancelled before it was posted")
-
         rules = posting.PostingRules.from_settings(settings, max_doc_no=route.max_doc_no)
-        built = posting.build_draft(order, maps, rules)
-        if isinstance(built, list):
-            return self._hold(session, row, built)
-        if built.kind not in route.supports:
+        sale = self._sale_doc_no(session, row)
+        if sale is None:
+            if order.disposition is Disposition.WAITING:
+                return self._set(session, row, Outcome.WAITING)
+            if order.disposition is Disposition.IGNORED or order.cancelled:
+                return self._set(session, row, Outcome.IGNORED, "Cancelled before it was posted")
+            built = posting.build_draft(order, maps, rules)
+            if isinstance(built, list):
+                return self._hold(session, row, built)
+            digest = posting.content_hash(order)
+            step = self._post(session, row, outbox, route, built, digest, 0, summary)
+            if step is not None:
+                return step
+            row.posted_hash = digest
+            sale = built.doc_no or self._sale_doc_no(session, row)
+        return self._after_posting(session, row, order, maps, rules, outbox, route, sale,
+                                   summary)
+
+    def _post(self, session, row, outbox, route, draft, digest, seq, summary) -> Outcome | None:
+        """Post one draft through the outbox; None when confirmed, else the order's outcome
+        (held with AutoCount's words) or None-with-pending counted in ``summary``."""
+        if draft.kind not in route.supports:
             return self._hold(session, row, [Hold(
                 HoldCode.CONFIG,
-                f"The AutoCount route '{route.name}' cannot create a {built.kind.value}; "
+                f"The AutoCount route '{route.name}' cannot create a {draft.kind.value}; "
                 "choose another document in Automation.")])
-        digest = posting.content_hash(order)
-        entry = outbox.record_intent(session, row, built, digest)
+        entry = outbox.record_intent(session, row, draft, digest, seq=seq)
+        already = entry.state == "confirmed"
         result = outbox.post(session, entry)
         if result.result is PostResult.POSTED:
-            row.posted_hash = digest
+            if not already:
+                summary.posted += 1  # documents this run brought into AutoCount
             row.last_error = result.message
-            return self._set(session, row, Outcome.POSTED)
+            session.commit()
+            return None
         if result.result is PostResult.REJECTED:
             return self._hold(session, row, [Hold(
                 HoldCode.AUTOCOUNT_REJECTED,
-                f"AutoCount refused the document: {result.message}", value=built.doc_no or "")])
+                f"AutoCount refused {draft.doc_no or 'the document'}: {result.message}",
+                value=draft.doc_no or "")])
         if result.result is PostResult.DUPLICATE:
             return self._hold(session, row, [Hold(HoldCode.DUPLICATE, result.message,
-                                                  value=built.doc_no or "")])
-        # pending or busy: keep it for the next run
+                                                  value=draft.doc_no or "")])
+        # no answer, or another PC holds it: resolved by lookup on the next run
         row.last_error = result.message
         row.needs_eval = True
         session.commit()
         summary.pending += 1
-        return None
+        return Outcome.NEW
 
-    def _has_sale(self, session: Session, row: OrderRow) -> bool:
+    def _sale_doc_no(self, session: Session, row: OrderRow) -> str | None:
         return session.scalar(
-            select(OrderDocument.document_id).where(OrderDocument.order_id == row.id,
-                                                    OrderDocument.role == "sale").limit(1)
-        ) is not None
+            select(Document.doc_no).join(OrderDocument, OrderDocument.document_id == Document.id)
+            .where(OrderDocument.order_id == row.id, OrderDocument.role == "sale").limit(1))
 
-    def _after_posting(self, session: Session, row: OrderRow, order: Order) -> Outcome:
-        """An order already posted: unchanged stays posted; anything else needs a clerk."""
-        holds: list[Hold] = []
-        if order.cancelled or order.disposition is Disposition.IGNORED:
-            holds.append(Hold(HoldCode.CANCELLED_AFTER_POSTING,
-                              f"Order {order.number} was cancelled in the store after it was "
-                              "posted. Void or credit the AutoCount document."))
-        elif order.refunds:
-            holds.append(Hold(HoldCode.REFUNDED_AFTER_POSTING,
-                              f"Order {order.number} had {order.currency} {order.refunded} "
-                              "refunded after it was posted. Issue a credit note in AutoCount."))
-        elif row.posted_hash and posting.content_hash(order) != row.posted_hash:
-            holds.append(Hold(HoldCode.CHANGED_AFTER_POSTING,
-                              f"Order {order.number} was edited in the store after it was "
-                              "posted; the AutoCount document no longer matches."))
-        if holds:
-            return self._hold(session, row, holds)
+    def _after_posting(self, session, row, order, maps, rules, outbox, route, sale,
+                       summary) -> Outcome | None:
+        """A posted order: refunds become credit notes (one per refund, in order); a
+        cancellation or an edit of what was posted needs a clerk; else it stays posted."""
+        if order.cancelled and not order.refunds:
+            return self._hold(session, row, [Hold(
+                HoldCode.CANCELLED_AFTER_POSTING,
+                f"Order {order.number} was cancelled in the store after it was posted as "
+                f"{sale}. Void or credit {sale} in AutoCount, then mark the order Resolved.")])
+        if row.posted_hash and posting.content_hash(order) != row.posted_hash:
+            return self._hold(session, row, [Hold(
+                HoldCode.CHANGED_AFTER_POSTING,
+                f"Order {order.number} was edited in the store after it was posted as {sale}; "
+                "the AutoCount document no longer matches. Correct it in AutoCount, then mark "
+                "the order Resolved.")])
+        refunds = sorted(order.refunds, key=lambda r: (r.created_at is None, r.created_at,
+                                                       r.refund_id))
+        for seq, refund in enumerate(refunds, start=1):
+            built = posting.build_credit_note(order, refund, seq, maps, rules, sale)
+            if isinstance(built, list):
+                return self._hold(session, row, [Hold(
+                    HoldCode.REFUNDED_AFTER_POSTING,
+                    f"Refund {seq} of order {order.number} cannot become a credit note: "
+                    f"{h.detail}", value=h.value) for h in built])
+            step = self._post(session, row, outbox, route, built, posting.content_hash(order),
+                              seq, summary)
+            if step is not None:
+                return step
         return self._set(session, row, Outcome.POSTED)
 
     def _hold(self, session: Session, row: OrderRow, holds: list[Hold]) -> Outcome:
@@ -552,9 +587,7 @@ class SyncEngine:
 
     @staticmethod
     def _count(summary: RunSummary, outcome: Outcome | None) -> None:
-        if outcome is Outcome.POSTED:
-            summary.posted += 1
-        elif outcome is Outcome.HELD:
+        if outcome is Outcome.HELD:
             summary.held += 1
         elif outcome is Outcome.WAITING:
             summary.waiting += 1

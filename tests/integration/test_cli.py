@@ -1,0 +1,139 @@
+"""The command line, driven as a script would drive it, against the sandboxes (DECISIONS §4)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import keyring
+import pytest
+
+from ecdesk.cli import run
+from ecdesk.demo import PAYMENT_METHOD, start_sandboxes
+from ecdesk.sandbox.seed import masterdata
+from ecdesk.secrets import FileKeyring
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "ecdesk.secrets.FileKeyring")
+    monkeypatch.setenv("ECDESK_KEYRING_FILE", str(tmp_path / "keyring.json"))
+    monkeypatch.setenv("ECDESK_DB", f"sqlite:///{tmp_path / 'cli.sqlite'}")
+    keyring.set_keyring(FileKeyring())
+    world = start_sandboxes(["shopify"], orders=40, seed_value=3,
+                            options={"autocount": {"rate_limit": 1_000_000}})
+    yield world
+    world.stop()
+
+
+def cli(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = run(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def set_up(world, capsys, monkeypatch) -> None:
+    shop, ac = world.sandboxes["shopify"], world.autocount
+    assert cli(capsys, "store", "add", "Shop", "--platform", "shopify", "--url", shop.url,
+               "--set", "doc_prefix=SH-", "--set", "debtor_code=300-H001")[0] == 0
+    for key, value in shop.credentials().items():
+        assert cli(capsys, "secret", "set", "Shop", key, stdin=value + "\n",
+                   monkeypatch=monkeypatch)[0] == 0
+    for key, value in ac.credentials().items():
+        assert cli(capsys, "secret", "set", "autocount", key, stdin=value,
+                   monkeypatch=monkeypatch)[0] == 0
+    assert cli(capsys, "autocount", "set", "--route", "cloud", "--url", ac.url, "--book",
+               ac.store_settings()["book"], "--set", "credit_term=C.O.D.",
+               "--set", "sales_location=HQ", "--set", "sales_account=500-1000",
+               "--set", "rounding_account=907-0000", "--set", "shipping_item=SHIPPING")[0] == 0
+    md = masterdata()
+    for row in md["catalog"]:
+        assert cli(capsys, "map", "sku", "Shop", row["sku"], row["item_code"])[0] == 0
+    for method in md["shipping_methods"]["shopify"]:
+        assert cli(capsys, "map", "shipping", "Shop", method, "SHIPPING")[0] == 0
+    for gateway in md["payment_methods"]["shopify"]:
+        cli(capsys, "map", "payment", "Shop", gateway, PAYMENT_METHOD.get(gateway, "BANK"))
+    for rate, code in (("0", "none"), ("6", "SV-6"), ("8%", "SV-8")):
+        assert cli(capsys, "map", "tax", "Shop", rate, code)[0] == 0
+
+
+def test_headless_setup_sync_held_retry_documents(env, capsys, monkeypatch):
+    set_up(env, capsys, monkeypatch)
+    code, out, _ = cli(capsys, "store", "list", "--json")
+    assert code == 0 and json.loads(out)["name"] == "Shop"
+    assert "client_secret" not in out and "shpss" not in out
+
+    code, out, err = cli(capsys, "sync", "--once")
+    assert code == 1, err  # some orders held
+    assert "posted" in out
+
+    code, out, _ = cli(capsys, "held", "--json")
+    held = [json.loads(line) for line in out.splitlines()]
+    assert held and all(h["outcome"] == "held" and h["reasons"] for h in held)
+    unmapped = next(h for h in held
+                    if [r["code"] for r in h["reasons"]] == ["unmapped_sku"])
+
+    code, out, _ = cli(capsys, "documents", "--json")
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert docs and all(d["doc_no"].startswith("SH-") and d["ref"].startswith("Shopify ")
+                        for d in docs)
+
+    # fix the mapping, retry that one order by its display number: it posts
+    sku = unmapped["reasons"][0]["value"]
+    assert cli(capsys, "map", "sku", "Shop", sku, "CAP-BLK")[0] == 0
+    code, out, _ = cli(capsys, "preview", f"Shop:{unmapped['order']}")
+    assert code == 0 and json.loads(out)["draft"]["doc_no"] == f"SH-{unmapped['order']}"
+    code, out, _ = cli(capsys, "retry", f"Shop:{unmapped['order']}")
+    assert code == 0 and "posted 1" in out
+    assert env.autocount.find(f"SH-{unmapped['order']}") is not None
+
+    # the next sync also posts other held orders the new mapping fixed; then nothing new
+    cli(capsys, "sync", "--once")
+    before = len(env.autocount.documents())
+    code, out, _ = cli(capsys, "sync", "--once")
+    assert "posted 0" in out
+    assert len(env.autocount.documents()) == before
+
+
+def test_usage_and_credential_errors_exit_2_with_a_sentence(env, capsys, monkeypatch):
+    code, _, err = cli(capsys, "retry", "Nowhere:1")
+    assert code == 2 and "No store named 'Nowhere'" in err and "Traceback" not in err
+    code, _, err = cli(capsys, "store", "add", "X", "--platform", "ebay")
+    assert code == 2
+    shop = env.sandboxes["shopify"]
+    cli(capsys, "store", "add", "Shop", "--platform", "shopify", "--url", shop.url)
+    code, _, err = cli(capsys, "sync", "--once")
+    assert code == 2 and "client_id" in err and "secret set Shop" in err
+    code, _, err = cli(capsys, "store", "set", "Shop", "--set", "nonsense")
+    assert code == 2 and "KEY=VALUE" in err
+
+
+def test_wrong_token_is_a_credential_error(env, capsys, monkeypatch):
+    set_up(env, capsys, monkeypatch)
+    cli(capsys, "secret", "set", "Shop", "client_secret", stdin="shpss_NOT_THE_SECRET_42",
+        monkeypatch=monkeypatch)
+    code, out, err = cli(capsys, "sync", "--once")
+    assert code == 2, (out, err)
+    assert "Shop" in err or "Shopify" in err
+    assert "NOT_THE_SECRET" not in err + out  # the secret itself is never printed
+
+
+def test_sandbox_command_prints_one_json_line_per_sandbox(tmp_path):
+    from ecdesk.sandbox.registry import available
+
+    wanted = set(available()) | {"autocount"}
+    proc = subprocess.Popen([sys.executable, "-m", "ecdesk", "sandbox", "--orders", "5"],
+                            stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+    try:
+        lines = [json.loads(proc.stdout.readline()) for _ in wanted]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert {line["name"] for line in lines} == wanted
+    for line in lines:
+        assert line["url"].startswith("http://127.0.0.1:") and line["credentials"]
