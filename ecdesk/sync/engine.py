@@ -483,6 +483,9 @@ class SyncEngine:
                 f"the store sent data ecdesk cannot read ({type(exc).__name__}: {exc})")
             return self._hold(session, row, [Hold(HoldCode.BAD_PAYLOAD, detail)])
 
+        for line in row.lines:  # what each line maps to now, for the clerk's order view
+            item = maps.items.get(line.sku) if line.sku else None
+            line.item_code = item.item_code if item else ""
         rules = posting.PostingRules.from_settings(settings, max_doc_no=route.max_doc_no)
         sale = self._sale_doc_no(session, row)
         if sale is None:
