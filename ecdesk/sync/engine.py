@@ -96,6 +96,10 @@ class SyncCancelled(Exception):
     pass
 
 
+class AutoCountDown(ApiError):
+    """AutoCount stopped answering mid-run; posting resumes on the next sync."""
+
+
 class StoreBusy(Exception):
     """Another ecdesk (another PC) is syncing this store right now."""
 
@@ -458,7 +462,7 @@ class SyncEngine:
             try:
                 outcome = self._evaluate_one(session, row, connector, maps, settings, outbox,
                                              route, summary, count_attempt)
-            except AuthError:
+            except (AuthError, AutoCountDown):
                 raise
             except (ApiError, Unsupported) as exc:
                 session.rollback()
@@ -535,6 +539,12 @@ class SyncEngine:
         row.needs_eval = True
         session.commit()
         summary.pending += 1
+        if result.unreachable:
+            # AutoCount is not answering: stop posting this run rather than wait on every
+            # order; the rest keep their place and go on the next sync
+            raise AutoCountDown(
+                f"AutoCount did not answer ({result.message}). Nothing was lost: the orders "
+                "not yet posted go on the next sync.")
         return Outcome.NEW
 
     def _sale_doc_no(self, session: Session, row: OrderRow) -> str | None:
