@@ -115,6 +115,10 @@ class LazadaSandbox(SandboxServer):
             for method in ("GET", "POST"):
                 self.route(method, REST + api, self._guard(api, handler))
 
+        for retired in ("/order/pack", "/order/rts"):  # retired 30 Apr 2023
+            for method in ("GET", "POST"):
+                self.route(method, REST + retired, self._retired)
+
     # --- convention -------------------------------------------------------------------------
     @property
     def url(self) -> str:
@@ -352,6 +356,11 @@ class LazadaSandbox(SandboxServer):
                 return self.fail("ApiCallLimit", "Api access frequency exceeds the limit. "
                                  "this ban will last 1 seconds")
         return None
+
+    def _retired(self, req: Request) -> Response:
+        self.calls[req.path] = self.calls.get(req.path, 0) + 1
+        return self.fail("InvalidApiPath", f"The API {req.path[len(REST):]} has been retired; "
+                         "use /order/fulfill/pack and /order/package/rts.")
 
     # --- auth -------------------------------------------------------------------------------
     def _issue(self, refresh_expires: float | None = None) -> dict[str, Any]:

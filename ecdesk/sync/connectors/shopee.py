@@ -24,7 +24,7 @@ import hmac
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 from zoneinfo import ZoneInfo
 
 from ecdesk.domain import (
@@ -161,7 +161,7 @@ class ShopeeConnector(Connector):
         data["_http_status"] = resp.status_code
         return data
 
-    def _raise(self, api: str, data: dict[str, Any]) -> None:
+    def _raise(self, api: str, data: dict[str, Any]) -> NoReturn:
         code = str(data.get("error") or "")
         message = str(data.get("message") or "")
         status = data.get("_http_status")
