@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from ecdesk.domain import CENT, ZERO, HoldCode
@@ -115,6 +116,7 @@ class LazadaSandbox(SandboxServer):
             for method in ("GET", "POST"):
                 self.route(method, REST + api, self._guard(api, handler))
 
+        self.route("GET", "/oauth/authorize", self._authorize)
         for retired in ("/order/pack", "/order/rts"):  # retired 30 Apr 2023
             for method in ("GET", "POST"):
                 self.route(method, REST + retired, self._retired)
@@ -356,6 +358,16 @@ class LazadaSandbox(SandboxServer):
                 return self.fail("ApiCallLimit", "Api access frequency exceeds the limit. "
                                  "this ban will last 1 seconds")
         return None
+
+    def _authorize(self, req: Request) -> Response:
+        """The seller's consent page, consented at once: 302 to ``redirect_uri?code=``."""
+        if req.arg("client_id") != self.APP_KEY or req.arg("response_type") != "code":
+            return Response.text("Invalid client_id or response_type", 400)
+        redirect = req.arg("redirect_uri") or ""
+        sep = "&" if "?" in redirect else "?"
+        state = f"&state={quote(req.arg('state') or '')}" if req.arg("state") else ""
+        return Response(302, b"", {"Location": f"{redirect}{sep}code={self.auth_code()}"
+                                               f"{state}"})
 
     def _retired(self, req: Request) -> Response:
         self.calls[req.path] = self.calls.get(req.path, 0) + 1

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal as D
 from urllib.parse import parse_qs
 
+import httpx
 import pytest
 
 from ecdesk.domain import ZERO, Platform
@@ -181,6 +182,18 @@ def test_sandbox_expires_access_tokens_after_30_days(make, clock, creds):
     assert sb.calls["/auth/token/refresh"] == 1 and creds["access_token"] != old
     codes = [r for r in sb.requests if r.path.endswith("/seller/get")]
     assert len(codes) == 2  # one refused with the old token, one accepted
+
+
+def test_oauth_authorize_redirects_with_a_working_code(make):
+    sb, conn = make(orders=5)
+    root = sb.url[: -len("/rest")]
+    r = httpx.get(root + "/oauth/authorize", params={
+        "response_type": "code", "force_auth": "true", "client_id": sb.APP_KEY,
+        "redirect_uri": "https://example.test/cb"})
+    assert r.status_code == 302
+    location = httpx.URL(r.headers["location"])
+    assert str(location).startswith("https://example.test/cb?code=")
+    assert "authorised" in conn.authorise(location.params["code"])
 
 
 def test_retired_fulfilment_apis_are_refused(make):

@@ -208,6 +208,19 @@ def test_unauthorised_store_says_how_to_authorise(make):
         conn.test_connection()
 
 
+def test_auth_partner_link_redirects_with_a_working_code(make, clock):
+    sb, conn = make(orders=5)
+    path, ts = "/api/v2/shop/auth_partner", int(clock.t)
+    pid, key = str(sb.PARTNER_ID), sb.credentials()["partner_key"]
+    signed = hmac.new(key.encode(), f"{pid}{path}{ts}".encode(), hashlib.sha256).hexdigest()
+    r = httpx.get(sb.url + path, params={"partner_id": pid, "timestamp": ts, "sign": signed,
+                                         "redirect": "https://example.test/cb"})
+    assert r.status_code == 302
+    location = httpx.URL(r.headers["location"])
+    assert location.params["shop_id"] == str(sb.SHOP_ID)
+    assert "authorised" in conn.authorise(location.params["code"])
+
+
 def test_authorisation_code_is_single_use(make):
     sb, conn = make(orders=5)
     code = sb.auth_code()
