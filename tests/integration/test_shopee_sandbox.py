@@ -237,8 +237,9 @@ def test_stale_timestamp_rejected(make, clock):
         conn.test_connection()
 
 
-def test_rate_limit_honoured_without_real_sleeping(make, clock):
-    sb, conn = make(orders=40, rate_limit=3)
+@pytest.mark.parametrize("error_status", [None, 200])
+def test_rate_limit_honoured_without_real_sleeping(make, clock, error_status):
+    sb, conn = make(orders=40, rate_limit=3, error_status=error_status)
     conn.authorise(sb.auth_code())
     started = time.monotonic()
     got = list(conn.fetch_orders(None))
