@@ -201,6 +201,13 @@ class CustomFeedSandbox(SandboxServer):
             order["total"] = order["total"].replace(".", ",")  # a decimal comma
         return order
 
+    def add_order(self, order: dict[str, Any], kind: str = "hand") -> str:
+        """Publish one order exactly as given (a website's own payload, for tests)."""
+        with self._lock:
+            self.orders[order["id"]] = order
+            self.kinds[order["id"]] = kind
+            return order["id"]
+
     # --- files (docs §6) --------------------------------------------------------------------
     def page(self) -> dict[str, Any]:
         """Every order in one envelope, as a dropped JSON file holds it."""

@@ -392,6 +392,50 @@ class WooCommerceSandbox(SandboxServer):
             order["modified"] = max(order["modified"], when)
         return rid
 
+    def add_order(self, items: list[tuple[str, int]], *, rate: int = 8, incl: bool = False,
+                  coupon_pct: int = 0, shipping: str = "flat_rate",
+                  fee: tuple[str, str, bool] | None = None, status: str = "processing",
+                  payment: str = "ipay88") -> int:
+        """Place one hand-specified order now (tests with hand-computed figures).
+        ``items`` = [(sku, qty)] at catalogue prices (tax-inclusive when ``incl``); ``fee`` =
+        (name, ex-tax amount, taxable)."""
+        with self._lock:
+            prices = {c["sku"]: c for c in catalog()}
+            r = Decimal(rate)
+            lines = []
+            for sku, qty in items:
+                gross = Decimal(prices[sku]["price"]) * qty
+                off = r2(gross * coupon_pct / 100)
+                lines.append(self._line(self._new_id(), prices[sku]["name"],
+                                        100 + catalog().index(prices[sku]), sku, qty, gross,
+                                        off, r, incl))
+            cost = SHIPPING_COST[shipping]
+            ships = [{"id": self._new_id(), "method_title": SHIPPING_TITLES[shipping],
+                      "method_id": shipping, "instance_id": "1", "total": cost,
+                      "total_tax": r2(cost * r / 100)}]
+            fees = []
+            if fee is not None:
+                amount = Decimal(fee[1])
+                fees.append({"id": self._new_id(), "name": fee[0], "tax_class": "",
+                             "tax_status": "taxable" if fee[2] else "none", "total": amount,
+                             "total_tax": r2(amount * r / 100) if fee[2] else Decimal(0)})
+            now = self.now()
+            oid = self._new_id()
+            order = {
+                "id": oid, "number": str(10001 + len(self.data.orders)), "status": status,
+                "currency": "MYR", "created": now, "modified": now, "paid": now,
+                "completed": None, "prices_include_tax": incl, "rate": r, "customer_id": 0,
+                "billing": {"first_name": "Hand", "last_name": "Made", "email": "h@example.my",
+                            "phone": "", "address_1": "", "address_2": "", "company": "",
+                            "city": "", "state": "", "postcode": "", "country": "MY"},
+                "payment_method": payment, "lines": lines, "shipping": ships, "fees": fees,
+                "coupon": "HAND" if coupon_pct else "", "refund_ids": [],
+                "total": self._total(lines, ships, fees),
+            }
+            self.data.orders[oid] = order
+            self.data.kinds[oid] = "hand"
+            return oid
+
     def refunded(self, order: dict[str, Any]) -> Decimal:
         return sum((self.data.refunds[r]["amount"] for r in order["refund_ids"]), Decimal(0))
 

@@ -21,7 +21,7 @@ import hashlib
 import io
 import json
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
@@ -44,6 +44,7 @@ from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, Ra
 from ecdesk.sync.http import ApiError, AuthError, loads
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "resources" / "custom-feed.schema.json"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_LIMIT = 100  # docs/custom-feed.md §3: limit 1..100
 
 #: docs/custom-feed.md §4 (DECISIONS.md §1 outcomes): feed status -> posting disposition
@@ -313,7 +314,8 @@ class CustomFeedConnector(Connector):
     ) -> Iterator[RawOrder]:
         for item in self._source_orders(since):
             payload = item if isinstance(item, dict) else {"_unreadable": item}
-            updated = parse_time(payload.get("updated_at")) or self.clock()
+            # an unreadable updated_at must not move the engine's cursor: take the epoch
+            updated = parse_time(payload.get("updated_at")) or EPOCH
             if since is not None and updated < since and parse_time(payload.get("updated_at")):
                 continue  # a file holds everything; the URL already filtered
             if until is not None and updated > until:

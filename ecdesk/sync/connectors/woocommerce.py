@@ -11,8 +11,8 @@ Contract: reference/shopify-woocommerce-contracts.md §2 (auth §2.1, listing §
   one-legged signing (:func:`oauth1_params`), signed afresh for every attempt.
   ``auth=basic|query|oauth1`` forces a method.
 * Incremental listing (§2.2): ``modified_after`` (exclusive) with ``dates_are_gmt=true``,
-  ``orderby=modified&order=asc``, ``status=any``, ``per_page`` at most 100, pages counted
-  by ``X-WP-TotalPages``.
+  ``orderby=modified&order=asc``, ``status=any``, ``per_page`` at most 100; paged by moving
+  ``modified_after`` forward rather than by offset (pitfall 3, :meth:`_modified_window`).
 * Partial refunds do not change ``date_modified`` (pitfall 4, woocommerce#28969), so every
   incremental fetch also polls refunds created since then (``GET /refunds?after=``, WC >= 9)
   and re-reads their orders; an older store (``rest_no_route``) is covered by re-reading
@@ -213,16 +213,21 @@ class WooCommerceConnector(Connector):
         return ApiError(f"{where} answered HTTP {resp.status_code}: {message} ({code})",
                         status=resp.status_code, body=body)
 
+    def _list(self, path: str, params: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+        """One page of a listing and its ``X-WP-TotalPages``."""
+        resp = self._get(path, params)
+        rows = _json(resp)
+        if not isinstance(rows, list):
+            raise ApiError(f"WooCommerce store '{self.store.name}' sent a list page that is "
+                           "not a JSON list.", status=resp.status_code)
+        return rows, int(resp.headers.get("X-WP-TotalPages") or 0)
+
     def _pages(self, path: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """Every row of a listing whose rows do not move (refunds, a fixed date window)."""
         page = 1
         while True:
-            resp = self._get(path, {**params, "per_page": self.page_size, "page": page})
-            rows = _json(resp)
-            if not isinstance(rows, list):
-                raise ApiError(f"WooCommerce store '{self.store.name}' sent a list page that "
-                               "is not a JSON list.", status=resp.status_code)
+            rows, pages = self._list(path, {**params, "per_page": self.page_size, "page": page})
             yield from rows
-            pages = int(resp.headers.get("X-WP-TotalPages") or 0)
             if not rows or page >= pages:
                 return
             page += 1
@@ -231,14 +236,8 @@ class WooCommerceConnector(Connector):
     def fetch_orders(
         self, since: datetime | None, until: datetime | None = None
     ) -> Iterator[RawOrder]:
-        params: dict[str, Any] = {"orderby": "modified", "order": "asc", "status": "any",
-                                  "dates_are_gmt": "true"}
-        if since is not None:  # modified_after is exclusive; WooCommerce keeps whole seconds
-            params["modified_after"] = gmt(since - timedelta(seconds=1))
-        if until is not None:
-            params["modified_before"] = gmt(until + timedelta(seconds=1))
         seen: set[str] = set()
-        for payload in self._pages("/orders", params):
+        for payload in self._modified_window(since, until):
             raw = self._raw(payload)
             seen.add(raw.external_id)
             yield raw
@@ -251,6 +250,43 @@ class WooCommerceConnector(Connector):
             if raw is not None:
                 seen.add(order_id)
                 yield raw
+
+    def _modified_window(self, since: datetime | None,
+                         until: datetime | None) -> Iterator[dict[str, Any]]:
+        """Orders by ``date_modified`` ascending, each version once.
+
+        Offset paging over a result set that changes while we page skips rows (pitfall 3):
+        an order edited meanwhile jumps to the end and every later row shifts one place
+        back. So each next page restarts at ``modified_after`` = the last row's
+        ``date_modified`` less a second (exclusive; WooCommerce keeps whole seconds) and rows
+        already seen in the same version are dropped; only when a whole page shares that
+        second does it fall back to the next page number.
+        """
+        base: dict[str, Any] = {"orderby": "modified", "order": "asc", "status": "any",
+                                "dates_are_gmt": "true", "per_page": self.page_size}
+        if until is not None:
+            base["modified_before"] = gmt(until + timedelta(seconds=1))
+        after = since - timedelta(seconds=1) if since is not None else None
+        page = 1
+        seen: set[tuple[str, str]] = set()
+        while True:
+            params = {**base, "page": page}
+            if after is not None:
+                params["modified_after"] = gmt(after)
+            rows, _pages = self._list("/orders", params)
+            for row in rows:
+                version = (str(row.get("id")), str(row.get("date_modified_gmt")))
+                if version not in seen:
+                    seen.add(version)
+                    yield row
+            if len(rows) < self.page_size:
+                return
+            last = parse_gmt(rows[-1].get("date_modified_gmt"), "date_modified_gmt")
+            step = last - timedelta(seconds=1)
+            if after is not None and step <= after:
+                page += 1  # a whole page within one second: go deeper in the same window
+            else:
+                after, page = step, 1
 
     def _refunded_since(self, since: datetime, until: datetime | None) -> Iterator[str]:
         """Ids of orders refunded since ``since`` though maybe not modified (pitfall 4)."""
