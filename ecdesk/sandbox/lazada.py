@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from ecdesk.domain import CENT, ZERO, HoldCode
@@ -114,6 +115,11 @@ class LazadaSandbox(SandboxServer):
                              ("/finance/transaction/details/get", self._finance)):
             for method in ("GET", "POST"):
                 self.route(method, REST + api, self._guard(api, handler))
+
+        self.route("GET", "/oauth/authorize", self._authorize)
+        for retired in ("/order/pack", "/order/rts"):  # retired 30 Apr 2023
+            for method in ("GET", "POST"):
+                self.route(method, REST + retired, self._retired)
 
     # --- convention -------------------------------------------------------------------------
     @property
@@ -352,6 +358,21 @@ class LazadaSandbox(SandboxServer):
                 return self.fail("ApiCallLimit", "Api access frequency exceeds the limit. "
                                  "this ban will last 1 seconds")
         return None
+
+    def _authorize(self, req: Request) -> Response:
+        """The seller's consent page, consented at once: 302 to ``redirect_uri?code=``."""
+        if req.arg("client_id") != self.APP_KEY or req.arg("response_type") != "code":
+            return Response.text("Invalid client_id or response_type", 400)
+        redirect = req.arg("redirect_uri") or ""
+        sep = "&" if "?" in redirect else "?"
+        state = f"&state={quote(req.arg('state') or '')}" if req.arg("state") else ""
+        return Response(302, b"", {"Location": f"{redirect}{sep}code={self.auth_code()}"
+                                               f"{state}"})
+
+    def _retired(self, req: Request) -> Response:
+        self.calls[req.path] = self.calls.get(req.path, 0) + 1
+        return self.fail("InvalidApiPath", f"The API {req.path[len(REST):]} has been retired; "
+                         "use /order/fulfill/pack and /order/package/rts.")
 
     # --- auth -------------------------------------------------------------------------------
     def _issue(self, refresh_expires: float | None = None) -> dict[str, Any]:

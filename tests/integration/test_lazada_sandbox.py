@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal as D
 from urllib.parse import parse_qs
 
+import httpx
 import pytest
 
 from ecdesk.domain import ZERO, Platform
@@ -169,6 +170,37 @@ def test_token_refreshed_30_minutes_before_expiry(make, clock, creds):
     assert sb.calls["/auth/token/refresh"] == 1
     assert datetime.fromisoformat(creds["access_expires_at"]) == clock.dt() + timedelta(
         days=30)
+
+
+def test_sandbox_expires_access_tokens_after_30_days(make, clock, creds):
+    sb, conn = make(orders=5)
+    conn.authorise(sb.auth_code())
+    old = creds["access_token"]
+    del creds["access_expires_at"]  # the connector cannot see the expiry coming
+    clock.t += 30 * 86400 + 1
+    assert "Kedai" in conn.test_connection()  # IllegalAccessToken -> refresh -> retried
+    assert sb.calls["/auth/token/refresh"] == 1 and creds["access_token"] != old
+    codes = [r for r in sb.requests if r.path.endswith("/seller/get")]
+    assert len(codes) == 2  # one refused with the old token, one accepted
+
+
+def test_oauth_authorize_redirects_with_a_working_code(make):
+    sb, conn = make(orders=5)
+    root = sb.url[: -len("/rest")]
+    r = httpx.get(root + "/oauth/authorize", params={
+        "response_type": "code", "force_auth": "true", "client_id": sb.APP_KEY,
+        "redirect_uri": "https://example.test/cb"})
+    assert r.status_code == 302
+    location = httpx.URL(r.headers["location"])
+    assert str(location).startswith("https://example.test/cb?code=")
+    assert "authorised" in conn.authorise(location.params["code"])
+
+
+def test_retired_fulfilment_apis_are_refused(make):
+    sb, conn = make(orders=5)
+    conn.authorise(sb.auth_code())
+    with pytest.raises(ApiError, match="retired"):
+        conn._call("/order/pack", {"order_item_ids": "[1]"})
 
 
 def test_wrong_app_secret_is_a_clear_auth_error(make):

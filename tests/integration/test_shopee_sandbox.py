@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import time
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal as D
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 import pytest
 
 from ecdesk.domain import ZERO, Platform
 from ecdesk.sandbox.server import Fault, Response
 from ecdesk.sandbox.shopee import ShopeeSandbox
-from ecdesk.sync.connectors.base import StoreConfig
+from ecdesk.sync.connectors.base import ConfigError, StoreConfig
 from ecdesk.sync.connectors.shopee import ShopeeConnector
 from ecdesk.sync.http import ApiError, AuthError, HttpClient
 
@@ -163,6 +166,24 @@ def test_token_refreshed_before_expiry_without_a_failed_call(make, clock, creds)
     assert expires == clock.dt() + timedelta(hours=4)
 
 
+def test_sandbox_expires_access_tokens_after_4_hours(make, clock, creds):
+    sb, conn = make(orders=5)
+    conn.authorise(sb.auth_code())
+    old = creds["access_token"]
+    del creds["access_expires_at"]  # the connector cannot see the expiry coming
+    clock.t += 4 * 3600 + 1
+    ts = int(clock.t)
+    path = "/api/v2/shop/get_shop_info"
+    key, pid, shop = sb.credentials()["partner_key"], str(sb.PARTNER_ID), str(sb.SHOP_ID)
+    signed = hmac.new(key.encode(), f"{pid}{path}{ts}{old}{shop}".encode(),
+                      hashlib.sha256).hexdigest()
+    r = httpx.get(sb.url + path, params={"partner_id": pid, "timestamp": ts, "sign": signed,
+                                         "access_token": old, "shop_id": shop})
+    assert r.json()["error"] == "invalid_acceess_token"
+    assert "Kedai" in conn.test_connection()  # refreshed on the error, then retried
+    assert sb.calls["/api/v2/auth/access_token/get"] == 1 and creds["access_token"] != old
+
+
 @pytest.mark.parametrize("error_status", [None, 200])
 def test_wrong_partner_key_is_a_clear_auth_error(make, error_status):
     sb, conn = make(orders=5, key="not-the-key", error_status=error_status)
@@ -176,17 +197,28 @@ def test_sign_is_checked_byte_for_byte(make, clock):
     sb, conn = make(orders=5)
     conn.authorise(sb.auth_code())
     q = _queries(sb, "/auth/token/get")[0]
-    import httpx
     upper = dict(q, sign=q["sign"].upper())
     r = httpx.post(sb.url + "/api/v2/auth/token/get", params=upper, json={})
     assert r.json()["error"] == "error_sign" and r.json()["message"] == "Wrong sign."
 
 
 def test_unauthorised_store_says_how_to_authorise(make):
-    from ecdesk.sync.connectors.base import ConfigError
     _, conn = make(orders=5)
     with pytest.raises(ConfigError, match="store auth myshopee --code"):
         conn.test_connection()
+
+
+def test_auth_partner_link_redirects_with_a_working_code(make, clock):
+    sb, conn = make(orders=5)
+    path, ts = "/api/v2/shop/auth_partner", int(clock.t)
+    pid, key = str(sb.PARTNER_ID), sb.credentials()["partner_key"]
+    signed = hmac.new(key.encode(), f"{pid}{path}{ts}".encode(), hashlib.sha256).hexdigest()
+    r = httpx.get(sb.url + path, params={"partner_id": pid, "timestamp": ts, "sign": signed,
+                                         "redirect": "https://example.test/cb"})
+    assert r.status_code == 302
+    location = httpx.URL(r.headers["location"])
+    assert location.params["shop_id"] == str(sb.SHOP_ID)
+    assert "authorised" in conn.authorise(location.params["code"])
 
 
 def test_authorisation_code_is_single_use(make):
@@ -205,8 +237,9 @@ def test_stale_timestamp_rejected(make, clock):
         conn.test_connection()
 
 
-def test_rate_limit_honoured_without_real_sleeping(make, clock):
-    sb, conn = make(orders=40, rate_limit=3)
+@pytest.mark.parametrize("error_status", [None, 200])
+def test_rate_limit_honoured_without_real_sleeping(make, clock, error_status):
+    sb, conn = make(orders=40, rate_limit=3, error_status=error_status)
     conn.authorise(sb.auth_code())
     started = time.monotonic()
     got = list(conn.fetch_orders(None))

@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import json
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
@@ -98,7 +99,6 @@ def test_token_call_uses_public_sign_and_json_body():
     q = {k: v[0] for k, v in parse_qs(urlsplit(str(seen[0].url)).query).items()}
     assert q["sign"] == by_hand(KEY, PUBLIC_BASE)
     assert "access_token" not in q
-    import json
     assert json.loads(seen[0].content) == {"code": "the-code", "partner_id": 2001887,
                                            "shop_id": 14701711}
     assert creds["access_token"] == "A1" and creds["refresh_token"] == "R1"

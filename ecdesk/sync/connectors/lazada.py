@@ -29,7 +29,7 @@ import hmac
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -179,7 +179,7 @@ class LazadaConnector(Connector):
             raise Unavailable(f"Lazada {api}: unexpected answer", status=resp.status_code)
         return data
 
-    def _raise(self, api: str, data: dict[str, Any]) -> None:
+    def _raise(self, api: str, data: dict[str, Any]) -> NoReturn:
         code, message = str(data.get("code")), str(data.get("message") or "")
         where = f"Lazada {api} for store '{self.store.name}'"
         if code == "IncompleteSignature":

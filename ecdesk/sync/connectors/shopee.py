@@ -24,7 +24,7 @@ import hmac
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 from zoneinfo import ZoneInfo
 
 from ecdesk.domain import (
@@ -161,7 +161,7 @@ class ShopeeConnector(Connector):
         data["_http_status"] = resp.status_code
         return data
 
-    def _raise(self, api: str, data: dict[str, Any]) -> None:
+    def _raise(self, api: str, data: dict[str, Any]) -> NoReturn:
         code = str(data.get("error") or "")
         message = str(data.get("message") or "")
         status = data.get("_http_status")
@@ -188,8 +188,23 @@ class ShopeeConnector(Connector):
                            status=status, body=data)
         raise ApiError(f"{where}: {code}: {message}", status=status, body=data)
 
+    def _paced(self, method: str, api: str, params: dict[str, Any] | None,
+               body: dict[str, Any] | None, shop: bool) -> dict[str, Any]:
+        """Send; on ``error_rate_limit`` (whatever the HTTP status) back off and resend.
+
+        The server refused the call, so resending is safe even for a POST.
+        """
+        attempts = self.http.retry.attempts
+        for attempt in range(1, attempts + 1):
+            data = self._send(method, api, params, body,
+                              self._access_token() if shop else None)
+            if data.get("error") != "error_rate_limit" or attempt == attempts:
+                return data
+            self.http.sleep(self.http.retry.delay(attempt, None))
+        raise AssertionError("unreachable")
+
     def _public(self, api: str, body: dict[str, Any]) -> dict[str, Any]:
-        data = self._send("POST", api, None, body, None)
+        data = self._paced("POST", api, None, body, shop=False)
         if data.get("error"):
             self._raise(api, data)
         return data
@@ -197,12 +212,12 @@ class ShopeeConnector(Connector):
     def _shop(self, method: str, api: str, params: dict[str, Any] | None = None,
               body: dict[str, Any] | None = None) -> dict[str, Any]:
         """A shop-level call; refreshes the token before expiry and once on a token error."""
-        data = self._send(method, api, params, body, self._access_token())
+        data = self._paced(method, api, params, body, shop=True)
         if str(data.get("error") or "") in TOKEN_ERRORS or (
             data.get("error") == "error_auth" and "access_token" in str(data.get("message"))
         ):
             self._refresh()
-            data = self._send(method, api, params, body, self._access_token())
+            data = self._paced(method, api, params, body, shop=True)
         if data.get("error"):
             self._raise(api, data)
         response = data.get("response")  # shop/get_shop_info answers flat
