@@ -96,6 +96,10 @@ class SyncCancelled(Exception):
     pass
 
 
+class AutoCountDown(ApiError):
+    """AutoCount stopped answering mid-run; posting resumes on the next sync."""
+
+
 class StoreBusy(Exception):
     """Another ecdesk (another PC) is syncing this store right now."""
 
@@ -325,9 +329,10 @@ class SyncEngine:
             row = session.get(OrderRow, order_id)
             assert row is not None
             store = row.store
-            raw = self.connector(store).fetch_order(row.external_id)
+            connector = self.connector(store)
+            raw = connector.fetch_order(row.external_id)
             if raw is not None:
-                self._upsert(session, store, raw)
+                self._upsert(session, store, connector, raw)
                 session.commit()
         return self.retry([order_id])
 
@@ -371,7 +376,7 @@ class SyncEngine:
             if cancel.cancelled:
                 session.commit()
                 raise SyncCancelled
-            self._upsert(session, store, raw)
+            self._upsert(session, store, connector, raw)
             count += 1
             if newest is None or raw.updated_at > newest:
                 newest = raw.updated_at
@@ -385,7 +390,8 @@ class SyncEngine:
         session.commit()
         self._log(session, run, store.id, None, f"Fetched {count} orders from {store.name}")
 
-    def _upsert(self, session: Session, store: Store, raw: RawOrder) -> OrderRow:
+    def _upsert(self, session: Session, store: Store, connector: Connector,
+                raw: RawOrder) -> OrderRow:
         digest = payload_hash(raw.payload)
         row = session.scalars(
             select(OrderRow).where(OrderRow.store_id == store.id,
@@ -401,13 +407,14 @@ class SyncEngine:
         row.updated_at = raw.updated_at
         row.needs_eval = True
         row.fetched_at = self.deps.clock()
-        self._snapshot(session, store, row)
+        self._snapshot(connector, row)
         return row
 
-    def _snapshot(self, session: Session, store: Store, row: OrderRow) -> Order | None:
+    @staticmethod
+    def _snapshot(connector: Connector, row: OrderRow) -> Order | None:
         """Refresh the display fields and line snapshot from the payload."""
         try:
-            order = self.connector(store).normalise(row.payload)
+            order = connector.normalise(row.payload)
         except (PayloadError, KeyError, TypeError, ValueError):
             row.number = row.number or row.external_id
             return None
@@ -455,7 +462,7 @@ class SyncEngine:
             try:
                 outcome = self._evaluate_one(session, row, connector, maps, settings, outbox,
                                              route, summary, count_attempt)
-            except AuthError:
+            except (AuthError, AutoCountDown):
                 raise
             except (ApiError, Unsupported) as exc:
                 session.rollback()
@@ -480,6 +487,9 @@ class SyncEngine:
                 f"the store sent data ecdesk cannot read ({type(exc).__name__}: {exc})")
             return self._hold(session, row, [Hold(HoldCode.BAD_PAYLOAD, detail)])
 
+        for line in row.lines:  # what each line maps to now, for the clerk's order view
+            item = maps.items.get(line.sku) if line.sku else None
+            line.item_code = item.item_code if item else ""
         rules = posting.PostingRules.from_settings(settings, max_doc_no=route.max_doc_no)
         sale = self._sale_doc_no(session, row)
         if sale is None:
@@ -529,6 +539,12 @@ class SyncEngine:
         row.needs_eval = True
         session.commit()
         summary.pending += 1
+        if result.unreachable:
+            # AutoCount is not answering: stop posting this run rather than wait on every
+            # order; the rest keep their place and go on the next sync
+            raise AutoCountDown(
+                f"AutoCount did not answer ({result.message}). Nothing was lost: the orders "
+                "not yet posted go on the next sync.")
         return Outcome.NEW
 
     def _sale_doc_no(self, session: Session, row: OrderRow) -> str | None:

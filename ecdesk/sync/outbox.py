@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry
 from ecdesk.domain import DocKind, DocumentDraft, DraftLine, PostedDocument
 from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
-from ecdesk.sync.http import MaybeApplied, Unavailable
+from ecdesk.sync.http import MaybeApplied, RateLimited, Unavailable
 from ecdesk.sync.worker_id import dead_local_worker
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,8 @@ class Outcome:
     result: PostResult
     document: PostedDocument | None = None
     message: str = ""
+    #: AutoCount refused to talk at all (down, 5xx, throttled) rather than losing one answer
+    unreachable: bool = False
 
 
 def draft_to_json(draft: DocumentDraft) -> dict[str, Any]:
@@ -209,11 +211,12 @@ class Outbox:
             if self.after_create is not None:
                 self.after_create(entry)
             return self._confirm(session, entry, doc, draft, found_by_lookup=False)
-        except (MaybeApplied, Unavailable) as exc:
+        except (MaybeApplied, Unavailable, RateLimited) as exc:
             entry.last_error = str(exc)
             entry.claimed_by = None
             session.commit()
-            return Outcome(PostResult.PENDING, message=str(exc))
+            return Outcome(PostResult.PENDING, message=str(exc),
+                           unreachable=not isinstance(exc, MaybeApplied))
 
     def _lookup(self, draft: DocumentDraft) -> PostedDocument | None:
         if draft.doc_no:

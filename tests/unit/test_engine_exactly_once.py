@@ -22,7 +22,7 @@ from ecdesk.service import Service
 from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
 from ecdesk.sync.connectors.base import Connector, RawOrder
 from ecdesk.sync.engine import EngineDeps
-from ecdesk.sync.http import HttpClient, MaybeApplied
+from ecdesk.sync.http import HttpClient, MaybeApplied, Unavailable
 
 T0 = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 
@@ -179,6 +179,28 @@ def test_lost_answer_is_resolved_by_lookup_not_reposted(world):
     second = svc.sync("Web")
     assert second.posted == 1 and second.clean
     assert route.creates == 20
+
+
+def test_autocount_down_stops_posting_until_the_next_sync(world):
+    svc, route, _, _ = world
+    real_create = route.create
+    calls = []
+
+    def down(draft):
+        calls.append(draft.doc_no)
+        if len(calls) == 3:
+            raise Unavailable("AutoCount: cannot connect (ConnectError)")
+        return real_create(draft)
+
+    route.create = down
+    first = svc.sync("Web")
+    # posting stops at the third order instead of waiting on each of the other 18
+    assert first.posted == 2 and first.pending == 1 and first.status == "failed"
+    assert "AutoCount did not answer" in first.errors[0]
+    assert len(calls) == 3
+    second = svc.sync("Web")
+    assert second.posted == 18 and second.clean
+    assert len(route.docs) == 20
     assert any(d.doc_no == "WB-3" for d in svc.documents())
 
 
