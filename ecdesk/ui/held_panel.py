@@ -24,7 +24,7 @@ from ecdesk.ui.models.held_orders import HeldOrdersModel
 from ecdesk.ui.ops import Operations
 from ecdesk.ui.workers import Coalescer
 
-WIDTHS = (130, 90, 150, 105, 520, 80)
+WIDTHS = (130, 150, 150, 105, 470, 80)
 
 
 class HeldPanel(QWidget):

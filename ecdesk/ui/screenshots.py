@@ -42,16 +42,16 @@ def _wait(app, until, limit_ms: int = 120_000) -> bool:
     return bool(until())
 
 
-def main(out_dir: str | Path) -> int:
-    """Save the PNGs into ``out_dir``; 0 when every one was written."""
+def main(out_dir: str | Path, *, orders: int = 60) -> int:
+    """Save the PNGs into ``out_dir``; 0 when every one was written. ``orders`` per store."""
     _headless()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="ecdesk-shots-") as tmp:
-        return _shoot(out, Path(tmp))
+        return _shoot(out, Path(tmp), orders)
 
 
-def _shoot(out: Path, tmp: Path) -> int:
+def _shoot(out: Path, tmp: Path, orders: int) -> int:
     import keyring
 
     from ecdesk.demo import configure, start_sandboxes
@@ -64,7 +64,7 @@ def _shoot(out: Path, tmp: Path) -> int:
     previous_file = os.environ.get("ECDESK_KEYRING_FILE")
     os.environ["ECDESK_KEYRING_FILE"] = str(tmp / "keyring.json")
     keyring.set_keyring(FileKeyring())
-    world = start_sandboxes()
+    world = start_sandboxes(orders=orders)
     service = Service(f"sqlite:///{tmp / 'demo.sqlite'}")
     app = application()
     written: list[Path] = []

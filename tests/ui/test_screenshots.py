@@ -12,7 +12,7 @@ EXPECTED = {"main-window", "tab-1-stores", "tab-2-integration", "tab-3-automatio
 
 def test_screenshots_writes_one_png_per_screen(qtbot, tmp_path, memory_keyring):
     out = tmp_path / "shots"
-    assert main(out) == 0
+    assert main(out, orders=12) == 0
     assert {p.stem for p in out.glob("*.png")} == EXPECTED
     window = QImage(str(out / "main-window.png"))
     assert (window.width(), window.height()) == (1280, 860)
