@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Numeric, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from ecdesk import secrets
@@ -164,7 +164,8 @@ class HeldQuery:
 
 SORT_COLUMNS = {
     "store": Store.name, "number": OrderRow.number, "ordered_at": OrderRow.ordered_at,
-    "total": OrderRow.total, "reasons": OrderRow.reason_summary,
+    # money is stored as text: sort it as a number, or 100.00 comes before 27.80
+    "total": cast(OrderRow.total, Numeric(18, 4)), "reasons": OrderRow.reason_summary,
     "attempts": OrderRow.attempts, "last_error": OrderRow.last_error,
 }
 
