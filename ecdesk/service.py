@@ -678,3 +678,21 @@ class Service:
     def store_id(self, name: str) -> int:
         with self._session() as s:
             return self._store(s, name).id
+
+    def unmapped_counts(self, store: str | None = None) -> list[tuple[MappingInfo, int]]:
+        """Like :meth:`unmapped`, with how many held orders each value blocks (most first)."""
+        kinds = {HoldCode.UNMAPPED_SKU.value: "sku", HoldCode.UNMAPPED_SHIPPING.value: "shipping",
+                 HoldCode.UNKNOWN_PAYMENT.value: "payment", HoldCode.UNMAPPED_TAX.value: "tax"}
+        orders = func.count(func.distinct(OrderRow.id))
+        with self._session() as s:
+            q = (select(Store.name, HoldRow.code, HoldRow.value, orders)
+                 .join(OrderRow, OrderRow.id == HoldRow.order_id)
+                 .join(Store, Store.id == OrderRow.store_id)
+                 .where(HoldRow.code.in_(list(kinds)), HoldRow.value != "",
+                        OrderRow.outcome == Outcome.HELD.value)
+                 .group_by(Store.name, HoldRow.code, HoldRow.value)
+                 .order_by(orders.desc(), Store.name, HoldRow.code, HoldRow.value))
+            if store:
+                q = q.where(Store.name == store)
+            return [(MappingInfo(name, kinds[code], value, ""), n)
+                    for name, code, value, n in s.execute(q)]
