@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         ops.progress.connect(self._progress)
         ops.finished.connect(self._finished)
         ops.failed.connect(self._failed)
+        ops.notice.connect(lambda text: self.banner.show_message(text, "warn"))
         ops.data_changed.connect(self.refresh)
         self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
         self.cancel_button.clicked.connect(ops.cancel)

@@ -23,6 +23,7 @@ class Operations(QObject):
     progress = Signal(int, int, str)
     finished = Signal(str)  # summary line
     failed = Signal(str)  # what went wrong and what to do next
+    notice = Signal(str)  # a request that could not start now (another run is going)
     busy_changed = Signal(bool)
     data_changed = Signal()  # coalesced: held grid, stores, log should reload
 
@@ -57,7 +58,7 @@ class Operations(QObject):
     # --- long runs ----------------------------------------------------------------------
     def _start(self, what: str, fn: Callable[..., Any]) -> Job | None:
         if self.job is not None:
-            self.failed.emit(f"{self.job.name} is still running. Wait for it to finish, or "
+            self.notice.emit(f"{self.job.name} is still running. Wait for it to finish, or "
                              "press Cancel, then try again.")
             return None
         self.job = self.writer.submit(fn, progress=self._on_progress, done=self._on_done,

@@ -251,11 +251,11 @@ class IntegrationTab(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def select(self, owner: str) -> None:
-        for i in range(self.owners.count()):
-            if self.owners.item(i).data(Qt.ItemDataRole.UserRole) == owner:
-                self.owners.setCurrentRow(i)
-                self._show()
-                return
+        """Show one owner's page (AutoCount's when that store is gone)."""
+        rows = [i for i in range(self.owners.count())
+                if self.owners.item(i).data(Qt.ItemDataRole.UserRole) == owner]
+        self.owners.setCurrentRow(rows[0] if rows else 0)
+        self._show()
 
     def _show(self) -> None:
         owner = self.owner()
