@@ -174,6 +174,15 @@ def load_maps(session: Session, store_id: int) -> matching.Maps:
     return maps
 
 
+def mark_for_review(session: Session, store_id: int | None = None) -> None:
+    """A mapping or setting changed: held orders (of one store, or all) are evaluated again
+    on the next sync, so a fix takes effect without a manual Retry."""
+    q = update(OrderRow).where(OrderRow.outcome == Outcome.HELD.value)
+    if store_id is not None:
+        q = q.where(OrderRow.store_id == store_id)
+    session.execute(q.values(needs_eval=True).execution_options(synchronize_session=False))
+
+
 def store_config(store: Store) -> StoreConfig:
     return StoreConfig(id=store.id, name=store.name, platform=store.platform, url=store.url,
                        settings=dict(store.settings or {}))
@@ -433,10 +442,11 @@ class SyncEngine:
 
     # --- evaluate -----------------------------------------------------------------------
     def _to_evaluate(self, session: Session, store_id: int) -> list[int]:
+        """New or changed orders, and held ones whose mappings or settings changed since
+        (``mark_for_review``): a sync never re-reads 100,000 untouched held orders."""
         q = select(OrderRow.id).where(
             OrderRow.store_id == store_id,
-            or_(OrderRow.needs_eval.is_(True),
-                OrderRow.outcome.in_([Outcome.HELD.value, Outcome.NEW.value])),
+            or_(OrderRow.needs_eval.is_(True), OrderRow.outcome == Outcome.NEW.value),
         ).order_by(OrderRow.ordered_at, OrderRow.id)
         return list(session.scalars(q))
 
