@@ -309,3 +309,12 @@ def test_a_new_mapping_releases_held_orders_on_the_next_sync(world):
     released = svc.sync("Web")
     assert released.posted == 2 and svc.count_held() == 0
     assert {"WB-98", "WB-99"} <= set(route.docs)
+
+
+def test_sync_log_has_a_line_per_posted_or_held_order(world):
+    svc, route, _, _ = world
+    FakeConnector.feed = [payload(1), payload(2, sku="MYSTERY-SKU-99")]
+    svc.sync("Web")
+    messages = [entry.message for entry in svc.sync_log(store="Web")]
+    assert "Order 1: posted invoice WB-1" in messages
+    assert any(m.startswith("Order 2 held: Unmapped SKU") for m in messages)
