@@ -40,6 +40,7 @@ from ecdesk.sync.engine import (
     RunSummary,
     SyncEngine,
     autocount_config,
+    mark_for_review,
     no_progress,
 )
 from ecdesk.sync.http import HttpClient
@@ -238,6 +239,7 @@ class Service:
                     else:
                         merged[k] = v
                 store.settings = merged
+                mark_for_review(s, store.id)
             if enabled is not None:
                 store.enabled = enabled
             if sync_enabled is not None:
@@ -329,6 +331,7 @@ class Service:
                     s.add(Setting(key=f"autocount.{k}", value=v))
                 else:
                     row.value = v
+            mark_for_review(s)
             s.commit()
 
     def autocount_settings(self) -> dict[str, str]:
@@ -381,6 +384,7 @@ class Service:
                 s.add(Mapping(store_id=st.id, kind=kind, key=key, value=value.strip(), uom=uom))
             else:
                 row.value, row.uom = value.strip(), uom
+            mark_for_review(s, st.id)
             s.commit()
 
     def delete_mapping(self, store: str, kind: str, key: str) -> None:
@@ -391,6 +395,7 @@ class Service:
                                                   Mapping.key == key)).one_or_none()
             if row is not None:
                 s.delete(row)
+                mark_for_review(s, st.id)
                 s.commit()
 
     def list_mappings(self, store: str | None = None, kind: str | None = None,

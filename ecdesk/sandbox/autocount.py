@@ -162,8 +162,7 @@ class AutoCountSandbox(SandboxServer):
         self.tax_rates = {t["code"].upper(): Decimal(t["rate"]) for t in md["tax_codes"]}
         self.items = {i["item_code"].upper(): i for i in md["catalog"] + md["service_items"]}
         self.payment_methods = {p.upper() for p in md["payment_methods_autocount"]}
-        self.fiscal = (date.fromisoformat(self.company["fiscal_year_start"]),
-                       date.fromisoformat(self.company["fiscal_year_end"]))
+
         self._docs: dict[str, dict[str, dict[str, Any]]] = {}
         self._next_no: dict[str, int] = {}
         self._doc_key = 0
@@ -177,6 +176,15 @@ class AutoCountSandbox(SandboxServer):
         self.route("POST", book_seg + "/" + doc, self._create)
         self.route("POST", book_seg + "/" + doc + r"/listing", self._listing)
         self.route("POST", book_seg + "/" + doc + r"/void", self._void)
+
+    @property
+    def fiscal(self) -> tuple[date, date]:
+        """The open fiscal years: the seed's year moved to the clock's year, and the one
+        before, so the seeded orders of "the last 30 days" always fit."""
+        start = date.fromisoformat(self.company["fiscal_year_start"])
+        end = date.fromisoformat(self.company["fiscal_year_end"])
+        year = datetime.fromtimestamp(self.clock(), UTC).year
+        return start.replace(year=year - 1), end.replace(year=year)
 
     def reset(self, **options: Any) -> AutoCountSandbox:
         """An empty book again (documents, numbering, rate windows, faults, request log), with
@@ -265,7 +273,7 @@ class AutoCountSandbox(SandboxServer):
     def _company_profile(self, req: Request) -> Response:
         return Response.json({
             "companyName": self.company["name"], "currencyCode": self.company["currency"],
-            "fiscalYearStartDate": self.company["fiscal_year_start"] + "T00:00:00",
+            "fiscalYearStartDate": self.fiscal[0].isoformat() + "T00:00:00",
             "accountBookId": int(self.book),
         })
 

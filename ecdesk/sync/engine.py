@@ -174,6 +174,15 @@ def load_maps(session: Session, store_id: int) -> matching.Maps:
     return maps
 
 
+def mark_for_review(session: Session, store_id: int | None = None) -> None:
+    """A mapping or setting changed: held orders (of one store, or all) are evaluated again
+    on the next sync, so a fix takes effect without a manual Retry."""
+    q = update(OrderRow).where(OrderRow.outcome == Outcome.HELD.value)
+    if store_id is not None:
+        q = q.where(OrderRow.store_id == store_id)
+    session.execute(q.values(needs_eval=True).execution_options(synchronize_session=False))
+
+
 def store_config(store: Store) -> StoreConfig:
     return StoreConfig(id=store.id, name=store.name, platform=store.platform, url=store.url,
                        settings=dict(store.settings or {}))
@@ -197,6 +206,7 @@ class SyncEngine:
     def __init__(self, db: Database, deps: EngineDeps) -> None:
         self.db = db
         self.deps = deps
+        self._run_id: int | None = None  # the run whose log rows this engine writes
 
     # --- factories ----------------------------------------------------------------------
     def connector(self, store: Store) -> Connector:
@@ -271,6 +281,7 @@ class SyncEngine:
             run = SyncRun(store_id=store_id, trigger=trigger, started_at=self.deps.clock())
             session.add(run)
             session.commit()
+            self._run_id = run.id
             try:
                 self._log(session, run, store_id, None, f"Sync of {store.name} started")
                 self._resolve_pending(session, store_id, summary, cancel)
@@ -307,6 +318,7 @@ class SyncEngine:
                           started_at=self.deps.clock())
             session.add(run)
             session.commit()
+            self._run_id = run.id
             try:
                 self._resolve_pending(session, None, summary, cancel)
                 self._evaluate(session, list(order_ids), summary, progress, cancel, run,
@@ -433,10 +445,11 @@ class SyncEngine:
 
     # --- evaluate -----------------------------------------------------------------------
     def _to_evaluate(self, session: Session, store_id: int) -> list[int]:
+        """New or changed orders, and held ones whose mappings or settings changed since
+        (``mark_for_review``): a sync never re-reads 100,000 untouched held orders."""
         q = select(OrderRow.id).where(
             OrderRow.store_id == store_id,
-            or_(OrderRow.needs_eval.is_(True),
-                OrderRow.outcome.in_([Outcome.HELD.value, Outcome.NEW.value])),
+            or_(OrderRow.needs_eval.is_(True), OrderRow.outcome == Outcome.NEW.value),
         ).order_by(OrderRow.ordered_at, OrderRow.id)
         return list(session.scalars(q))
 
@@ -523,6 +536,11 @@ class SyncEngine:
         if result.result is PostResult.POSTED:
             if not already:
                 summary.posted += 1  # documents this run brought into AutoCount
+                doc = result.document
+                self._note(session, row, f"Order {row.number}: posted {draft.kind.value} "
+                           f"{doc.doc_no if doc else draft.doc_no}")
+                if result.message:
+                    self._note(session, row, result.message, "warning")
             row.last_error = result.message
             session.commit()
             return None
@@ -537,6 +555,8 @@ class SyncEngine:
         # no answer, or another PC holds it: resolved by lookup on the next run
         row.last_error = result.message
         row.needs_eval = True
+        self._note(session, row, f"Order {row.number}: {result.message} (checked again on the "
+                   "next sync, never posted twice)", "warning")
         session.commit()
         summary.pending += 1
         if result.unreachable:
@@ -588,7 +608,13 @@ class SyncEngine:
             session.add(HoldRow(order_id=row.id, code=hold.code.value, detail=hold.detail,
                                 value=hold.value))
         row.reason_summary = "; ".join(str(h) for h in holds)[:2000]
+        self._note(session, row, f"Order {row.number} held: {row.reason_summary}", "warning")
         return self._set(session, row, Outcome.HELD, keep_holds=True)
+
+    def _note(self, session: Session, row: OrderRow, message: str, level: str = "info") -> None:
+        """One sync-log row about one order, committed with the order's own change."""
+        session.add(SyncLog(run_id=self._run_id, store_id=row.store_id, order_id=row.id,
+                            at=self.deps.clock(), level=level, message=message[:2000]))
 
     def _set(self, session: Session, row: OrderRow, outcome: Outcome, note: str = "", *,
              keep_holds: bool = False) -> Outcome:

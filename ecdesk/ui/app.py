@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from ecdesk.resources import resource_path
 from ecdesk.service import Service
 
-STYLE = Path(__file__).resolve().parents[2] / "resources" / "style.qss"
+STYLE = resource_path("style.qss")
 
 
 def style_sheet() -> str:

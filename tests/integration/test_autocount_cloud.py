@@ -164,8 +164,8 @@ REFUSALS = [
     (dict(lines=[shirt(acc="999-9999")]), "AccNo (AccNo = 999-9999) not exists"),
     (dict(lines=[shirt(acc="")]), "AccNo is required."),
     (dict(lines=[shirt(tax="SR")]), "TaxCode (TaxCode = SR) not exists"),
-    (dict(doc_date=date(2025, 12, 31)),
-     "DocDate must be within the date range of Fiscal Year (01/01/2026 - 31/12/2026)."),
+    (dict(doc_date=date(2024, 12, 31)),
+     "DocDate must be within the date range of Fiscal Year (01/01/2025 - 31/12/2026)."),
     (dict(ref="R" * 41), "The field Ref must be a string with a maximum length of 40."),
     (dict(debtor_name=""), "DebtorName is required."),
 ]

@@ -137,3 +137,26 @@ def test_sandbox_command_prints_one_json_line_per_sandbox(tmp_path):
     assert {line["name"] for line in lines} == wanted
     for line in lines:
         assert line["url"].startswith("http://127.0.0.1:") and line["credentials"]
+
+
+def test_store_auth_exchanges_a_marketplace_code_for_tokens(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "ecdesk.secrets.FileKeyring")
+    monkeypatch.setenv("ECDESK_KEYRING_FILE", str(tmp_path / "keyring.json"))
+    monkeypatch.setenv("ECDESK_DB", f"sqlite:///{tmp_path / 'auth.sqlite'}")
+    keyring.set_keyring(FileKeyring())
+    with start_sandboxes(["shopee"], orders=5) as world:
+        shopee = world.sandboxes["shopee"]
+        settings = [f"--set={k}={v}" for k, v in shopee.store_settings().items()]
+        assert cli(capsys, "store", "add", "SP", "--platform", "shopee", "--url", shopee.url,
+                   *settings)[0] == 0
+        cli(capsys, "secret", "set", "SP", "partner_key",
+            stdin=shopee.credentials()["partner_key"], monkeypatch=monkeypatch)
+        code, _, err = cli(capsys, "store", "auth", "SP", "--code", "not-a-real-code")
+        assert code == 2 and "code" in err.lower()
+        code, out, err = cli(capsys, "store", "auth", "SP", "--code", shopee.auth_code())
+        assert code == 0, err
+        code, out, err = cli(capsys, "store", "test", "SP")
+        assert code == 0, err
+        tokens = json.loads((tmp_path / "keyring.json").read_text())
+        assert any(k.endswith("/access_token") for k in tokens)
+        assert any(k.endswith("/refresh_token") for k in tokens)

@@ -295,3 +295,26 @@ def test_resolved_by_hand_is_never_posted_even_when_the_store_changes_it(world):
     svc.sync("Web")
     assert "WB-99" not in route.docs
     assert svc.order_detail(held.id).reasons == "Resolved by hand: keyed as IV-123"
+
+
+def test_a_new_mapping_releases_held_orders_on_the_next_sync(world):
+    svc, route, _, _ = world
+    FakeConnector.feed.append(payload(98, sku="MYSTERY-SKU-99"))
+    FakeConnector.feed.append(payload(99, sku="MYSTERY-SKU-99"))
+    svc.sync("Web")
+    assert svc.count_held() == 2
+    untouched = svc.sync("Web")  # nothing changed: held orders are not read again
+    assert (untouched.held, untouched.posted) == (0, 0)
+    svc.set_mapping("Web", "sku", "MYSTERY-SKU-99", "CAP-BLK")
+    released = svc.sync("Web")
+    assert released.posted == 2 and svc.count_held() == 0
+    assert {"WB-98", "WB-99"} <= set(route.docs)
+
+
+def test_sync_log_has_a_line_per_posted_or_held_order(world):
+    svc, route, _, _ = world
+    FakeConnector.feed = [payload(1), payload(2, sku="MYSTERY-SKU-99")]
+    svc.sync("Web")
+    messages = [entry.message for entry in svc.sync_log(store="Web")]
+    assert "Order 1: posted invoice WB-1" in messages
+    assert any(m.startswith("Order 2 held: Unmapped SKU") for m in messages)

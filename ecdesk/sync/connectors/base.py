@@ -62,6 +62,22 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def token_fresh(credentials: CredentialStore, expires_key: str, now: datetime,
+                margin: timedelta) -> bool:
+    """True while the token whose expiry (ISO time) is saved under ``expires_key`` has more
+    than ``margin`` left; a missing or unreadable expiry counts as stale."""
+    text = credentials.get(expires_key)
+    if not text:
+        return False
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return now < when - margin
+
+
 class Connector(ABC):
     """Base of every platform connector."""
 

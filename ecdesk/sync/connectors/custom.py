@@ -40,10 +40,11 @@ from ecdesk.domain import (
     Refund,
     ShippingLine,
 )
+from ecdesk.resources import resource_path
 from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder
 from ecdesk.sync.http import ApiError, AuthError, loads
 
-SCHEMA_PATH = Path(__file__).resolve().parents[3] / "resources" / "custom-feed.schema.json"
+SCHEMA_PATH = resource_path("custom-feed.schema.json")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_LIMIT = 100  # docs/custom-feed.md §3: limit 1..100
 

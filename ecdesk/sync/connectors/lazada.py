@@ -43,7 +43,7 @@ from ecdesk.domain import (
     Platform,
     ShippingLine,
 )
-from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder
+from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder, token_fresh
 from ecdesk.sync.connectors.marketplace_fees import dec, lazada_fees
 from ecdesk.sync.http import ApiError, AuthError, RateLimited, Unavailable, loads
 
@@ -250,16 +250,10 @@ class LazadaConnector(Connector):
             raise ConfigError(
                 f"Store '{self.store.name}' is not authorised with Lazada yet: open the "
                 f"authorisation link, then `ecdesk store auth {self.store.name} --code CODE`.")
-        expires = self.credentials.get("access_expires_at")
-        if expires:
-            try:
-                when = datetime.fromisoformat(expires)
-                due = (when if when.tzinfo else when.replace(tzinfo=UTC)) - REFRESH_MARGIN
-            except ValueError:
-                due = self.clock()
-            if self.clock() >= due:
-                self._refresh()
-                token = self.credentials.get("access_token") or token
+        if self.credentials.get("access_expires_at") and not token_fresh(
+                self.credentials, "access_expires_at", self.clock(), REFRESH_MARGIN):
+            self._refresh()
+            token = self.credentials.get("access_token") or token
         return token
 
     def _refresh(self) -> None:

@@ -42,6 +42,7 @@ from ecdesk.sync.connectors.base import (
     Connector,
     PayloadError,
     RawOrder,
+    token_fresh,
 )
 from ecdesk.sync.connectors.marketplace_fees import dec, shopee_fees, shopee_refund
 from ecdesk.sync.http import ApiError, AuthError, RateLimited, Unavailable, loads
@@ -253,16 +254,10 @@ class ShopeeConnector(Connector):
             raise ConfigError(
                 f"Store '{self.store.name}' is not authorised with Shopee yet: open the "
                 f"authorisation link, then `ecdesk store auth {self.store.name} --code CODE`.")
-        expires = self.credentials.get("access_expires_at")
-        if expires:
-            try:
-                when = datetime.fromisoformat(expires)
-                due = (when if when.tzinfo else when.replace(tzinfo=UTC)) - REFRESH_MARGIN
-            except ValueError:
-                due = self._now()
-            if self._now() >= due:
-                self._refresh()
-                token = self.credentials.get("access_token") or token
+        if self.credentials.get("access_expires_at") and not token_fresh(
+                self.credentials, "access_expires_at", self._now(), REFRESH_MARGIN):
+            self._refresh()
+            token = self.credentials.get("access_token") or token
         return token
 
     def _refresh(self) -> None:

@@ -51,7 +51,7 @@ from ecdesk.domain import (
     Refund,
     ShippingLine,
 )
-from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder
+from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder, token_fresh
 from ecdesk.sync.http import ApiError, AuthError, RateLimited, loads
 
 log = logging.getLogger(__name__)
@@ -177,14 +177,9 @@ class ShopifyConnector(Connector):
             return static, False
         if not renew:
             token = self.credentials.get("oauth_access_token")
-            expires = self.credentials.get("oauth_expires_at")
-            if token and expires:
-                try:
-                    fresh = parse_datetime(expires) - TOKEN_MARGIN > self.clock()
-                except ValueError:
-                    fresh = False
-                if fresh:
-                    return token, True
+            if token and token_fresh(self.credentials, "oauth_expires_at", self.clock(),
+                                     TOKEN_MARGIN):
+                return token, True
         return self._request_token(), True
 
     def _request_token(self) -> str:
