@@ -475,7 +475,8 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps, rules:
     if isinstance(total, Hold):
         return [total]
     suffix = f"-R{seq}"
-    doc_no = f"{invoice_doc_no}{suffix}" if invoice_doc_no else None
+    derived = invoice_doc_no and not rules.own_numbering  # a book that numbers its own
+    doc_no = f"{invoice_doc_no}{suffix}" if derived else None
     if doc_no is not None and len(doc_no) > rules.max_doc_no:
         doc_no = None
     when = refund.created_at or order.created_at
