@@ -36,8 +36,8 @@ FAST_AUTOCOUNT = {"autocount": {"rate_limit": 1_000_000}}
 #: what a clerk maps the seed's deliberately unknown SKUs to before "Retry all"
 LATE_MAPPING = {"MYSTERY-SKU-99": "TS-RED-M", "OLD-PROMO-BUNDLE": "TS-BLU-M"}
 
-#: One PC: open the database, say "ready", wait for "go" on stdin (the barrier the test
-#: releases for all at once), sync every store; again for "Retry all". Prints JSON results.
+#: One PC. Each stage waits for "go" on stdin, the barrier the test releases for all at once:
+#: open the (empty) database, sync every store, "Retry all". Prints one JSON line per stage.
 CHILD = textwrap.dedent("""
     import json, sys
     from ecdesk.service import Service
@@ -47,10 +47,12 @@ CHILD = textwrap.dedent("""
         return {"status": s.status, "posted": s.posted, "held": s.held,
                 "pending": s.pending, "fetched": s.fetched, "errors": s.errors}
 
+    print("started", flush=True)
+    sys.stdin.readline()  # every PC opens the empty database at once: one creates the schema
     svc = Service(sys.argv[1], http=HttpClient(sleep=lambda s: None))
-    stores = svc.store_names()
-    print("ready", flush=True)
+    print(json.dumps({"opened": True}), flush=True)
     sys.stdin.readline()
+    stores = svc.store_names()
     synced = {name: summary(svc.sync(name)) for name in stores}
     print(json.dumps({"sync": synced}), flush=True)
     sys.stdin.readline()
@@ -117,9 +119,6 @@ def test_several_processes_on_one_database_post_each_order_once(world, db_url, t
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "ecdesk.secrets.FileKeyring")
     monkeypatch.setenv("ECDESK_KEYRING_FILE", str(tmp_path / "keyring.json"))
     keyring.set_keyring(FileKeyring())
-    svc = Service(db_url, http=HttpClient(sleep=lambda s: None))
-    stores = configure(svc, world)
-
     logs = [tmp_path / f"pc{i}.log" for i in range(PROCESSES)]
     children = [subprocess.Popen([sys.executable, "-c", CHILD, db_url], env=os.environ.copy(),
                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -127,7 +126,10 @@ def test_several_processes_on_one_database_post_each_order_once(world, db_url, t
                 for log in logs]
     try:
         for child in children:
-            assert child.stdout.readline().strip() == "ready", [p.read_text() for p in logs]
+            assert child.stdout.readline().strip() == "started", [p.read_text() for p in logs]
+        assert release(children) == [{"opened": True}] * PROCESSES, [p.read_text() for p in logs]
+        svc = Service(db_url, http=HttpClient(sleep=lambda s: None))
+        stores = configure(svc, world)
         synced = [answer["sync"] for answer in release(children)]
 
         # each store synced to the end by at least one PC; the others found it busy or,
@@ -156,6 +158,7 @@ def test_several_processes_on_one_database_post_each_order_once(world, db_url, t
             if child.poll() is None:
                 child.kill()
                 child.wait()
+    assert not any("Traceback" in log.read_text() for log in logs)
 
     # every PC went through the held orders at once: each new document came from one of
     # them; the others were told "busy" (or found it confirmed) and counted no document
