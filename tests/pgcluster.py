@@ -30,9 +30,9 @@ def pg_bin() -> Path:
     for folder in candidates:
         if folder and (Path(folder) / "initdb").exists() and (Path(folder) / "pg_ctl").exists():
             return Path(folder)
-    raise NoPostgres("PostgreSQL server binaries (initdb, pg_ctl) not found under "
-                     "/usr/lib/postgresql/*/bin; install the 'postgresql' package to run "
-                     "the shared-database tests")
+    where = override or "/usr/lib/postgresql/*/bin"
+    raise NoPostgres(f"PostgreSQL server binaries (initdb, pg_ctl) not found in {where}; "
+                     "install the 'postgresql' package to run the shared-database tests")
 
 
 def free_port() -> int:

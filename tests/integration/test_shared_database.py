@@ -26,7 +26,7 @@ from ecdesk.db.models import HoldRow, OrderRow, Store
 from ecdesk.demo import PLATFORM_STORE_NAME, configure, start_sandboxes
 from ecdesk.domain import HoldCode
 from ecdesk.secrets import FileKeyring
-from ecdesk.service import Service
+from ecdesk.service import HeldQuery, Service
 from ecdesk.sync.http import HttpClient
 
 PROCESSES = 3
@@ -40,7 +40,7 @@ LATE_MAPPING = {"MYSTERY-SKU-99": "TS-RED-M", "OLD-PROMO-BUNDLE": "TS-BLU-M"}
 #: open the (empty) database, sync every store, "Retry all". Prints one JSON line per stage.
 CHILD = textwrap.dedent("""
     import json, sys
-    from ecdesk.service import Service
+    from ecdesk.service import HeldQuery, Service
     from ecdesk.sync.http import HttpClient
 
     def summary(s):
@@ -147,9 +147,18 @@ def test_several_processes_on_one_database_post_each_order_once(world, db_url, t
         assert tally["posted"] >= 40 and tally["held"] >= 4
         check_autocount(world, tally)
 
+        # the clerk's views read the shared database alike on every backend
+        assert svc.outcome_counts() == dict(tally)
+        assert svc.count_held() == tally["held"]
+        unmapped_sku = sum(HoldCode.UNMAPPED_SKU.value in codes for _, codes in got.values())
+        assert svc.count_held(HeldQuery(text="unmapped sku")) == unmapped_sku > 0  # ilike
+        assert {u.key for u in svc.unmapped() if u.kind == "sku"} == set(LATE_MAPPING)
+
         for name in stores:
             for sku, item in LATE_MAPPING.items():
                 svc.set_mapping(name, "sku", sku, item)
+        assert [m.key for m in svc.list_mappings(stores[0], "sku", "mystery")] == \
+            ["MYSTERY-SKU-99"]
         retried = [answer["retry"] for answer in release(children)]
         for child in children:
             assert child.wait(timeout=60) == 0, [p.read_text() for p in logs]
