@@ -178,3 +178,59 @@ def test_several_processes_on_one_database_post_each_order_once(world, db_url, t
     check_autocount(world, tally)
     assert sum(r["posted"] for r in retried) == len(world.autocount.documents()) - posted > 0
     svc.close()
+
+
+def test_two_pcs_holding_one_order_at_once_record_each_reason_once(pg_url):
+    """PostgreSQL runs the two holds side by side (SQLite would queue them whole): the second
+    PC's "delete old reasons, insert new" must wait for the first PC's to commit and then
+    replace its reasons, not add to them."""
+    import threading
+
+    from sqlalchemy import text
+
+    from ecdesk.domain import Hold
+
+    svc = Service(pg_url)
+    svc.add_store("Web", "custom", "http://127.0.0.1:9")
+    with svc.db.session() as s:
+        order = OrderRow(store_id=svc.store_id("Web"), external_id="1", payload={})
+        s.add(order)
+        s.flush()
+        s.add(HoldRow(order_id=order.id, code="unmapped_sku", detail="old", value="OLD"))
+        s.commit()
+    hold = [Hold(HoldCode.UNMAPPED_SKU, "SKU X is not mapped", value="X")]
+    first, second = svc.db.session(), svc.db.session()
+    first_ready, first_go = threading.Event(), threading.Event()
+    real_commit = first.commit
+
+    def paused_commit():  # the first PC has written its reasons but not yet committed
+        first.flush()
+        first_ready.set()
+        assert first_go.wait(30)
+        real_commit()
+
+    first.commit = paused_commit
+    pcs = [threading.Thread(target=svc.engine._hold, args=(session, session.get(OrderRow,
+                                                                                order.id), hold))
+           for session in (first, second)]
+    pcs[0].start()
+    assert first_ready.wait(30)
+    pcs[1].start()
+    with svc.db.engine.connect() as watch:  # until the second PC waits on the first's lock
+        waiting = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+        for _ in range(100_000):
+            if watch.execute(text(waiting)).scalar():
+                break
+            watch.rollback()
+        else:
+            pytest.fail("the second PC never waited for the first")
+    first_go.set()
+    for pc in pcs:
+        pc.join(30)
+        assert not pc.is_alive()
+    first.close()
+    second.close()
+    with svc.db.session() as s:
+        rows = s.scalars(select(HoldRow).where(HoldRow.order_id == order.id)).all()
+        assert [(h.code, h.value) for h in rows] == [("unmapped_sku", "X")]
+    svc.close()
