@@ -44,8 +44,17 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
     cur.close()
 
 
+def driver_url(url: str) -> str:
+    """``postgresql://...`` (or ``postgres://``) as typed by an admin -> the psycopg 3 driver
+    ecdesk ships with (SQLAlchemy would otherwise look for psycopg2)."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain):]
+    return url
+
+
 def make_engine(url: str | None = None) -> Engine:
-    url = url or default_url()
+    url = driver_url(url or default_url())
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
