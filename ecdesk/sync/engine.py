@@ -615,6 +615,9 @@ class SyncEngine:
         return self._set(session, row, Outcome.POSTED)
 
     def _hold(self, session: Session, row: OrderRow, holds: list[Hold]) -> Outcome:
+        # the order row's lock queues another PC holding the same order (PostgreSQL would
+        # otherwise let both delete the old reasons and both insert; SQLite queues anyway)
+        session.execute(select(OrderRow.id).where(OrderRow.id == row.id).with_for_update())
         session.execute(delete(HoldRow).where(HoldRow.order_id == row.id))
         for hold in holds:
             session.add(HoldRow(order_id=row.id, code=hold.code.value, detail=hold.detail,
