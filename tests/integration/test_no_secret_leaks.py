@@ -22,7 +22,7 @@ def test_no_credential_reaches_database_logs_or_errors(tmp_path, memory_keyring,
         world.autocount.inject(Fault(Response.text("boom", 500), times=3, path="/invoice"))
         world.autocount.inject(Fault(None, after_handler=True, path="/invoice", method="POST"))
         first = svc.sync()
-        for store, sb in world.stores().items():
+        for sb in world.stores().values():
             sb.inject(Fault(Response.text("<html>busy</html>", 503), times=10))
         second = svc.sync()
         svc.close()
