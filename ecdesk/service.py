@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Numeric, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from ecdesk import secrets
@@ -165,7 +165,8 @@ class HeldQuery:
 
 SORT_COLUMNS = {
     "store": Store.name, "number": OrderRow.number, "ordered_at": OrderRow.ordered_at,
-    "total": OrderRow.total, "reasons": OrderRow.reason_summary,
+    # money is stored as text: sort it as a number, or 100.00 comes before 27.80
+    "total": cast(OrderRow.total, Numeric(18, 4)), "reasons": OrderRow.reason_summary,
     "attempts": OrderRow.attempts, "last_error": OrderRow.last_error,
 }
 
@@ -658,7 +659,7 @@ class Service:
         from ecdesk.secrets import MissingSecret, NoKeyringError
         from ecdesk.sync.http import AuthError, RateLimited, Unavailable
 
-        text = str(exc).strip() or type(exc).__name__
+        text = (str(exc).strip() or type(exc).__name__).rstrip(". ")
         if isinstance(exc, AuthError):
             return (f"The credentials were refused: {text}. Enter them again in Integration, "
                     "press Save, then Test connection.")
@@ -669,9 +670,9 @@ class Service:
             return (f"Could not reach the service: {text}. Check the internet connection and "
                     "the URL in Integration; nothing was lost, try again later.")
         if isinstance(exc, (UsageError, ConfigError, NoKeyringError)):
-            return text
+            return f"{text}."
         if isinstance(exc, MissingSecret):
-            return f"{text} Enter it in Integration and press Save."
+            return f"{text}. Enter it in Integration and press Save."
         return (f"Something went wrong ({type(exc).__name__}: {text}). Nothing was posted "
                 "twice; try again, and if it repeats look at Tools > Sync log.")
 
@@ -682,3 +683,21 @@ class Service:
     def store_id(self, name: str) -> int:
         with self._session() as s:
             return self._store(s, name).id
+
+    def unmapped_counts(self, store: str | None = None) -> list[tuple[MappingInfo, int]]:
+        """Like :meth:`unmapped`, with how many held orders each value blocks (most first)."""
+        kinds = {HoldCode.UNMAPPED_SKU.value: "sku", HoldCode.UNMAPPED_SHIPPING.value: "shipping",
+                 HoldCode.UNKNOWN_PAYMENT.value: "payment", HoldCode.UNMAPPED_TAX.value: "tax"}
+        orders = func.count(func.distinct(OrderRow.id))
+        with self._session() as s:
+            q = (select(Store.name, HoldRow.code, HoldRow.value, orders)
+                 .join(OrderRow, OrderRow.id == HoldRow.order_id)
+                 .join(Store, Store.id == OrderRow.store_id)
+                 .where(HoldRow.code.in_(list(kinds)), HoldRow.value != "",
+                        OrderRow.outcome == Outcome.HELD.value)
+                 .group_by(Store.name, HoldRow.code, HoldRow.value)
+                 .order_by(orders.desc(), Store.name, HoldRow.code, HoldRow.value))
+            if store:
+                q = q.where(Store.name == store)
+            return [(MappingInfo(name, kinds[code], value, ""), n)
+                    for name, code, value, n in s.execute(q)]

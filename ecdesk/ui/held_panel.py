@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,7 +24,7 @@ from ecdesk.ui.models.held_orders import HeldOrdersModel
 from ecdesk.ui.ops import Operations
 from ecdesk.ui.workers import Coalescer
 
-WIDTHS = (130, 110, 130, 100, 420, 70)
+WIDTHS = (130, 150, 150, 105, 470, 80)
 
 
 class HeldPanel(QWidget):
@@ -59,10 +62,16 @@ class HeldPanel(QWidget):
         header.setStretchLastSection(True)
         self.open_button = QPushButton("Open order…")
         self.retry_button = QPushButton("Retry selected")
+        self.resolve_button = QPushButton("Settled by hand…")
+        self.resolve_button.setToolTip(
+            "The selected orders were keyed into AutoCount by hand: take them off this list; "
+            "ecdesk will never post them.")
         self.retry_all_button = QPushButton("Retry all fixable")
         self.retry_all_button.setToolTip(
             "Retry every held order whose reasons a mapping or a setting can fix.")
 
+        self.title = QLabel()
+        self.title.setObjectName("heldTitle")
         top = QHBoxLayout()
         top.addWidget(self.count)
         top.addSpacing(12)
@@ -71,13 +80,18 @@ class HeldPanel(QWidget):
         top.addWidget(QLabel("Reason"))
         top.addWidget(self.reason)
         top.addWidget(self.search, 1)
-        top.addWidget(self.open_button)
-        top.addWidget(self.retry_button)
-        top.addWidget(self.retry_all_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_button)
+        actions.addStretch(1)
+        actions.addWidget(self.retry_button)
+        actions.addWidget(self.resolve_button)
+        actions.addWidget(self.retry_all_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.addWidget(self.title)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
 
         self._search_later = Coalescer(250, self)
         self._search_later.fired.connect(self.apply_filter)
@@ -89,6 +103,8 @@ class HeldPanel(QWidget):
         self.open_button.clicked.connect(self._open_selected)
         self.retry_button.clicked.connect(self.retry_selected)
         self.retry_all_button.clicked.connect(lambda: self.ops.retry_fixable())
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        self.ask_note: Callable[[int], str | None] = self._ask_note
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.model.modelReset.connect(self._counted)
         self.ops.busy_changed.connect(lambda _b: self._enable())
@@ -120,12 +136,24 @@ class HeldPanel(QWidget):
                            f"{n:,} held order{'s' if n != 1 else ''}")
         self.count.setStyleSheet("font-weight:600; color:%s;" % ("#15803d" if n == 0
                                                                  else "#b45309"))
+        everything = self.model.query.store_id is None and not self.model.query.reason_code \
+            and not self.model.query.text
+        if n == 0 and everything:
+            self.title.setText("Held orders: none. Nothing needs you right now.")
+            self.title.setProperty("calm", True)
+        else:
+            self.title.setText("Held orders: these need you. Double-click one to see why, "
+                               "fix it, then Retry.")
+            self.title.setProperty("calm", False)
+        self.title.style().unpolish(self.title)
+        self.title.style().polish(self.title)
         self._enable()
 
     def _enable(self) -> None:
         selected = bool(self.selected_ids())
         self.open_button.setEnabled(len(self.selected_ids()) == 1)
         self.retry_button.setEnabled(selected and not self.ops.busy)
+        self.resolve_button.setEnabled(selected and not self.ops.busy)
         self.retry_all_button.setEnabled(self.model.total > 0 and not self.ops.busy)
 
     def selected_ids(self) -> list[int]:
@@ -136,6 +164,25 @@ class HeldPanel(QWidget):
         ids = self.selected_ids()
         if ids:
             self.open_requested.emit(ids[0])
+
+    def resolve_selected(self) -> int:
+        ids = self.selected_ids()
+        if not ids:
+            return 0
+        note = self.ask_note(len(ids))
+        if note is None:
+            return 0
+        count = self.service.resolve(ids, note)
+        self.refresh()
+        self.ops.refresh_soon()
+        return count
+
+    def _ask_note(self, count: int) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, "Settled by hand",
+            f"{count} order{'s' if count != 1 else ''} will leave the held list and ecdesk "
+            "will never post them.\nNote for the log (e.g. the AutoCount document you keyed):")
+        return text if ok else None
 
     def retry_selected(self) -> None:
         ids = self.selected_ids()

@@ -3,22 +3,21 @@ progress and Cancel. It only wires the parts together; each tab is its own modul
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
-    QTabWidget,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from ecdesk.service import Service
 from ecdesk.ui.held_panel import HeldPanel
-from ecdesk.ui.ops import Operations
+from ecdesk.ui.ops import Operations, plural
 from ecdesk.ui.order_dialog import OrderDialog
 from ecdesk.ui.scheduler import Scheduler
 from ecdesk.ui.tabs.automation import AutomationTab
@@ -26,7 +25,7 @@ from ecdesk.ui.tabs.integration import IntegrationTab
 from ecdesk.ui.tabs.mapping import MappingTab
 from ecdesk.ui.tabs.stores import StoresTab
 from ecdesk.ui.tabs.tools import ToolsTab
-from ecdesk.ui.widgets import Banner
+from ecdesk.ui.widgets import Banner, PageTabs
 
 
 class MainWindow(QMainWindow):
@@ -37,7 +36,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ecdesk: online orders into AutoCount")
         self.ops = Operations(service, self, refresh_ms=refresh_ms)
         self.banner = Banner()
-        self.tabs = QTabWidget()
+        self.tabs = PageTabs()
         self.stores = StoresTab(service, self.ops)
         self.integration = IntegrationTab(service, self.ops)
         self.automation = AutomationTab(service)
@@ -46,21 +45,21 @@ class MainWindow(QMainWindow):
         for widget, title in ((self.stores, "Stores"), (self.integration, "Integration"),
                               (self.automation, "Automation"), (self.mapping, "Mapping"),
                               (self.tools, "Tools")):
-            self.tabs.addTab(widget, title)
+            self.tabs.add_page(widget, title)
+        self.held = HeldPanel(service, self.ops)
+        self.held_box = self.held  # the grid, its filters and actions (screenshots grab it)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.held_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
         central = QWidget()
         v = QVBoxLayout(central)
         v.setContentsMargins(6, 6, 6, 0)
         v.addWidget(self.banner)
-        v.addWidget(self.tabs, 1)
+        v.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-
-        self.held = HeldPanel(service, self.ops)
-        self.held_dock = QDockWidget("Held orders: these need you", self)
-        self.held_dock.setObjectName("held")
-        self.held_dock.setWidget(self.held)
-        self.held_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                                   | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.held_dock)
 
         self.status = QLabel("Ready.")
         self.progress = QProgressBar()
@@ -79,7 +78,7 @@ class MainWindow(QMainWindow):
         self._store_names = service.store_names()
         self._wire()
         self.resize(1200, 820)
-        self.resizeDocks([self.held_dock], [330], Qt.Orientation.Vertical)
+        self._sized = False
         if service.keyring_problem():
             self.banner.show_message(service.keyring_problem() or "", "warn")
         if schedule:
@@ -91,7 +90,9 @@ class MainWindow(QMainWindow):
         ops.progress.connect(self._progress)
         ops.finished.connect(self._finished)
         ops.failed.connect(self._failed)
+        ops.notice.connect(lambda text: self.banner.show_message(text, "warn"))
         ops.data_changed.connect(self.refresh)
+        self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
         self.cancel_button.clicked.connect(ops.cancel)
         self.stores.stores_changed.connect(self._stores_changed)
         self.stores.open_integration.connect(self.show_integration)
@@ -122,10 +123,11 @@ class MainWindow(QMainWindow):
         held = self.held.model.total
         if held:
             self.banner.show_message(
-                f"{summary}. {held:,} order(s) are held: open one below to see why, fix it "
-                "(usually a mapping), then press Retry.", "warn")
+                f"{summary} {plural(held, 'order')} in all need{'s' if held == 1 else ''} you: "
+                "double-click one under Held orders to see why, fix it (usually a mapping), "
+                "then press Retry.", "warn")
         else:
-            self.banner.show_message(f"{summary}. Nothing is held.", "ok")
+            self.banner.show_message(f"{summary} Nothing is held.", "ok")
 
     def _failed(self, message: str) -> None:
         self.progress.hide()
@@ -145,6 +147,18 @@ class MainWindow(QMainWindow):
             self.tools.reload_log()
         if self.tabs.currentWidget() is self.mapping:
             self.mapping.refresh()
+
+    def _tab_shown(self) -> None:
+        """A tab shows what is true now, not what was true when it was built."""
+        tab = self.tabs.currentWidget()
+        if tab is self.tools:
+            self.tools.reload_log()
+        elif tab is self.mapping:
+            self.mapping.refresh()
+        elif tab is self.automation:
+            self.automation.show_current()
+        elif tab is self.integration:
+            self.integration.credentials.refresh()
 
     def _stores_changed(self) -> None:
         self._store_names = self.service.store_names()
@@ -168,7 +182,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.automation)
 
     def open_order(self, order_id: int) -> OrderDialog:
-        self.dialog = OrderDialog(self.service.order_detail(order_id), self)
+        detail = self.service.order_detail(order_id)
+        codes = {m.key: m.value for m in self.service.list_mappings(detail.store, "sku")}
+        self.dialog = OrderDialog(detail, self, codes)
+        self.dialog.resolve_requested.connect(self.resolve)
         self.dialog.fix_requested.connect(self.show_mapping)
         self.dialog.settings_requested.connect(self.show_automation)
         self.dialog.retry_requested.connect(lambda oid: self.ops.retry([oid]))
@@ -176,7 +193,24 @@ class MainWindow(QMainWindow):
         self.dialog.open()
         return self.dialog
 
+    def resolve(self, order_id: int, note: str) -> None:
+        """Settled by hand in AutoCount: off the held list, never posted by ecdesk."""
+        if self.service.resolve([order_id], note):
+            self.status.setText("The order was marked settled by hand and left the held list.")
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # the held grid gets a fair share once real sizes are known
+            self._sized = True
+            QTimer.singleShot(0, self._share_space)
+
+    def _share_space(self) -> None:
+        total = sum(self.splitter.sizes()) or self.height()
+        self.splitter.setSizes([int(total * 0.58), total - int(total * 0.58)])
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.scheduler.stop()
         self.ops.shutdown()
         super().closeEvent(event)
+

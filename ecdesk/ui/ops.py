@@ -23,6 +23,7 @@ class Operations(QObject):
     progress = Signal(int, int, str)
     finished = Signal(str)  # summary line
     failed = Signal(str)  # what went wrong and what to do next
+    notice = Signal(str)  # a request that could not start now (another run is going)
     busy_changed = Signal(bool)
     data_changed = Signal()  # coalesced: held grid, stores, log should reload
 
@@ -57,7 +58,7 @@ class Operations(QObject):
     # --- long runs ----------------------------------------------------------------------
     def _start(self, what: str, fn: Callable[..., Any]) -> Job | None:
         if self.job is not None:
-            self.failed.emit(f"{self.job.name} is still running. Wait for it to finish, or "
+            self.notice.emit(f"{self.job.name} is still running. Wait for it to finish, or "
                              "press Cancel, then try again.")
             return None
         self.job = self.writer.submit(fn, progress=self._on_progress, done=self._on_done,
@@ -139,15 +140,33 @@ class Operations(QObject):
                                   explain=self.service.explain, name="Test connection")
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def describe(result: Any) -> str:
-    """A run summary (or a list of them) as one line for the status bar."""
+    """A run summary (or a list of them) as one sentence for the status bar."""
     if result is None:
         return "Done."
     if isinstance(result, list):
-        return " | ".join(describe(r) for r in result) or "Nothing was due."
-    line = getattr(result, "line", None)
-    text = line() if callable(line) else str(result)
-    errors = getattr(result, "errors", None)
-    if errors:
-        text += " - " + "; ".join(errors[:2])
+        return " ".join(describe(r) for r in result) or "Nothing was due."
+    if not hasattr(result, "fetched"):
+        return str(result)
+    r = result
+    retry = r.store == "retry"
+    what = "Retry" if retry else f"Sync of {r.store or 'all stores'}"
+    parts = [] if retry else [f"{r.fetched:,} fetched"]
+    parts.append(f"{r.posted:,} posted")
+    parts.append(f"{r.held:,} held")
+    if r.waiting:
+        parts.append(f"{r.waiting:,} waiting for payment")
+    if r.ignored:
+        parts.append(f"{r.ignored:,} cancelled (not posted)")
+    if r.pending:
+        parts.append(f"{r.pending:,} awaiting AutoCount's answer (checked again next run)")
+    ending = {"ok": "finished", "cancelled": "stopped as you asked",
+              "failed": "did not finish", "busy": "was skipped"}.get(r.status, r.status)
+    text = f"{what} {ending}: {', '.join(parts)}."
+    if r.errors:
+        text += " " + " ".join(r.errors[:2])
     return text

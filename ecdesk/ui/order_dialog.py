@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -42,10 +46,14 @@ class OrderDialog(QDialog):
     settings_requested = Signal(str)  # store
     retry_requested = Signal(int)
     resync_requested = Signal(int, str)
+    resolve_requested = Signal(int, str)  # order id, note
 
-    def __init__(self, detail: OrderDetail, parent: QWidget | None = None) -> None:
+    def __init__(self, detail: OrderDetail, parent: QWidget | None = None,
+                 item_codes: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.detail = d = detail
+        self.item_codes = item_codes or {}
+        self.ask_note: Callable[[], str | None] = self._ask_note
         self.setWindowTitle(f"Order {d.number} · {d.store}")
         self.fix_buttons: list[QPushButton] = []
         title = QLabel(f"Order {d.number}" + ("  (test order)" if d.is_test else ""))
@@ -73,19 +81,26 @@ class OrderDialog(QDialog):
             layout.addWidget(QLabel(f"AutoCount documents: {docs}"))
         buttons = QHBoxLayout()
         self.retry_button = QPushButton("Retry this order")
+        self.resolve_button = QPushButton("Settled by hand…")
+        self.resolve_button.setToolTip(
+            "You posted this order yourself in AutoCount: take it off the held list; ecdesk "
+            "will never post it.")
         self.resync_button = QPushButton("Fetch it again from the store")
         close = QPushButton("Close")
         self.retry_button.clicked.connect(lambda: self.retry_requested.emit(d.id))
         self.resync_button.clicked.connect(
             lambda: self.resync_requested.emit(d.id, f"{d.store}:{d.number}"))
         close.clicked.connect(self.accept)
+        self.resolve_button.clicked.connect(self.resolve)
         self.retry_button.setVisible(d.outcome == "held")
+        self.resolve_button.setVisible(d.outcome == "held")
         buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.resync_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
-        self.resize(820, 560)
+        self.resize(820, 500)
 
     def _reasons(self) -> QGroupBox:
         box = QGroupBox("Why it is held")
@@ -124,22 +139,38 @@ class OrderDialog(QDialog):
         t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         unmapped = {h.value for h in d.holds if h.code == HoldCode.UNMAPPED_SKU.value}
         for i, ln in enumerate(d.lines):
+            problem = ln.sku in unmapped or not ln.sku
+            code = ln.item_code or self.item_codes.get(ln.sku, "")
+            if not code:
+                code = "no SKU in the store" if not ln.sku else "not mapped"
             values = [ln.sku or "(none)", ln.name, f"{ln.quantity.normalize():f}",
-                      f"{ln.unit_price:,.2f}", f"{ln.discount:,.2f}", f"{ln.tax:,.2f}",
-                      ln.item_code or ("not mapped" if ln.sku in unmapped or not ln.sku else "")]
+                      f"{ln.unit_price:,.2f}", f"{ln.discount:,.2f}", f"{ln.tax:,.2f}", code]
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if j >= 2 and j <= 5:
+                if 2 <= j <= 5:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
-                if ln.sku in unmapped or not ln.sku:
-                    item.setBackground(Qt.GlobalColor.yellow if j in (0, 6) else
-                                       Qt.GlobalColor.transparent)
+                if problem and j in (0, 6):
+                    item.setBackground(QColor("#fde68a"))
                 t.setItem(i, j, item)
         h = t.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         return t
+
+    def resolve(self) -> None:
+        note = self.ask_note()
+        if note is None:
+            return
+        self.resolve_requested.emit(self.detail.id, note)
+        self.accept()
+
+    def _ask_note(self) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, "Settled by hand",
+            f"Order {self.detail.number} leaves the held list and ecdesk will never post it.\n"
+            "Note for the log (e.g. the AutoCount document you keyed):")
+        return text if ok else None
 
     def _fix(self, kind: str, value: str) -> None:
         self.fix_requested.emit(self.detail.store, kind, value)

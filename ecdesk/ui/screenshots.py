@@ -42,16 +42,16 @@ def _wait(app, until, limit_ms: int = 120_000) -> bool:
     return bool(until())
 
 
-def main(out_dir: str | Path) -> int:
-    """Save the PNGs into ``out_dir``; 0 when every one was written."""
+def main(out_dir: str | Path, *, orders: int = 60) -> int:
+    """Save the PNGs into ``out_dir``; 0 when every one was written. ``orders`` per store."""
     _headless()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="ecdesk-shots-") as tmp:
-        return _shoot(out, Path(tmp))
+        return _shoot(out, Path(tmp), orders)
 
 
-def _shoot(out: Path, tmp: Path) -> int:
+def _shoot(out: Path, tmp: Path, orders: int) -> int:
     import keyring
 
     from ecdesk.demo import configure, start_sandboxes
@@ -61,9 +61,10 @@ def _shoot(out: Path, tmp: Path) -> int:
     from ecdesk.ui.main_window import MainWindow
 
     previous = keyring.get_keyring()
+    previous_file = os.environ.get("ECDESK_KEYRING_FILE")
     os.environ["ECDESK_KEYRING_FILE"] = str(tmp / "keyring.json")
     keyring.set_keyring(FileKeyring())
-    world = start_sandboxes()
+    world = start_sandboxes(orders=orders)
     service = Service(f"sqlite:///{tmp / 'demo.sqlite'}")
     app = application()
     written: list[Path] = []
@@ -104,16 +105,12 @@ def _shoot(out: Path, tmp: Path) -> int:
                 window.mapping.refresh()
             save(window, f"tab-{i}-{name}")
         window.tabs.setCurrentWidget(window.stores)
-        save(window.held_dock, "held-orders")
+        save(window.held_box, "held-orders")
         held = window.held.model
-        target = None
-        for row in range(min(held.rowCount(), 200)):
-            summary = held.summary(row)
-            if summary and "SKU" in summary.reasons:
-                target = summary.id
-                break
-        if target is None and held.rowCount():
-            target = held.order_id(0)
+        ids = [held.order_id(r) for r in range(min(held.rowCount(), 200))]
+        holds = service.held_holds(ids)
+        fixable = [i for i in ids if any(h.code == "unmapped_sku" for h in holds.get(i, []))]
+        target = (fixable or ids or [None])[0]
         if target is not None:
             dialog = window.open_order(target)
             _wait(app, dialog.isVisible, 5000)
@@ -124,6 +121,10 @@ def _shoot(out: Path, tmp: Path) -> int:
         service.close()
         world.stop()
         keyring.set_keyring(previous)
+        if previous_file is None:
+            os.environ.pop("ECDESK_KEYRING_FILE", None)
+        else:
+            os.environ["ECDESK_KEYRING_FILE"] = previous_file
     for path in written:
         print(path)
     return 0

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 from ecdesk.service import Service
 
@@ -76,3 +85,26 @@ class StoreCombo(QComboBox):
         i = self.findData(name) if name is not None else (0 if self.all_label else -1)
         if i >= 0:
             self.setCurrentIndex(i)
+
+
+class PageTabs(QTabWidget):
+    """Tabs whose pages sit in scroll areas, so a tall page never squeezes the held grid.
+    ``currentWidget``/``setCurrentWidget`` speak of the pages, not of their scroll areas."""
+
+    def add_page(self, page: QWidget, title: str) -> None:
+        area = QScrollArea()
+        area.setWidget(page)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        self.addTab(area, title)
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 - Qt's name
+        area = super().currentWidget()
+        return area.widget() if isinstance(area, QScrollArea) else area
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - Qt's name
+        for i in range(self.count()):
+            area = self.widget(i)
+            if area is page or (isinstance(area, QScrollArea) and area.widget() is page):
+                self.setCurrentIndex(i)
+                return

@@ -118,3 +118,22 @@ def test_double_click_opens_order_with_lines_and_reasons_then_map_this_sku(qtbot
     assert [(m.key, m.value) for m in svc.list_mappings("Shop", "sku")] == [("MYSTERY-1",
                                                                              "BOX-01")]
     assert "Retry" in tab.result.text()
+
+
+def test_sorting_by_amount_is_numeric_not_alphabetical(qtbot, svc):
+    from decimal import Decimal
+
+    from sqlalchemy import update
+
+    from ecdesk.db.models import OrderRow
+
+    svc.add_store("S", "shopify")
+    ids = add_held(svc, "S", 3)
+    with svc.db.session() as s:
+        for oid, amount in zip(ids, ("100.00", "27.80", "9.50"), strict=True):
+            s.execute(update(OrderRow).where(OrderRow.id == oid).values(total=Decimal(amount)))
+        s.commit()
+    model = HeldOrdersModel(svc)
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    assert [model.data(model.index(r, 3)) for r in range(3)] == \
+        ["MYR 9.50", "MYR 27.80", "MYR 100.00"]

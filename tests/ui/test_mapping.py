@@ -21,6 +21,7 @@ def test_unmapped_values_from_held_orders_come_first(qtbot, window, svc):
     assert rows == [(True, "sku", "ZZZ-9"), (True, "payment", "paypal"),
                     (False, "sku", "AAA-1")]
     assert "2 values from held orders need a mapping" in tab.summary.text()
+    assert [tab.model.data(tab.model.index(r, 6)) for r in range(3)] == ["3", "2", ""]
     tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("payment"))
     assert [m.key for _t, m in tab.model.rows] == ["paypal"]
     tab.kind_filter.setCurrentIndex(0)

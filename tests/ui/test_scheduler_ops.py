@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import Qt
+
 from ecdesk.service import RunSummary
 
 
@@ -30,7 +32,7 @@ def test_scheduler_starts_due_stores_and_skips_while_busy(qtbot, window, svc, mo
     with qtbot.waitSignal(window.ops.finished, timeout=5000):
         release.set()
     assert calls == [("Due", "schedule", False)]
-    assert "posted 2" in window.status.text()
+    assert window.status.text() == "Sync of Due finished: 2 fetched, 2 posted, 0 held."
     assert not window.progress.isVisibleTo(window)
 
 
@@ -56,3 +58,27 @@ def test_tools_resync_order_names_a_missing_order(qtbot, window, svc):
     window.tools.resync_order()
     assert "No order 9999 in store 'Shop'" in window.tools.result.text()
     assert not window.ops.busy
+
+
+def test_a_second_run_waits_its_turn_without_hiding_the_first(qtbot, window, svc,
+                                                              monkeypatch):
+    svc.add_store("Shop", "shopify")
+    window.refresh()
+    release = threading.Event()
+
+    def slow_sync(store=None, *, progress, cancel, **kw):
+        progress(1, 4, "Checked 1 of 4 orders")
+        release.wait(10)
+        return RunSummary(store=store, status="cancelled" if cancel.cancelled else "ok")
+
+    monkeypatch.setattr(svc, "sync", slow_sync)
+    first = window.ops.sync("Shop")
+    qtbot.waitUntil(lambda: window.progress.maximum() == 4, timeout=3000)
+    assert window.ops.sync("Shop") is None
+    assert "still running" in window.banner.text and window.banner.kind == "warn"
+    assert window.progress.isVisibleTo(window) and window.cancel_button.isVisibleTo(window)
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert first.cancelled
+    with qtbot.waitSignal(window.ops.finished, timeout=5000):
+        release.set()
+    assert window.status.text().startswith("Sync of Shop stopped as you asked")

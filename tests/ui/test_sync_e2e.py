@@ -66,7 +66,7 @@ def test_sync_from_tools_tab_advances_the_progress_bar_while_the_window_keeps_ru
     # the outcome is on screen: status line, held grid, stores table, sync log
     summary = w.ops.last_result
     assert summary.status == "ok" and summary.posted > 0 and summary.held > 0
-    assert f"posted {summary.posted}" in w.status.text()
+    assert f"{summary.posted} posted, {summary.held} held" in w.status.text()
     assert w.held.model.total == summary.held
     assert w.held.count.text() == f"{summary.held} held orders"
     store = w.stores.model.rows[0]
@@ -108,3 +108,23 @@ def test_held_order_fixed_in_mapping_tab_and_retried_until_posted(qtbot, demo_wi
     assert order_id not in svc.held_ids(HeldQuery())
     w.held.refresh()
     assert order_id not in w.held.model._ids
+
+
+def test_test_connection_answers_in_words_for_store_and_autocount(qtbot, demo_window, world):
+    w = demo_window
+    tab = w.integration
+    for owner in ("Demo Shopify", "autocount"):
+        w.show_integration(owner)
+        qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: tab.test_button.isEnabled(), timeout=10_000)
+        assert tab.test_result.text().startswith("Connected."), tab.test_result.text()
+    # a wrong credential is refused, and the clerk is told what to do
+    w.show_integration("Demo Shopify")
+    w.service.set_secret("Demo Shopify", "client_secret", "wrong-secret")
+    w.service.set_secret("Demo Shopify", "access_token", "shpat_wrong")
+    qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.test_button.isEnabled(), timeout=10_000)
+    text = tab.test_result.text()
+    assert text.startswith("The credentials were refused: Shopify refused")
+    assert text.endswith("Enter them again in Integration, press Save, then Test connection.")
+    assert ".." not in text and "Traceback" not in text

@@ -14,7 +14,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 KIND_TITLES = {"sku": "Item (SKU)", "shipping": "Shipping method",
                "payment": "Payment method", "tax": "Tax rate"}
-COLUMNS = ("Status", "Store", "Kind", "Store value", "AutoCount code", "UOM")
+COLUMNS = ("Status", "Store", "Kind", "Store value", "AutoCount code", "UOM", "Orders held")
 EDITABLE = {4, 5}
 TODO = "Needs mapping"
 
@@ -27,6 +27,7 @@ class MappingsModel(QAbstractTableModel):
         self.kind: str | None = None
         self.search = ""
         self.rows: list[tuple[bool, MappingInfo]] = []  # (unmapped?, row)
+        self.blocked: dict[tuple[str, str, str], int] = {}  # held orders per unmapped value
         self.error = ""  # the last save error, in words
         self.reload()
 
@@ -34,7 +35,9 @@ class MappingsModel(QAbstractTableModel):
         mapped = self.service.list_mappings(self.store, self.kind, self.search)
         done = {(m.store, m.kind, m.key) for m in mapped}
         needle = self.search.lower()
-        todo = [m for m in self.service.unmapped(self.store)
+        counted = self.service.unmapped_counts(self.store)
+        self.blocked = {(m.store, m.kind, m.key): n for m, n in counted}
+        todo = [m for m, _n in counted
                 if (self.kind is None or m.kind == self.kind)
                 and (not needle or needle in m.key.lower())
                 and (m.store, m.kind, m.key) not in done]
@@ -87,8 +90,11 @@ class MappingsModel(QAbstractTableModel):
         todo, m = self.rows[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            held = self.blocked.get((m.store, m.kind, m.key), 0) if todo else 0
             return (TODO if todo else "Mapped", m.store, KIND_TITLES.get(m.kind, m.kind),
-                    m.key, m.value, m.uom)[col]
+                    m.key, m.value, m.uom, str(held) if held else "")[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and todo:
             return QBrush(QColor("#fff4ce"))
         if role == Qt.ItemDataRole.ToolTipRole and todo:

@@ -65,7 +65,8 @@ class AutomationTab(QWidget):
         sf.addRow(self.sync_enabled)
         sf.addRow("Fetch new orders every", self.ingress)
         sf.addRow("Send stock and tracking every", self.egress)
-        sf.addRow("", self.next_run)
+        sf.addRow(self.next_run)
+        self.next_run.setWordWrap(True)
         post = QGroupBox("What to create in AutoCount")
         pf = QFormLayout(post)
         pf.addRow("Document", self.doc_kind)
@@ -82,10 +83,15 @@ class AutomationTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addWidget(self.result, 1)
+        columns = QHBoxLayout()
+        sched_col = QVBoxLayout()
+        sched_col.addWidget(sched)
+        sched_col.addStretch(1)
+        columns.addLayout(sched_col, 1)
+        columns.addWidget(post, 1)
         right = QVBoxLayout()
         right.addWidget(self.title)
-        right.addWidget(sched)
-        right.addWidget(post)
+        right.addLayout(columns)
         right.addLayout(row)
         right.addStretch(1)
         self.empty = QLabel("Add a store in the Stores tab first.")
@@ -120,6 +126,9 @@ class AutomationTab(QWidget):
         items = self.stores.findItems(name, _exact())
         if items:
             self.stores.setCurrentItem(items[0])
+
+    def show_current(self) -> None:
+        self._show()
 
     def _show(self) -> None:
         name = self.store()

@@ -48,6 +48,15 @@ CREDENTIALS = {
     "lazada": [("app_secret", "App secret")],
     "custom": [("api_key", "API key")],
 }
+CREDENTIAL_NOTES = {
+    "shopify": "Either the Admin API access token, or the client ID and client secret of "
+               "the store's app.",
+    "shopee": "After saving the partner key, paste the authorisation code Shopee gave you "
+              "below and press Authorise.",
+    "lazada": "After saving the app secret, paste the authorisation code Lazada gave you "
+              "below and press Authorise.",
+}
+NEEDS_AUTHORISATION = {"shopee", "lazada"}
 AUTOCOUNT_SETTINGS = [
     ("url", "API address (URL)", "https://accounting-api.autocountcloud.com"),
     ("book", "Account book ID", "the book's id in AutoCount Cloud"),
@@ -75,6 +84,9 @@ class CredentialFields(QGroupBox):
         self.fields: dict[str, QLineEdit] = {}
         self.states: dict[str, QLabel] = {}
         self.form = QFormLayout()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color:#4b5563;")
         self.save_button = QPushButton("Save credentials")
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -82,12 +94,15 @@ class CredentialFields(QGroupBox):
         row.addWidget(self.save_button)
         row.addWidget(self.result, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addLayout(self.form)
         layout.addLayout(row)
         self.save_button.clicked.connect(self.save)
 
-    def show_for(self, owner: str, keys: list[tuple[str, str]]) -> None:
+    def show_for(self, owner: str, keys: list[tuple[str, str]], note: str = "") -> None:
         self.owner = owner
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         while self.form.rowCount():
             self.form.removeRow(0)
         self.fields.clear()
@@ -162,6 +177,14 @@ class IntegrationTab(QWidget):
         self.save_settings_button = QPushButton("Save settings")
         self.settings_result = QLabel()
         self.credentials = CredentialFields(service)
+        self.auth_code = QLineEdit()
+        self.auth_code.setPlaceholderText("authorisation code from the marketplace")
+        self.auth_button = QPushButton("Authorise")
+        self.auth_row = QWidget()
+        arow = QHBoxLayout(self.auth_row)
+        arow.setContentsMargins(0, 0, 0, 0)
+        arow.addWidget(self.auth_code, 1)
+        arow.addWidget(self.auth_button)
         self.test_button = QPushButton("Test connection")
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
@@ -173,13 +196,21 @@ class IntegrationTab(QWidget):
         trow = QHBoxLayout()
         trow.addWidget(self.test_button)
         trow.addWidget(self.test_result, 1)
+        left_col = QVBoxLayout()
+        left_col.addWidget(self.settings_box)
+        left_col.addLayout(srow)
+        left_col.addStretch(1)
+        right_col = QVBoxLayout()
+        right_col.addWidget(self.credentials)
+        right_col.addWidget(self.auth_row)
+        right_col.addLayout(trow)
+        right_col.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left_col, 1)
+        columns.addLayout(right_col, 1)
         right = QVBoxLayout()
         right.addWidget(self.title)
-        right.addWidget(self.settings_box)
-        right.addLayout(srow)
-        right.addWidget(self.credentials)
-        right.addLayout(trow)
-        right.addStretch(1)
+        right.addLayout(columns, 1)
         body = QHBoxLayout()
         body.addWidget(self.owners)
         body.addLayout(right, 1)
@@ -190,6 +221,7 @@ class IntegrationTab(QWidget):
         self.owners.currentItemChanged.connect(lambda *_: self._show())
         self.save_settings_button.clicked.connect(self.save_settings)
         self.test_button.clicked.connect(self.test_connection)
+        self.auth_button.clicked.connect(self.authorise)
         self.reload()
 
     # --- which owner --------------------------------------------------------------------
@@ -219,11 +251,11 @@ class IntegrationTab(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def select(self, owner: str) -> None:
-        for i in range(self.owners.count()):
-            if self.owners.item(i).data(Qt.ItemDataRole.UserRole) == owner:
-                self.owners.setCurrentRow(i)
-                self._show()
-                return
+        """Show one owner's page (AutoCount's when that store is gone)."""
+        rows = [i for i in range(self.owners.count())
+                if self.owners.item(i).data(Qt.ItemDataRole.UserRole) == owner]
+        self.owners.setCurrentRow(rows[0] if rows else 0)
+        self._show()
 
     def _show(self) -> None:
         owner = self.owner()
@@ -242,6 +274,8 @@ class IntegrationTab(QWidget):
             self.settings_form.addRow("Route", self.route)
             specs = AUTOCOUNT_SETTINGS + POSTING_DEFAULTS
             creds = AUTOCOUNT_CREDENTIALS
+            note = ""
+            self.auth_row.hide()
         else:
             store = self.service.get_store(owner)
             values = {"url": store.url, **store.settings}
@@ -250,13 +284,16 @@ class IntegrationTab(QWidget):
             specs = [("url", "Store address (URL)", "https://…")] + \
                 SETTINGS.get(store.platform, []) + COMMON_SETTINGS
             creds = CREDENTIALS.get(store.platform, [])
+            note = CREDENTIAL_NOTES.get(store.platform, "")
+            self.auth_row.setVisible(store.platform in NEEDS_AUTHORISATION)
+            self.auth_code.clear()
         for key, label, hint in specs:
             edit = QLineEdit(values.get(key, ""))
             edit.setPlaceholderText(hint)
             edit.setObjectName(key)
             self.settings_form.addRow(label, edit)
             self.setting_fields[key] = edit
-        self.credentials.show_for(owner, creds)
+        self.credentials.show_for(owner, creds, note)
 
     # --- actions ------------------------------------------------------------------------
     def save_settings(self) -> bool:
@@ -289,6 +326,18 @@ class IntegrationTab(QWidget):
         fn = self.service.test_autocount if owner == AUTOCOUNT else \
             (lambda: self.service.test_store(owner))
         self.ops.probe(fn, self._tested_ok, self._tested_bad)
+
+    def authorise(self) -> None:
+        owner, code = self.owner(), self.auth_code.text().strip()
+        if not owner or owner == AUTOCOUNT:
+            return
+        if not code:
+            self._tested_bad("Paste the authorisation code first.")
+            return
+        self.auth_code.clear()
+        self.test_result.setText("Authorising…")
+        self.ops.probe(lambda: self.service.authorise_store(owner, code), self._tested_ok,
+                       self._tested_bad)
 
     def _tested_ok(self, text: str) -> None:
         self.test_button.setEnabled(True)

@@ -58,6 +58,7 @@ class ToolsTab(QWidget):
         grid.addWidget(QLabel("One order"), 1, 0)
         grid.addWidget(self.order, 1, 1)
         grid.addWidget(self.order_button, 1, 2)
+        grid.addWidget(self.cancel_button, 1, 3)
         grid.addWidget(QLabel("Date range"), 2, 0)
         dates = QHBoxLayout()
         dates.addWidget(self.since)
@@ -66,9 +67,11 @@ class ToolsTab(QWidget):
         dates.addStretch(1)
         grid.addLayout(dates, 2, 1)
         grid.addWidget(self.range_button, 2, 2)
-        grid.addWidget(self.cancel_button, 3, 2)
-        grid.addWidget(self.result, 4, 0, 1, 4)
-        grid.setColumnStretch(1, 1)
+        grid.addWidget(self.result, 3, 0, 1, 5)
+        grid.setColumnStretch(4, 1)
+        self.result.hide()
+        self.store.setMinimumWidth(300)
+        self.order.setMinimumWidth(300)
 
         self.log_model = SyncLogModel(service, self)
         self.log_view = QTableView()
@@ -123,6 +126,7 @@ class ToolsTab(QWidget):
     def _say(self, text: str, ok: bool = True) -> None:
         self.result.setStyleSheet("color:#374151" if ok else "color:#b91c1c")
         self.result.setText(text)
+        self.result.setVisible(bool(text))
 
     # --- actions ------------------------------------------------------------------------
     def sync_store(self) -> None:

@@ -1,0 +1,84 @@
+"""Automation, Tools and the held panel's bulk actions, with the service doing the work."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QItemSelectionModel
+
+from ecdesk.service import HeldQuery, RunSummary
+from tests.ui.conftest import add_held
+
+
+def test_automation_saves_cadence_document_and_posting_overrides(qtbot, window, svc):
+    svc.add_store("Shop", "shopify", settings={"doc_prefix": "SH-"})
+    window.refresh()
+    tab = window.automation
+    tab.select("Shop")
+    assert tab.doc_kind.currentData() == "invoice"
+    tab.sync_enabled.setChecked(False)
+    tab.ingress.setValue(5)
+    tab.doc_kind.setCurrentIndex(tab.doc_kind.findData("cash_sale"))
+    tab.posting["debtor_code"].setText("300-X001")
+    assert tab.save()
+    s = svc.get_store("Shop")
+    assert (s.sync_enabled, s.ingress_minutes) == (False, 5)
+    assert s.settings["doc_kind"] == "cash_sale"
+    assert s.settings["debtor_code"] == "300-X001" and "sales_account" not in s.settings
+    assert "Automatic sync is off" in tab.next_run.text()
+    assert svc.due_stores() == []
+
+
+def test_tools_date_range_resync_passes_the_whole_days(qtbot, window, svc, monkeypatch):
+    svc.add_store("Shop", "shopify")
+    window.refresh()
+    seen = {}
+
+    def fake_sync(store=None, *, since=None, until=None, progress, cancel, trigger):
+        seen.update(store=store, since=since, until=until)
+        return RunSummary(store=store, fetched=3)
+
+    monkeypatch.setattr(svc, "sync", fake_sync)
+    tools = window.tools
+    tools.since.setDate(QDate(2026, 11, 1))
+    tools.until.setDate(QDate(2026, 11, 3))
+    with qtbot.waitSignal(window.ops.finished, timeout=5000):
+        tools.resync_range()
+    assert seen["store"] == "Shop"
+    assert seen["since"].date() == date(2026, 11, 1) and seen["since"].tzinfo is not None
+    assert seen["until"].date() == date(2026, 11, 4)  # up to the end of the last day
+    tools.since.setDate(QDate(2026, 11, 5))
+    tools.resync_range()
+    assert "end date is before the start date" in tools.result.text()
+
+
+def test_settled_by_hand_takes_selected_orders_off_the_held_list(qtbot, window, svc):
+    svc.add_store("Shop", "shopify")
+    add_held(svc, "Shop", 5)
+    window.refresh()
+    panel = window.held
+    sm = panel.view.selectionModel()
+    for row in (0, 1):
+        sm.select(panel.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                  | QItemSelectionModel.SelectionFlag.Rows)
+    chosen = panel.selected_ids()
+    panel.ask_note = lambda n: f"keyed as IV-{n}"
+    assert panel.resolve_selected() == 2
+    assert panel.model.total == 3
+    assert not set(chosen) & set(svc.held_ids(HeldQuery()))
+    assert panel.count.text() == "3 held orders"
+    assert any("keyed as IV-2" in r.message for r in svc.sync_log())
+
+
+def test_edit_store_renames_and_keeps_platform(qtbot, window, svc):
+    svc.add_store("Shop", "woocommerce", "https://a.example.com")
+    window.refresh()
+    window.stores.view.selectRow(0)
+    dialog = window.stores.edit_selected()
+    assert not dialog.platform.isEnabled()
+    dialog.name.setText("Main Shop")
+    dialog.url.setText("https://b.example.com")
+    dialog.accept()
+    s = svc.get_store("Main Shop")
+    assert (s.platform, s.url) == ("woocommerce", "https://b.example.com")
+    assert window.integration.owners.count() == 2  # AutoCount + the renamed store
