@@ -131,8 +131,9 @@ class RunSummary:
             self.status = other.status
 
     def line(self) -> str:
-        text = (f"{self.store or 'all stores'}: fetched {self.fetched}, posted {self.posted}, "
-                f"held {self.held}, waiting {self.waiting}, ignored {self.ignored}")
+        text = (f"{self.store or 'all stores'}: fetched {self.fetched} orders, posted "
+                f"{self.posted} documents, held {self.held}, waiting {self.waiting}, "
+                f"ignored {self.ignored}")
         if self.pending:
             text += f", {self.pending} awaiting AutoCount"
         if self.status != "ok":
@@ -540,7 +541,8 @@ class SyncEngine:
             if not already:
                 summary.posted += 1  # documents this run brought into AutoCount
                 doc = result.document
-                self._note(session, row, f"Order {row.number}: posted {draft.kind.value} "
+                kind = draft.kind.value.replace("_", " ")
+                self._note(session, row, f"Order {row.number}: posted {kind} "
                            f"{doc.doc_no if doc else draft.doc_no}")
                 if result.message:
                     self._note(session, row, result.message, "warning")
