@@ -35,6 +35,11 @@ AUTOCOUNT_DEFAULTS = {
     "sales_location": "HQ", "sales_account": "500-1000", "shipping_item": "SHIPPING",
     "rounding_account": "907-0000", "payment_method": "BANK", "returns_account": "520-0000",
     "book_currency": "MYR",
+    # marketplace fee ledgers (seed accounts 908-x000); no platform-voucher ledger: the
+    # connectors never emit one (a platform voucher is not a seller cost)
+    "fee_account_commission": "908-1000", "fee_account_service": "908-2000",
+    "fee_account_transaction": "908-2000", "fee_account_shipping_fee": "908-3000",
+    "fee_account_voucher_seller": "908-4000", "fee_account_other": "908-5000",
 }
 
 

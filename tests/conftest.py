@@ -30,3 +30,33 @@ class DictCredentials(dict):
 @pytest.fixture
 def creds():
     return DictCredentials()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster for the session (skips when PostgreSQL is absent)."""
+    from tests.pgcluster import NoPostgres, start_cluster
+
+    try:
+        cluster = start_cluster()
+    except NoPostgres as exc:
+        pytest.skip(f"PostgreSQL unavailable: {exc}")
+    yield cluster
+    cluster.stop()
+
+
+_pg_databases = iter(range(1, 1_000_000))
+
+
+@pytest.fixture
+def pg_url(pg_cluster):
+    """A fresh, empty PostgreSQL database on the session's cluster."""
+    return pg_cluster.create_database(f"t{os.getpid()}_{next(_pg_databases)}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """The same test on a SQLite file and on PostgreSQL (the several-PCs set-up)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ecdesk.sqlite'}"
+    return request.getfixturevalue("pg_url")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "ecdesk"
@@ -44,14 +44,36 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - trivial
     cur.close()
 
 
+def driver_url(url: str) -> str:
+    """``postgresql://...`` (or ``postgres://``) as typed by an admin -> the psycopg 3 driver
+    ecdesk ships with (SQLAlchemy would otherwise look for psycopg2)."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain):]
+    return url
+
+
 def make_engine(url: str | None = None) -> Engine:
-    url = url or default_url()
+    url = driver_url(url or default_url())
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     return engine
+
+
+#: The PostgreSQL advisory lock held while migrating (any constant; "ecdesk" in ASCII).
+MIGRATION_LOCK = 0x6563_6465_736B
+
+
+def _one_migrator(conn: Connection) -> None:
+    """Several PCs may open a new database at once: one migrates, the others wait for it
+    to commit and then find the schema current (without this, both create the tables)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock, waiting per busy_timeout
 
 
 def upgrade(engine: Engine) -> None:
@@ -62,6 +84,7 @@ def upgrade(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
     with engine.begin() as conn:
+        _one_migrator(conn)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

@@ -64,6 +64,9 @@ log = logging.getLogger(__name__)
 
 STORE_LEASE = timedelta(minutes=5)  # renewed as the run goes
 COMMIT_EVERY = 50
+# The fee credit note's outbox sequence: the sale is an invoice at seq 0 and refunds are credit
+# notes at seq >= 1, so a credit note at seq 0 is free and unique per order (exactly once).
+FEE_NOTE_SEQ = 0
 
 
 class Progress(Protocol):
@@ -128,8 +131,9 @@ class RunSummary:
             self.status = other.status
 
     def line(self) -> str:
-        text = (f"{self.store or 'all stores'}: fetched {self.fetched}, posted {self.posted}, "
-                f"held {self.held}, waiting {self.waiting}, ignored {self.ignored}")
+        text = (f"{self.store or 'all stores'}: fetched {self.fetched} orders, posted "
+                f"{self.posted} documents, held {self.held}, waiting {self.waiting}, "
+                f"ignored {self.ignored}")
         if self.pending:
             text += f", {self.pending} awaiting AutoCount"
         if self.status != "ok":
@@ -537,7 +541,8 @@ class SyncEngine:
             if not already:
                 summary.posted += 1  # documents this run brought into AutoCount
                 doc = result.document
-                self._note(session, row, f"Order {row.number}: posted {draft.kind.value} "
+                kind = draft.kind.value.replace("_", " ")
+                self._note(session, row, f"Order {row.number}: posted {kind} "
                            f"{doc.doc_no if doc else draft.doc_no}")
                 if result.message:
                     self._note(session, row, result.message, "warning")
@@ -574,8 +579,9 @@ class SyncEngine:
 
     def _after_posting(self, session, row, order, maps, rules, outbox, route, sale,
                        summary) -> Outcome | None:
-        """A posted order: refunds become credit notes (one per refund, in order); a
-        cancellation or an edit of what was posted needs a clerk; else it stays posted."""
+        """A posted order: its marketplace fees become one credit note, refunds become credit
+        notes (one per refund, in order); a cancellation or an edit of what was posted needs a
+        clerk; else it stays posted."""
         if order.cancelled and not order.refunds:
             return self._hold(session, row, [Hold(
                 HoldCode.CANCELLED_AFTER_POSTING,
@@ -587,6 +593,14 @@ class SyncEngine:
                 f"Order {order.number} was edited in the store after it was posted as {sale}; "
                 "the AutoCount document no longer matches. Correct it in AutoCount, then mark "
                 "the order Resolved.")])
+        fee_note = posting.build_fee_note(order, rules, sale)  # fees are not revenue
+        if isinstance(fee_note, list):
+            return self._hold(session, row, fee_note)  # the sale stays posted
+        if fee_note is not None:
+            step = self._post(session, row, outbox, route, fee_note,
+                              posting.content_hash(order), FEE_NOTE_SEQ, summary)
+            if step is not None:
+                return step
         refunds = sorted(order.refunds, key=lambda r: (r.created_at is None, r.created_at,
                                                        r.refund_id))
         for seq, refund in enumerate(refunds, start=1):
@@ -603,6 +617,9 @@ class SyncEngine:
         return self._set(session, row, Outcome.POSTED)
 
     def _hold(self, session: Session, row: OrderRow, holds: list[Hold]) -> Outcome:
+        # the order row's lock queues another PC holding the same order (PostgreSQL would
+        # otherwise let both delete the old reasons and both insert; SQLite queues anyway)
+        session.execute(select(OrderRow.id).where(OrderRow.id == row.id).with_for_update())
         session.execute(delete(HoldRow).where(HoldRow.order_id == row.id))
         for hold in holds:
             session.add(HoldRow(order_id=row.id, code=hold.code.value, detail=hold.detail,

@@ -22,6 +22,28 @@ import httpx
 
 log = logging.getLogger(__name__)
 
+
+class _HideQuery(logging.Filter):
+    """httpx logs every request URL at INFO; marketplace APIs carry tokens and signatures in
+    the query string, so the query never reaches a log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(_without_query(a) for a in record.args)
+        return True
+
+
+def _without_query(value: object) -> object:
+    if isinstance(value, httpx.URL) and value.query:
+        return str(value.copy_with(query=None)) + "?…"
+    if isinstance(value, str) and "://" in value and "?" in value:
+        return value.split("?", 1)[0] + "?…"
+    return value
+
+
+for _name in ("httpx", "httpcore"):
+    logging.getLogger(_name).addFilter(_HideQuery())
+
 Sleep = Callable[[float], None]
 Clock = Callable[[], float]
 

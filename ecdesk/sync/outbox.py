@@ -257,7 +257,7 @@ class Outbox:
             session.flush()
         link = session.get(OrderDocument, (entry.order_id, row.id))
         if link is None:
-            role = "credit" if doc.kind is DocKind.CREDIT_NOTE else "sale"
+            role = link_role(doc.kind, entry.seq)
             session.add(OrderDocument(order_id=entry.order_id, document_id=row.id, role=role))
         entry.state = "confirmed"
         entry.doc_no = doc.doc_no
@@ -275,6 +275,14 @@ class Outbox:
     @staticmethod
     def _posted(entry: OutboxEntry) -> PostedDocument:
         return PostedDocument(DocKind(entry.doc_kind), entry.doc_no or "", entry.ref)
+
+
+def link_role(kind: DocKind, seq: int) -> str:
+    """How a document relates to its order: the sale (seq 0), the fee credit note (a credit
+    note at seq 0, engine.FEE_NOTE_SEQ: refunds take seq 1..n), or a refund credit note."""
+    if kind is not DocKind.CREDIT_NOTE:
+        return "sale"
+    return "fees" if seq == 0 else "credit"
 
 
 def _looks_duplicate(message: str) -> bool:

@@ -25,6 +25,16 @@ lines and zero extra charges are left out.
 own numbering) when ``own_numbering`` is on or it would exceed the route's limit; ``ref`` =
 ``<Platform> <display number>`` cut to 40; ``docDate`` = the order's date in the store's
 ``timezone`` (DECISIONS.md §1). A credit note is ``<invoice docNo>-R<seq>``.
+
+**Marketplace fees (issue 5; reference/shopee-lazada-contracts.md §4).** Fees are not revenue:
+the sale stays the gross sale (the e-invoice document) and the fees of a Shopee / Lazada order
+go on ONE credit note to the same marketplace debtor (:func:`build_fee_note`), so the debtor's
+outstanding is the expected payout and the bank receipt knocks it off. One line per
+:class:`~ecdesk.domain.FeeKind` present (summed; a net rebate is a negative line) on the ledger
+set in ``fee_account_<kind>``, no item and no tax code. DocNo ``<sale docNo>-F``, ref
+``<Platform> <number> fees``. ``post_fees`` (default on for Shopee and Lazada) turns it off.
+AutoCount refuses a document whose NetTotal is below zero (reference/autocount.md §2.1, the
+wiki's rules), so fees that net to a credit are held for the clerk.
 """
 
 from __future__ import annotations
@@ -41,6 +51,7 @@ from ecdesk.domain import (
     DocKind,
     DocumentDraft,
     DraftLine,
+    FeeKind,
     Hold,
     HoldCode,
     Order,
@@ -78,8 +89,23 @@ PLATFORM_TITLES: dict[Platform, str] = {
     Platform.CUSTOM: "Web",
 }
 
+FEE_NOTE_SUFFIX = "-F"  # fee credit note DocNo: <sale docNo>-F
+FEE_PLATFORMS = frozenset({Platform.SHOPEE, Platform.LAZADA})  # post_fees defaults on
+#: FeeKind -> the per-store setting naming its ledger (fee_account_commission, ...)
+FEE_SETTINGS: dict[FeeKind, str] = {kind: f"fee_account_{kind.value}" for kind in FeeKind}
+FEE_LABELS: dict[FeeKind, str] = {
+    FeeKind.COMMISSION: "Commission",
+    FeeKind.SERVICE: "Service fee",
+    FeeKind.TRANSACTION: "Transaction (payment) fee",
+    FeeKind.SHIPPING: "Shipping fee borne by the seller",
+    FeeKind.VOUCHER_SELLER: "Vouchers funded by the seller",
+    FeeKind.VOUCHER_PLATFORM: "Vouchers funded by the platform",
+    FeeKind.OTHER: "Other marketplace charges",
+}
+
 REQUIRED_SETTINGS = ("debtor_code", "credit_term", "sales_location", "sales_account")
 _TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
 
 
 def _setting_hold(key: str, problem: str) -> Hold:
@@ -113,6 +139,9 @@ class PostingRules:
     own_numbering: bool = False
     book_currency: str = "MYR"
     max_doc_no: int = 50  # Cloud 50, desktop 20 (DECISIONS.md §2)
+    #: None = on for Shopee / Lazada, off elsewhere (:data:`FEE_PLATFORMS`)
+    post_fees: bool | None = None
+    fee_accounts: dict[FeeKind, str] = field(default_factory=dict)
     problems: list[Hold] = field(default_factory=list)
 
     @classmethod
@@ -139,8 +168,14 @@ class PostingRules:
             own_numbering=s.get("own_numbering", "").lower() in _TRUE,
             book_currency=(s.get("book_currency", "") or "MYR").upper(),
             max_doc_no=max_doc_no,
+            fee_accounts={k: s[key] for k, key in FEE_SETTINGS.items() if s.get(key)},
             problems=problems,
         )
+        post_fees = s.get("post_fees", "").lower()
+        if post_fees in _TRUE | _FALSE:
+            rules.post_fees = post_fees in _TRUE
+        elif post_fees:
+            problems.append(_setting_hold("post_fees", f"is '{post_fees}', not true or false"))
         if len(rules.doc_prefix) > PREFIX_MAX:
             problems.append(_setting_hold(
                 "doc_prefix", f"is '{rules.doc_prefix}', longer than {PREFIX_MAX} characters"))
@@ -440,7 +475,8 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps, rules:
     if isinstance(total, Hold):
         return [total]
     suffix = f"-R{seq}"
-    doc_no = f"{invoice_doc_no}{suffix}" if invoice_doc_no else None
+    derived = invoice_doc_no and not rules.own_numbering  # a book that numbers its own
+    doc_no = f"{invoice_doc_no}{suffix}" if derived else None
     if doc_no is not None and len(doc_no) > rules.max_doc_no:
         doc_no = None
     when = refund.created_at or order.created_at
@@ -460,4 +496,85 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps, rules:
         description=f"{PLATFORM_TITLES[order.platform]} refund {display_number(order)} "
                     f"R{seq}"[:DESCRIPTION_MAX],
         our_invoice_no=invoice_doc_no or "",
+    )
+
+
+def fees_enabled(order: Order, rules: PostingRules) -> bool:
+    """``post_fees`` if set, else on for the marketplaces (:data:`FEE_PLATFORMS`)."""
+    return rules.post_fees if rules.post_fees is not None else order.platform in FEE_PLATFORMS
+
+
+def fee_totals(order: Order) -> dict[FeeKind, Decimal]:
+    """The order's fees summed per kind (in :class:`FeeKind` order), each rounded to the cent;
+    kinds that net to zero are left out."""
+    sums: dict[FeeKind, Decimal] = {}
+    for fee in order.fees:
+        sums[fee.kind] = sums.get(fee.kind, ZERO) + fee.amount
+    return {kind: money(sums[kind]) for kind in FeeKind if kind in sums and money(sums[kind])}
+
+
+def _fee_description(order: Order, kind: FeeKind) -> str:
+    """``Commission: Shopee commission fee, Shopee affiliate (AMS) commission``."""
+    texts = list(dict.fromkeys(f.description for f in order.fees if f.kind is kind
+                               and f.description))
+    label = FEE_LABELS[kind]
+    return (f"{label}: {', '.join(texts)}" if texts else label)[:LINE_DESCRIPTION_MAX]
+
+
+def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None
+                   ) -> DocumentDraft | list[Hold] | None:
+    """The credit note carrying the marketplace's fees for ``order`` (module docstring), every
+    reason it cannot be posted, or None when there is nothing to post (fees off, no fees, or
+    fees that net to zero)."""
+    if not fees_enabled(order, rules):
+        return None
+    totals = fee_totals(order)
+    total = sum(totals.values(), ZERO)
+    if total == 0:
+        return None
+    number = display_number(order)
+    holds = list(rules.problems)
+    for kind in totals:
+        if not rules.fee_accounts.get(kind):
+            key = FEE_SETTINGS[kind]
+            holds.append(Hold(
+                HoldCode.CONFIG,
+                f"Order {number} has {FEE_LABELS[kind].lower()} of "
+                f"{fmt(totals[kind], order.currency)} but no ledger is set for it. Set "
+                f"'{key}' to the AutoCount account for it in the store's posting settings "
+                f"(or `ecdesk store set STORE --set {key}=ACCOUNT`, e.g. {key}=908-1000), "
+                "then Retry.",
+                value=key))
+    if total < 0:
+        holds.append(Hold(
+            HoldCode.AMOUNT_MISMATCH,
+            f"The marketplace's fees for order {number} net to a credit of "
+            f"{fmt(-total, order.currency)} (rebates above charges), and AutoCount cannot post "
+            "a credit note below zero. Record the credit in AutoCount by hand, then mark the "
+            "order Resolved.",
+            value=f"{total:.2f}"))
+    if holds:
+        return holds
+    lines = [_line(None, _fee_description(order, kind), Decimal(1), amount,
+                   acc_no=rules.fee_accounts[kind]) for kind, amount in totals.items()]
+    doc_no = None
+    if sale_doc_no and not rules.own_numbering:
+        doc_no = f"{sale_doc_no}{FEE_NOTE_SUFFIX}"
+        if len(doc_no) > rules.max_doc_no:
+            doc_no = None
+    return DocumentDraft(
+        kind=DocKind.CREDIT_NOTE,
+        doc_no=doc_no,
+        ref=ref_for(order, " fees"),
+        doc_date=local_date(order.created_at, rules.timezone),
+        debtor_code=rules.debtor_code,
+        debtor_name=rules.debtor_name[:DEBTOR_NAME_MAX],
+        credit_term=rules.credit_term,
+        sales_location=rules.sales_location,
+        currency=order.currency,
+        inclusive_tax=False,
+        total=draft_total(lines, False),
+        lines=lines,
+        description=f"Marketplace fees for order {number}"[:DESCRIPTION_MAX],
+        our_invoice_no=sale_doc_no or "",
     )

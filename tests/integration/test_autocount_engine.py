@@ -53,7 +53,7 @@ def server():
 
 
 @pytest.fixture
-def world(server, tmp_path):
+def world(server, db_url):
     clock = T0.timestamp()
     sandbox = server.reset(clock=lambda: clock, rate_limit=1000, unstable_listing=False,
                            page_size=100, forbidden=())
@@ -66,7 +66,7 @@ def world(server, tmp_path):
     deps = EngineDeps(http=http, credentials=lambda scope: {}, clock=lambda: T0,
                       worker="pc-1", make_route=make_route,
                       make_connector=lambda cfg: Feed(cfg, {}, None))
-    svc = Service(f"sqlite:///{tmp_path / 'e.sqlite'}", engine_deps=deps)
+    svc = Service(db_url, engine_deps=deps)
     svc.set_autocount("cloud", sandbox.url, sandbox.book, {
         "debtor_code": "300-X001", "debtor_name": "WEBSITE CUSTOMERS", "credit_term": "C.O.D.",
         "sales_location": "HQ", "sales_account": "500-1000", "shipping_item": "SHIPPING",

@@ -3,7 +3,10 @@
 1,000 seeded orders (500 per marketplace), authorised through each platform's code flow:
 every order is posted exactly once or held with exactly the reasons its seed expects; a
 second sync posts nothing; each posted order's settlement (Shopee escrow, Lazada finance
-rows) equals its posted total less its fees and refunds, to the cent.
+rows) equals its posted total less its fees and refunds, to the cent, read from the AutoCount
+sandbox's own documents: invoice - fee credit note - refund credit notes == settlement, and
+the fee note's lines sum per ledger to the order's fees of the kinds mapped to that ledger.
+An order held for a missing fee ledger posts only its fee note once the ledger is set.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ import pytest
 from sqlalchemy import select
 
 from ecdesk.db.models import HoldRow, OrderRow
-from ecdesk.demo import configure, start_sandboxes
-from ecdesk.domain import ZERO
+from ecdesk.demo import AUTOCOUNT_DEFAULTS, configure, start_sandboxes
+from ecdesk.domain import ZERO, Order
 from ecdesk.service import Service
 from ecdesk.sync.http import HttpClient
+from ecdesk.sync.posting import FEE_SETTINGS, PLATFORM_TITLES
 
 ORDERS = 500
 # fast AutoCount; one order per marketplace whose total is off by a cent (held)
@@ -79,6 +83,7 @@ def test_1000_marketplace_orders_posted_once_or_held_and_settlements_add_up(worl
     assert any(n.startswith("SP-") for n in nos) and any(n.startswith("LZ-") for n in nos)
 
     check_settlements(svc, world)
+    check_autocount_adds_up(svc, world)
 
     docs_before = len(world.autocount.documents())
     second = svc.sync()
@@ -105,3 +110,102 @@ def check_settlements(svc: Service, world) -> None:
             assert total - fees - order.refunded == settlement, order.number
             checked[platform] += 1
     assert checked["shopee"] > 250 and checked["lazada"] > 250
+
+
+def _money(value) -> Decimal:
+    return Decimal(str(value))
+
+
+def _posted_orders(svc: Service) -> list[tuple[str, Order]]:
+    with svc.db.session() as s:
+        rows = s.scalars(select(OrderRow).where(OrderRow.outcome == "posted"))
+        return [(r.store.platform, svc.engine.connector(r.store).normalise(r.payload))
+                for r in rows]
+
+
+def check_autocount_adds_up(svc: Service, world, minimum: int = 250) -> None:
+    """From the AutoCount sandbox's own documents: for every posted order, invoice total - fee
+    credit note total - refund credit notes == settlement to the cent; the fee note's lines,
+    summed per ledger, equal the order's fees summed by the kinds mapped to that ledger; and
+    AutoCount holds no credit note that is not one of those."""
+    invoices = {d["master"]["docNo"]: d for d in world.autocount.documents("invoice")}
+    credits = {d["master"]["docNo"]: d for d in world.autocount.documents("creditNote")}
+    accounted: set[str] = set()
+    by_ledger: dict[str, Decimal] = {}
+    checked: Counter = Counter()
+    for platform, order in _posted_orders(svc):
+        sale = PREFIX[platform] + order.number
+        invoice = invoices[sale]["master"]
+        note = credits[sale + "-F"]
+        master = note["master"]
+        assert master["ref"] == f"{PLATFORM_TITLES[order.platform]} {order.number} fees"[:40]
+        assert master["debtorCode"] == invoice["debtorCode"] and master["ourInvoiceNo"] == sale
+        refunds = [credits[f"{sale}-R{n}"] for n in range(1, len(order.refunds) + 1)]
+        accounted |= {sale + "-F", *(r["master"]["docNo"] for r in refunds)}
+        refunded = sum((_money(r["master"]["total"]) for r in refunds), ZERO)
+        settlement = world.sandboxes[platform].settlement(order.external_id)
+        assert (_money(invoice["total"]) - _money(master["total"]) - refunded
+                == settlement), order.number
+        lines: dict[str, Decimal] = {}
+        for d in note["details"]:
+            assert not d["productCode"] and not d["taxCode"]
+            lines[d["accNo"]] = lines.get(d["accNo"], ZERO) + _money(d["subTotal"])
+        fees: dict[str, Decimal] = {}
+        for fee in order.fees:
+            ledger = AUTOCOUNT_DEFAULTS[FEE_SETTINGS[fee.kind]]
+            fees[ledger] = fees.get(ledger, ZERO) + fee.amount
+        assert lines == {k: v for k, v in fees.items() if v}, order.number
+        for ledger, amount in lines.items():
+            by_ledger[ledger] = by_ledger.get(ledger, ZERO) + amount
+        checked[platform] += 1
+    assert set(credits) == accounted  # no stray or duplicate fee notes
+    assert checked["shopee"] > minimum and checked["lazada"] > minimum
+    # the seeds charge commission, payment/service and shipping fees, and seller vouchers
+    assert {"908-1000", "908-2000", "908-3000", "908-4000"} <= set(by_ledger)
+    assert all(amount > 0 for amount in by_ledger.values())
+
+
+def test_order_held_for_a_missing_fee_ledger_posts_only_its_fee_note_once_set(tmp_path):
+    w = start_sandboxes(["shopee", "lazada"], orders=40, seed_value=11,
+                        options={"autocount": {"rate_limit": 1_000_000}})
+    try:
+        svc = Service(f"sqlite:///{tmp_path / 'fees.sqlite'}",
+                      http=HttpClient(sleep=lambda s: None))
+        configure(svc, w)
+        svc.set_autocount(settings={"fee_account_commission": ""})  # no commission ledger
+        svc.sync()
+        got = _outcomes(svc)
+        postable = [eid for name in ("shopee", "lazada")
+                    for eid, exp in w.sandboxes[name].expected().items()
+                    if exp["disposition"] == "postable" and not exp["holds"]]
+        assert len(postable) > 40
+        # the sale is posted, the order held for the ledger, no fee note in AutoCount
+        assert all(got[eid] == ("held", {"config"}) for eid in postable)
+        invoices = {d["master"]["docNo"] for d in w.autocount.documents("invoice")}
+        assert len(invoices) == len(postable)
+        assert not [d for d in w.autocount.documents("creditNote")
+                    if d["master"]["docNo"].endswith("-F")]
+        reasons = {h.external_id: h.reasons for h in svc.held()}
+        assert all("fee_account_commission" in reasons[eid] for eid in postable)
+
+        svc.update_store("Demo Shopee", settings={"fee_account_commission": "908-1000"})
+        svc.update_store("Demo Lazada", settings={"fee_account_commission": "908-1000"})
+        retried = svc.retry_all(fixable_only=True)
+        assert retried.status == "ok", retried.errors
+        got = _outcomes(svc)
+        assert all(got[eid] == ("posted", set()) for eid in postable)
+        # invoices untouched; one fee note per order, plus refunds that waited behind it
+        assert {d["master"]["docNo"] for d in w.autocount.documents("invoice")} == invoices
+        notes = [d["master"]["docNo"] for d in w.autocount.documents("creditNote")]
+        assert sorted(n for n in notes if n.endswith("-F")) == sorted(f"{n}-F" for n in invoices)
+        assert all(n.endswith("-F") or "-R" in n for n in notes)
+        assert retried.posted == len(notes)
+        check_autocount_adds_up(svc, w, minimum=10)
+
+        before = len(w.autocount.documents())
+        again = svc.sync()
+        assert again.posted == 0 and len(w.autocount.documents()) == before
+        svc.close()
+    finally:
+        w.stop()
+

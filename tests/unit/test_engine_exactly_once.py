@@ -106,7 +106,7 @@ class SimulatedCrash(BaseException):
 
 
 @pytest.fixture
-def world(tmp_path):
+def world(db_url):
     FakeConnector.feed = [payload(n) for n in range(1, 21)]
     route = FakeRoute()
     hooks: dict = {}
@@ -118,7 +118,7 @@ def world(tmp_path):
             make_connector=lambda cfg: FakeConnector(cfg, {}, None),
             after_create=lambda entry: hooks.get("after_create", lambda e: None)(entry),
         )
-        return Service(f"sqlite:///{tmp_path / 'e.sqlite'}", engine_deps=deps)
+        return Service(db_url, engine_deps=deps)
 
     svc = make()
     svc.set_autocount("cloud", "http://127.0.0.1:9", "1", {

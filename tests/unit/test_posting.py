@@ -415,3 +415,11 @@ def test_property_any_total_is_posted_exactly_or_held(o: Order, cents: int):
         assert cents == 0
     else:
         assert [h.code for h in d] == [HoldCode.AMOUNT_MISMATCH]
+
+
+def test_credit_note_takes_autocounts_own_number_when_the_book_insists():
+    o = order(refunds=[Refund("r1", D("10.00"))])
+    derived = build_credit_note(o, o.refunds[0], 1, maps(), rules(), "SH-1001")
+    assert derived.doc_no == "SH-1001-R1"
+    note = build_credit_note(o, o.refunds[0], 1, maps(), rules(own_numbering="true"), "I-000123")
+    assert note.doc_no is None and note.our_invoice_no == "I-000123"
