@@ -155,8 +155,8 @@ def describe(result: Any) -> str:
     r = result
     retry = r.store == "retry"
     what = "Retry" if retry else f"Sync of {r.store or 'all stores'}"
-    parts = [] if retry else [f"{r.fetched:,} fetched"]
-    parts.append(f"{r.posted:,} posted")
+    parts = [] if retry else [f"{plural(r.fetched, 'order')} fetched"]
+    parts.append(f"{plural(r.posted, 'document')} posted to AutoCount")
     parts.append(f"{r.held:,} held")
     if r.waiting:
         parts.append(f"{r.waiting:,} waiting for payment")

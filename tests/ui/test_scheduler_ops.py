@@ -32,7 +32,8 @@ def test_scheduler_starts_due_stores_and_skips_while_busy(qtbot, window, svc, mo
     with qtbot.waitSignal(window.ops.finished, timeout=5000):
         release.set()
     assert calls == [("Due", "schedule", False)]
-    assert window.status.text() == "Sync of Due finished: 2 fetched, 2 posted, 0 held."
+    assert window.status.text() == ("Sync of Due finished: 2 orders fetched, "
+                                    "2 documents posted to AutoCount, 0 held.")
     assert not window.progress.isVisibleTo(window)
 
 

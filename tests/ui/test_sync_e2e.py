@@ -66,7 +66,8 @@ def test_sync_from_tools_tab_advances_the_progress_bar_while_the_window_keeps_ru
     # the outcome is on screen: status line, held grid, stores table, sync log
     summary = w.ops.last_result
     assert summary.status == "ok" and summary.posted > 0 and summary.held > 0
-    assert f"{summary.posted} posted, {summary.held} held" in w.status.text()
+    assert f"{summary.posted} documents posted to AutoCount, {summary.held} held" in \
+        w.status.text()
     assert w.held.model.total == summary.held
     assert w.held.count.text() == f"{summary.held} held orders"
     store = w.stores.model.rows[0]
