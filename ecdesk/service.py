@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Numeric, cast, func, or_, select
 from sqlalchemy.orm import Session
@@ -44,10 +45,20 @@ from ecdesk.sync.engine import (
     no_progress,
 )
 from ecdesk.sync.http import HttpClient
+from ecdesk.sync.posting import DEFAULT_TIMEZONE
 from ecdesk.sync.worker_id import current_worker
 
 MAP_KINDS = ("sku", "shipping", "payment", "tax")
 STORE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,59}$")
+
+
+def local_midnight(now: datetime, timezone: str | None) -> datetime:
+    """Start of today in the store's time zone (DECISIONS §1: default Asia/Kuala_Lumpur)."""
+    try:
+        zone = ZoneInfo(timezone or DEFAULT_TIMEZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo(DEFAULT_TIMEZONE)
+    return now.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 class UsageError(ValueError):
@@ -275,7 +286,7 @@ class Service:
         return store
 
     def _store_info(self, s: Session, st: Store) -> StoreInfo:
-        start = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        start = local_midnight(self.clock(), (st.settings or {}).get("timezone"))
         today = s.scalar(select(func.count(OrderRow.id)).where(
             OrderRow.store_id == st.id, OrderRow.ordered_at >= start)) or 0
         held = s.scalar(select(func.count(OrderRow.id)).where(
@@ -422,7 +433,8 @@ class Service:
                  .join(Store, Store.id == OrderRow.store_id)
                  .where(HoldRow.code.in_(list(kinds)), HoldRow.value != "")
                  .group_by(Store.name, HoldRow.code, HoldRow.value)
-                 .order_by(func.count(HoldRow.id).desc()))
+                 .order_by(func.count(HoldRow.id).desc(), Store.name, HoldRow.code,
+                           HoldRow.value))
             if store:
                 q = q.where(Store.name == store)
             return [MappingInfo(name, kinds[code], value, "") for name, code, value, _ in

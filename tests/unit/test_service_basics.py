@@ -43,3 +43,15 @@ def test_schema_is_created_by_migration(svc):
     tables = set(inspect(svc.db.engine).get_table_names())
     assert {"alembic_version", "orders", "outbox", "documents", "order_documents",
             "hold_reasons", "mappings", "sync_runs"} <= tables
+
+
+def test_orders_today_start_at_the_stores_midnight():
+    from datetime import UTC, datetime
+
+    from ecdesk.service import local_midnight
+
+    # 17:30 UTC on 25 Nov is already 01:30 on 26 Nov in Kuala Lumpur
+    now = datetime(2026, 11, 25, 17, 30, tzinfo=UTC)
+    assert local_midnight(now, None) == datetime(2026, 11, 25, 16, 0, tzinfo=UTC)
+    assert local_midnight(now, "Europe/London") == datetime(2026, 11, 25, 0, 0, tzinfo=UTC)
+    assert local_midnight(now, "Not/AZone") == local_midnight(now, "Asia/Kuala_Lumpur")
