@@ -302,6 +302,15 @@ class SyncEngine:
                 summary.status = "failed"
                 summary.errors.append(f"{store.name}: {exc}")
                 self._log(session, run, store_id, None, str(exc), level="error")
+            except Exception as exc:  # a bug must not stop the other stores or lose orders
+                log.exception("sync of %s failed", store.name)
+                session.rollback()
+                message = (f"{store.name}: ecdesk hit an unexpected error ({type(exc).__name__}:"
+                           f" {exc}). Nothing was lost; the next sync starts where this one "
+                           "stopped. If it happens again, send the sync log to support.")
+                summary.status = "failed"
+                summary.errors.append(message)
+                self._log(session, run, store_id, None, message, level="error")
             finally:
                 self._finish(session, store_id, run, summary)
                 self._unlease(session, store_id)
@@ -365,7 +374,7 @@ class SyncEngine:
                                    "outcome": row.outcome}
             try:
                 order = self.connector(store).normalise(row.payload)
-            except (PayloadError, KeyError, TypeError, ValueError) as exc:
+            except (PayloadError, KeyError, TypeError, ValueError, ArithmeticError) as exc:
                 out["holds"] = [str(Hold(HoldCode.BAD_PAYLOAD, str(exc)))]
                 return out
             out["disposition"] = order.disposition.value
@@ -431,7 +440,7 @@ class SyncEngine:
         """Refresh the display fields and line snapshot from the payload."""
         try:
             order = connector.normalise(row.payload)
-        except (PayloadError, KeyError, TypeError, ValueError):
+        except Exception:  # display fields only: evaluation holds it with the reason
             row.number = row.number or row.external_id
             return None
         row.number = order.number
@@ -484,6 +493,15 @@ class SyncEngine:
             except (ApiError, Unsupported) as exc:
                 session.rollback()
                 outcome = self._hold(session, row, [Hold(HoldCode.CONFIG, str(exc))])
+            except Exception as exc:  # one bad order never aborts the batch
+                log.exception("order %s could not be evaluated", order_id)
+                session.rollback()
+                row = session.get(OrderRow, order_id)
+                outcome = self._hold(session, row, [Hold(
+                    HoldCode.BAD_PAYLOAD,
+                    f"ecdesk could not process this order ({type(exc).__name__}: {exc}). "
+                    "Nothing was posted twice; press Retry after an update, or post it by hand "
+                    "and mark it Resolved.")])
             self._count(summary, outcome)
             if i % 10 == 0 or i == total:
                 progress(i, total, f"Checked {i} of {total} orders")
@@ -499,7 +517,7 @@ class SyncEngine:
                              f"Resolved by hand: {row.resolved_note}".rstrip(": "))
         try:
             order = connector.normalise(row.payload)
-        except (PayloadError, KeyError, TypeError, ValueError) as exc:
+        except (PayloadError, KeyError, TypeError, ValueError, ArithmeticError) as exc:
             detail = str(exc) if isinstance(exc, PayloadError) else (
                 f"the store sent data ecdesk cannot read ({type(exc).__name__}: {exc})")
             return self._hold(session, row, [Hold(HoldCode.BAD_PAYLOAD, detail)])

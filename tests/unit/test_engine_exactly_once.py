@@ -318,3 +318,24 @@ def test_sync_log_has_a_line_per_posted_or_held_order(world):
     messages = [entry.message for entry in svc.sync_log(store="Web")]
     assert "Order 1: posted invoice WB-1" in messages
     assert any(m.startswith("Order 2 held: Unmapped SKU") for m in messages)
+
+
+def test_one_bad_order_is_held_and_the_rest_post(world):
+    svc, route, _, _ = world
+    FakeConnector.feed.append(dict(payload(50), qty="not-a-number-at-all"))
+    real_create = route.create
+
+    def buggy(draft):
+        if draft.doc_no == "WB-7":
+            raise RuntimeError("a bug in a route")
+        return real_create(draft)
+
+    route.create = buggy
+    summary = svc.sync("Web")
+    assert summary.posted == 19 and summary.held == 2 and summary.status == "ok"
+    reasons = {h.external_id: h.reasons for h in svc.held()}
+    assert "cannot read" in reasons["1050"]  # unreadable payload, shown by its id
+    assert "could not process this order" in reasons["1007"]
+    route.create = real_create
+    assert svc.retry_all("Web").posted == 1  # the bug fixed: WB-7 posts, once
+    assert route.creates == 20 and "WB-7" in route.docs  # 19 + 1; the buggy call made none
