@@ -148,8 +148,15 @@ def describe(result: Any) -> str:
     """A run summary (or a list of them) as one sentence for the status bar."""
     if result is None:
         return "Done."
-    if isinstance(result, list):
-        return " ".join(describe(r) for r in result) or "Nothing was due."
+    if isinstance(result, list):  # several stores in one scheduled job: one sentence
+        if not result:
+            return "Nothing was due."
+        if len(result) == 1:
+            return describe(result[0])
+        total = type(result[0])(store=f"{len(result)} stores")
+        for r in result:
+            total.add(r)
+        return describe(total)
     if not hasattr(result, "fetched"):
         return str(result)
     r = result

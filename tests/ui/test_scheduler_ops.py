@@ -83,3 +83,14 @@ def test_a_second_run_waits_its_turn_without_hiding_the_first(qtbot, window, svc
     with qtbot.waitSignal(window.ops.finished, timeout=5000):
         release.set()
     assert window.status.text().startswith("Sync of Shop stopped as you asked")
+
+
+def test_a_scheduled_run_of_several_stores_is_one_sentence():
+    from ecdesk.sync.engine import RunSummary
+    from ecdesk.ui.ops import describe
+
+    runs = [RunSummary(store="A", fetched=60, posted=42, held=12),
+            RunSummary(store="B", fetched=60, posted=54, held=4, waiting=2)]
+    text = describe(runs)
+    assert text.startswith("Sync of 2 stores finished: 120 orders fetched, 96 documents")
+    assert "16 held" in text and text.count("Sync of") == 1
