@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ecdesk.service import HeldQuery, OrderSummary, Service
+from ecdesk.ui.models.base import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -38,7 +39,9 @@ def format_money(currency: str, amount: Any) -> str:
     return f"{currency} {amount:,.2f}".strip()
 
 
-class HeldOrdersModel(QAbstractTableModel):
+class HeldOrdersModel(TableModel):
+    headers = tuple(title for title, _sort in COLUMNS)
+
     def __init__(self, service: Service, parent=None, page: int = PAGE) -> None:
         super().__init__(parent)
         self.service = service
@@ -144,16 +147,6 @@ class HeldOrdersModel(QAbstractTableModel):
     # --- Qt model API -------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ecdesk.service import MappingInfo, Service
+from ecdesk.ui.models.base import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -19,7 +20,9 @@ EDITABLE = {4, 5}
 TODO = "Needs mapping"
 
 
-class MappingsModel(QAbstractTableModel):
+class MappingsModel(TableModel):
+    headers = COLUMNS
+
     def __init__(self, service: Service, parent=None) -> None:
         super().__init__(parent)
         self.service = service
@@ -63,19 +66,6 @@ class MappingsModel(QAbstractTableModel):
         return -1
 
     # --- Qt model API -------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

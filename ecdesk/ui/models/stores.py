@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ecdesk.service import Service, StoreInfo
+from ecdesk.ui.models.base import TableModel
 from ecdesk.ui.models.held_orders import format_date
 
 Index = QModelIndex | QPersistentModelIndex
@@ -18,7 +19,9 @@ STATUS_COLOURS = {"OK": "#15803d", "Error": "#b91c1c", "Failed": "#b91c1c",
                   "Disabled": "#6b7280", "Never synced": "#6b7280"}
 
 
-class StoresModel(QAbstractTableModel):
+class StoresModel(TableModel):
+    headers = COLUMNS
+
     def __init__(self, service: Service, parent=None) -> None:
         super().__init__(parent)
         self.service = service
@@ -29,19 +32,6 @@ class StoresModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = self.service.list_stores()
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ecdesk.service import LogInfo, Service
+from ecdesk.ui.models.base import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Time", "Store", "Level", "What happened")
 
 
-class SyncLogModel(QAbstractTableModel):
+class SyncLogModel(TableModel):
+    headers = COLUMNS
+
     def __init__(self, service: Service, parent=None, limit: int = 500) -> None:
         super().__init__(parent)
         self.service = service
@@ -26,19 +29,6 @@ class SyncLogModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = self.service.sync_log(self.limit, self.store)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
