@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from ecdesk.cli import run
 from ecdesk.domain import DocKind, Fee, FeeKind, Refund
+from ecdesk.reports.reconciliation import ReconDocument, ReconOrder, write_reconciliation
 from ecdesk.service import Service, UsageError
 from ecdesk.sync.engine import EngineDeps
 from ecdesk.sync.http import HttpClient
@@ -34,8 +35,7 @@ class NoteRoute(FakeRoute):
     supports = frozenset({DocKind.INVOICE, DocKind.CREDIT_NOTE})
 
 
-@pytest.fixture
-def recon(tmp_path):
+def _world(url: str) -> Service:
     """Web: orders 1-3 posted (3 refunded 39.90), 4-5 held on an unmapped SKU."""
     feed = [payload(n) for n in range(1, 4)] + [payload(n, sku="MYSTERY-1") for n in (4, 5)]
     feed[2]["refund"] = "39.90"
@@ -44,7 +44,6 @@ def recon(tmp_path):
     deps = EngineDeps(http=HttpClient(), credentials=lambda scope: {}, clock=lambda: T0,
                       worker="pc-1", make_route=lambda cfg: route,
                       make_connector=lambda cfg: MarketConnector(cfg, {}, None))
-    url = f"sqlite:///{tmp_path / 'r.sqlite'}"
     svc = Service(url, engine_deps=deps)
     svc.set_autocount("cloud", "http://127.0.0.1:9", "1", {
         "debtor_code": "300-S001", "debtor_name": "SHOPEE", "credit_term": "C.O.D.",
@@ -58,7 +57,22 @@ def recon(tmp_path):
         svc.set_mapping("Web", kind, key, value)
     summary = svc.sync("Web")
     assert summary.held == 2, summary.errors
+    return svc
+
+
+@pytest.fixture
+def recon(tmp_path):
+    url = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    svc = _world(url)
     yield svc, url
+    svc.close()
+
+
+@pytest.fixture
+def recon_any(db_url):
+    """The same world on SQLite and on PostgreSQL."""
+    svc = _world(db_url)
+    yield svc, db_url
     svc.close()
 
 
@@ -67,8 +81,8 @@ def _rows(ws):
     return [dict(zip(header, r, strict=False)) for r in rows]
 
 
-def test_workbook_has_each_sheet_docno_totals_and_held_reasons(recon, tmp_path):
-    svc, _ = recon
+def test_workbook_has_each_sheet_docno_totals_and_held_reasons(recon_any, tmp_path):
+    svc, _ = recon_any
     out = tmp_path / "recon.xlsx"
     counts = svc.export_reconciliation(out, date(2026, 11, 1), date(2026, 11, 30))
     assert (counts["orders"], counts["held"], counts["held_reasons"]) == (5, 2, 2)
@@ -156,3 +170,15 @@ def test_twenty_thousand_orders_export(recon, tmp_path):
     rows = list(wb["Orders"].iter_rows(min_row=20_000, values_only=True))
     assert len(rows) == 7 and rows[-1][1] == "B19999" and rows[-1][5] == 20_009
     wb.close()
+
+
+def test_a_summary_document_of_two_orders_counts_once(tmp_path):
+    doc = ReconDocument(7, "invoice", "WB-SUM-1", "Web 1-2", Decimal("20.00"), T0)
+    orders = [ReconOrder("Web", str(n), f"X{n}", T0, "MYR", Decimal("10.00"), "posted",
+                         documents=[doc]) for n in (1, 2)]
+    counts = write_reconciliation(orders, tmp_path / "s.xlsx")
+    wb = load_workbook(tmp_path / "s.xlsx")
+    assert counts["documents"] == 2 and len(_rows(wb["Documents"])) == 2
+    kinds = [r for r in _rows(wb["Summary"]) if r["Section"] == "AutoCount documents"]
+    assert [(r["Item"], r["Count"], r["Total"]) for r in kinds] == [("invoice", 1, 20)]
+    assert [r["AutoCount DocNo"] for r in _rows(wb["Orders"])] == ["WB-SUM-1"] * 2
