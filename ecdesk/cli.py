@@ -131,6 +131,16 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--store")
     d.add_argument("--json", action="store_true")
 
+    ex = sub.add_parser("export", help="write reports to Excel").add_subparsers(
+        dest="action", metavar="REPORT", required=True)
+    rc = ex.add_parser("reconciliation", help="month-end reconciliation workbook (.xlsx)")
+    rc.add_argument("out", metavar="OUT.xlsx")
+    rc.add_argument("--from", dest="since", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                    help="orders dated from this day")
+    rc.add_argument("--to", dest="until", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                    help="orders dated up to and including this day")
+    rc.add_argument("--store")
+
     sb = sub.add_parser("sandbox", help="start every sandbox on loopback and print their URLs")
     sb.add_argument("--orders", type=int, default=60)
     sb.add_argument("--seed", type=int, default=1)
@@ -354,6 +364,13 @@ def _documents(svc: Any, args: argparse.Namespace) -> int:
     return OK
 
 
+def _export(svc: Any, args: argparse.Namespace) -> int:
+    c = svc.export_reconciliation(args.out, args.since, args.until, args.store)
+    print(f"Wrote {c['path']}: {c['orders']} order(s), {c['documents']} document line(s), "
+          f"{c['held']} held order(s) with {c['held_reasons']} reason(s).")
+    return OK
+
+
 def _sandbox(args: argparse.Namespace) -> int:
     from ecdesk.demo import start_sandboxes
 
@@ -393,5 +410,5 @@ def _json_line(obj: dict[str, Any]) -> None:
 HANDLERS = {
     "store": _store, "secret": _secret, "autocount": _autocount, "map": _map, "sync": _sync,
     "held": _held, "retry": _retry, "resolve": _resolve, "preview": _preview,
-    "documents": _documents,
+    "documents": _documents, "export": _export,
 }

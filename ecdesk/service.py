@@ -8,10 +8,12 @@ everything it returns is a plain dataclass. Methods that talk to stores or AutoC
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -59,6 +61,14 @@ def local_midnight(now: datetime, timezone: str | None) -> datetime:
     except (ZoneInfoNotFoundError, ValueError):
         zone = ZoneInfo(DEFAULT_TIMEZONE)
     return now.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def hold_title(code: str) -> str:
+    """The words the window shows for a hold reason code (the code itself if unknown)."""
+    try:
+        return HOLD_TITLES[HoldCode(code)]
+    except ValueError:
+        return code
 
 
 class UsageError(ValueError):
@@ -509,11 +519,7 @@ class Service:
 
     @staticmethod
     def _hold(h: HoldRow) -> HoldInfo:
-        try:
-            title = HOLD_TITLES[HoldCode(h.code)]
-        except ValueError:
-            title = h.code
-        return HoldInfo(h.code, title, h.detail, h.value)
+        return HoldInfo(h.code, hold_title(h.code), h.detail, h.value)
 
     @staticmethod
     def _summary(r: OrderRow, store: str) -> OrderSummary:
@@ -713,3 +719,72 @@ class Service:
                 q = q.where(Store.name == store)
             return [(MappingInfo(name, kinds[code], value, ""), n)
                     for name, code, value, n in s.execute(q)]
+
+    # --- month-end reconciliation (supervisors' Excel export) ----------------------------
+    def export_reconciliation(self, path: str | Path, since: date | None = None,
+                              until: date | None = None, store: str | None = None
+                              ) -> dict[str, Any]:
+        """Write the reconciliation workbook for orders dated ``since``..``until`` (whole
+        days, inclusive; the order date as stored) of one store or all; answers the counts."""
+        from ecdesk.reports.reconciliation import write_reconciliation
+
+        if since and until and until < since:
+            raise UsageError(f"The end date {until:%d %b %Y} is before the start date "
+                             f"{since:%d %b %Y}.")
+        with self._session() as s:
+            sid = self._store(s, store).id if store else None
+        try:
+            counts = write_reconciliation(self._recon_orders(sid, since, until), path)
+        except OSError as exc:
+            raise UsageError(f"Could not write '{path}' ({exc.strerror or exc}). Close the file "
+                             "if Excel has it open, or choose another folder.") from None
+        return {"path": str(path), **counts}
+
+    def _recon_orders(self, store_id: int | None, since: date | None, until: date | None,
+                      chunk: int = 5000) -> Iterator[Any]:
+        """Orders with their documents and holds, three queries per ``chunk`` orders (keyset
+        on the order id), so 100,000 orders stream without one query per order."""
+        from ecdesk.reports.reconciliation import ReconDocument, ReconHold, ReconOrder
+
+        where = []
+        if store_id is not None:
+            where.append(OrderRow.store_id == store_id)
+        if since is not None:
+            where.append(OrderRow.ordered_at >= datetime.combine(since, time.min, UTC))
+        if until is not None:
+            where.append(OrderRow.ordered_at < datetime.combine(until + timedelta(days=1),
+                                                                time.min, UTC))
+        order_q = (select(OrderRow.id, Store.name, OrderRow.number, OrderRow.external_id,
+                          OrderRow.ordered_at, OrderRow.currency, OrderRow.total,
+                          OrderRow.outcome, OrderRow.reason_summary)
+                   .join(Store, Store.id == OrderRow.store_id).where(*where)
+                   .order_by(OrderRow.id).limit(chunk))
+        last = 0
+        with self._session() as s:
+            while True:
+                rows = s.execute(order_q.where(OrderRow.id > last)).all()
+                if not rows:
+                    return
+                lo, hi = rows[0][0], rows[-1][0]
+                docs: dict[int, list[ReconDocument]] = defaultdict(list)
+                for oid, role, *d in s.execute(
+                        select(OrderDocument.order_id, OrderDocument.role, Document.id,
+                               Document.kind, Document.doc_no, Document.ref, Document.total,
+                               Document.posted_at, Document.found_by_lookup)
+                        .join(Document, Document.id == OrderDocument.document_id)
+                        .where(OrderDocument.order_id.between(lo, hi))
+                        .order_by(Document.posted_at, Document.id)):
+                    docs[oid].append(ReconDocument(*d[:6], role=role,
+                                                   found_by_lookup=bool(d[6])))
+                holds: dict[int, list[ReconHold]] = defaultdict(list)
+                for oid, code, detail, value in s.execute(
+                        select(HoldRow.order_id, HoldRow.code, HoldRow.detail, HoldRow.value)
+                        .join(OrderRow, OrderRow.id == HoldRow.order_id)
+                        .where(HoldRow.order_id.between(lo, hi),
+                               OrderRow.outcome == Outcome.HELD.value)
+                        .order_by(HoldRow.order_id, HoldRow.id)):
+                    holds[oid].append(ReconHold(code, hold_title(code), detail, value))
+                for oid, name, number, ext, at, cur, total, outcome, reasons in rows:
+                    yield ReconOrder(name, number, ext, at, cur, total, outcome, reasons,
+                                     docs.get(oid, []), holds.get(oid, []))
+                last = hi

@@ -9,7 +9,7 @@ store while a sync runs. Every outcome comes back on the GUI thread as a signal,
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -131,6 +131,20 @@ class Operations(QObject):
         svc = self.service
         return self._start(f"Resync of order {label}",
                            lambda progress, cancel: svc.resync_order(order_id))
+
+    def export_reconciliation(self, path: str, since: date | None, until: date | None,
+                              store: str | None = None) -> Job | None:
+        """The month-end Excel reconciliation, written off the GUI thread; the finished
+        sentence names the file."""
+        svc = self.service
+
+        def run(progress, cancel) -> str:
+            c = svc.export_reconciliation(path, since, until, store)
+            return (f"Reconciliation saved to {c['path']}: {plural(c['orders'], 'order')}, "
+                    f"{plural(c['documents'], 'AutoCount document line')}, "
+                    f"{c['held']:,} held.")
+
+        return self._start("Export of the reconciliation to Excel", run)
 
     # --- probes -------------------------------------------------------------------------
     def probe(self, fn: Callable[[], str], done: Callable[[str], None],

@@ -1,4 +1,5 @@
-"""Tools tab: one-click resync of a store, of one order, of a date range; the sync log."""
+"""Tools tab: one-click resync of a store, of one order, of a date range; the month-end
+reconciliation export to Excel; the sync log."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -73,6 +75,24 @@ class ToolsTab(QWidget):
         self.store.setMinimumWidth(300)
         self.order.setMinimumWidth(300)
 
+        month_start = QDate(today.year(), today.month(), 1)
+        self.recon_from = QDateEdit(month_start)
+        self.recon_to = QDateEdit(today)
+        for d in (self.recon_from, self.recon_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("dd MMM yyyy")
+        self.recon_store = StoreCombo(service, "All stores")
+        self.recon_button = QPushButton("Export reconciliation to Excel…")
+        recon_box = QGroupBox("Month-end reconciliation")
+        rrow = QHBoxLayout(recon_box)
+        rrow.addWidget(QLabel("Orders dated"))
+        rrow.addWidget(self.recon_from)
+        rrow.addWidget(QLabel("to"))
+        rrow.addWidget(self.recon_to)
+        rrow.addWidget(self.recon_store)
+        rrow.addWidget(self.recon_button)
+        rrow.addStretch(1)
+
         self.log_model = SyncLogModel(service, self)
         self.log_view = QTableView()
         self.log_view.setModel(self.log_model)
@@ -96,6 +116,7 @@ class ToolsTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(box)
+        layout.addWidget(recon_box)
         layout.addWidget(log_box, 1)
 
         self.sync_button.clicked.connect(self.sync_store)
@@ -104,6 +125,7 @@ class ToolsTab(QWidget):
         self.order.returnPressed.connect(self.resync_order)
         self.range_button.clicked.connect(self.resync_range)
         self.cancel_button.clicked.connect(self.ops.cancel)
+        self.recon_button.clicked.connect(lambda: self.export_reconciliation())
         self.log_refresh.clicked.connect(self.reload_log)
         self.log_store.currentIndexChanged.connect(lambda _i: self.reload_log())
         self.ops.busy_changed.connect(self._busy)
@@ -113,10 +135,12 @@ class ToolsTab(QWidget):
         for b in (self.sync_button, self.sync_all_button, self.order_button, self.range_button):
             b.setEnabled(not busy and self.store.count() > 0)
         self.cancel_button.setEnabled(busy)
+        self.recon_button.setEnabled(not busy)
 
     def reload_stores(self) -> None:
         self.store.reload()
         self.log_store.reload()
+        self.recon_store.reload()
         self._busy(self.ops.busy)
 
     def reload_log(self) -> None:
@@ -162,3 +186,24 @@ class ToolsTab(QWidget):
         until = datetime.combine(end + timedelta(days=1), time.min).astimezone()
         if name and self.ops.sync(name, since=since, until=until):
             self._say(f"Fetching {name} orders from {start:%d %b} to {end:%d %b %Y} again…")
+
+    def _pick_save(self, suggested: str) -> str:
+        return QFileDialog.getSaveFileName(self, "Export reconciliation", suggested,
+                                           "Excel workbook (*.xlsx)")[0]
+
+    def export_reconciliation(self, path: str | None = None) -> bool:
+        """Ask where to save, then write the workbook through the background runner."""
+        start = self.recon_from.date().toPython()
+        end = self.recon_to.date().toPython()
+        if end < start:
+            self._say("The reconciliation's end date is before its start date.", False)
+            return False
+        path = path or self._pick_save(f"reconciliation-{start:%Y%m%d}-{end:%Y%m%d}.xlsx")
+        if not path:
+            return False
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        if self.ops.export_reconciliation(path, start, end, self.recon_store.current()):
+            self._say(f"Writing the reconciliation for {start:%d %b} to {end:%d %b %Y}…")
+            return True
+        return False
