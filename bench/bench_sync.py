@@ -60,6 +60,10 @@ def bench_held_grid(rows: int = 100_000) -> None:
         print(f"held grid with {count} rows: count {1000 * (t1 - t0):.0f} ms, first page "
               f"{1000 * (t2 - t1):.0f} ms, filtered+sorted page at 50,000 "
               f"{1000 * (t3 - t2):.0f} ms")
+        t4 = time.perf_counter()
+        svc.export_reconciliation(Path(tmp) / "recon.xlsx", None, None, None)
+        print(f"month-end reconciliation of {count} held orders to Excel: "
+              f"{time.perf_counter() - t4:.1f} s")
         svc.close()
 
 
