@@ -71,6 +71,20 @@ def hold_title(code: str) -> str:
         return code
 
 
+PLATFORM_PREFIX = {Platform.SHOPIFY: "SH", Platform.WOOCOMMERCE: "WC", Platform.SHOPEE: "SP",
+                   Platform.LAZADA: "LZ", Platform.CUSTOM: "WB"}
+
+
+def free_prefix(platform: Platform, taken: set[str]) -> str:
+    """The platform's usual DocNo prefix (``SH-``), or ``SH2-``, ``SH3-``... when taken."""
+    base = PLATFORM_PREFIX[platform]
+    for n in ("", *map(str, range(2, 10))):
+        candidate = f"{base}{n}-"
+        if candidate.upper() not in taken:
+            return candidate
+    raise UsageError("Every document prefix for this platform is taken: set doc_prefix.")
+
+
 class UsageError(ValueError):
     """Bad input or configuration from the user; the message says how to fix it."""
 
@@ -238,8 +252,14 @@ class Service:
         with self._session() as s:
             if s.scalar(select(Store.id).where(Store.name == name)) is not None:
                 raise UsageError(f"A store named '{name}' already exists.")
+            settings = dict(settings or {})
+            taken = self._prefixes(s)
+            if "doc_prefix" in settings:
+                self._check_prefix(settings["doc_prefix"], taken)
+            else:
+                settings["doc_prefix"] = free_prefix(plat, taken)
             store = Store(name=name, platform=plat.value, url=url.rstrip("/"),
-                          settings=dict(settings or {}))
+                          settings=settings)
             s.add(store)
             s.commit()
             return self._store_info(s, store)
@@ -252,6 +272,8 @@ class Service:
             store = self._store(s, name)
             if url is not None:
                 store.url = url.rstrip("/")
+            if settings and "doc_prefix" in settings:
+                self._check_prefix(settings["doc_prefix"], self._prefixes(s, but=store.id))
             if settings:
                 merged = dict(store.settings or {})
                 for k, v in settings.items():
@@ -273,6 +295,21 @@ class Service:
                 store.name = new_name
             s.commit()
             return self._store_info(s, store)
+
+    @staticmethod
+    def _prefixes(s: Session, but: int | None = None) -> set[str]:
+        return {(st.settings or {}).get("doc_prefix", "").upper()
+                for st in s.scalars(select(Store)) if st.id != but}
+
+    @staticmethod
+    def _check_prefix(prefix: str, taken: set[str]) -> None:
+        """DocNos are ``<prefix><order number>``: two stores sharing a prefix would collide."""
+        if len(prefix) > 4:
+            raise UsageError(f"The document prefix '{prefix}' is longer than 4 characters.")
+        if prefix.upper() in taken:
+            raise UsageError(
+                f"Another store already uses the document prefix '{prefix}'. Each store needs "
+                "its own, or their AutoCount document numbers would collide.")
 
     def remove_store(self, name: str) -> None:
         with self._session() as s:

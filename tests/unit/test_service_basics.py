@@ -55,3 +55,16 @@ def test_orders_today_start_at_the_stores_midnight():
     assert local_midnight(now, None) == datetime(2026, 11, 25, 16, 0, tzinfo=UTC)
     assert local_midnight(now, "Europe/London") == datetime(2026, 11, 25, 0, 0, tzinfo=UTC)
     assert local_midnight(now, "Not/AZone") == local_midnight(now, "Asia/Kuala_Lumpur")
+
+
+def test_each_store_gets_its_own_document_prefix(svc):
+    assert svc.add_store("A", "shopify").settings["doc_prefix"] == "SH-"
+    assert svc.add_store("B", "shopify").settings["doc_prefix"] == "SH2-"
+    assert svc.add_store("C", "lazada").settings["doc_prefix"] == "LZ-"
+    with pytest.raises(UsageError, match="already uses the document prefix 'sh-'"):
+        svc.add_store("D", "woocommerce", settings={"doc_prefix": "sh-"})
+    with pytest.raises(UsageError, match="already uses"):
+        svc.update_store("C", settings={"doc_prefix": "SH2-"})
+    with pytest.raises(UsageError, match="longer than 4"):
+        svc.update_store("C", settings={"doc_prefix": "LAZADA-"})
+    assert svc.update_store("C", settings={"doc_prefix": "LZ-"}).settings["doc_prefix"] == "LZ-"
