@@ -289,8 +289,8 @@ def _sync(svc: Any, args: argparse.Namespace) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())
     targets: list[str | None] = [args.store]
-    worst = OK
     while True:
+        worst = OK  # the exit code tells of the last pass
         for name in targets:
             summary = svc.sync(name, since=since, until=until, cancel=cancel,
                                progress=_progress(args.verbose), trigger="cli")
@@ -301,11 +301,13 @@ def _sync(svc: Any, args: argparse.Namespace) -> int:
                         OK if summary.clean else HELD)
         if args.once or since or cancel.cancelled:
             return worst
-        worst = OK
         # keep running: each store syncs again when its own cadence is due
-        if cancel.wait(30):
-            return worst
-        targets = [n for n in svc.due_stores() if args.store in (None, n)]
+        due: list[str | None] = []
+        while not due:
+            if cancel.wait(30):
+                return worst
+            due = [n for n in svc.due_stores() if args.store in (None, n)]
+        targets = due
 
 
 def _held(svc: Any, args: argparse.Namespace) -> int:

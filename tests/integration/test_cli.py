@@ -160,3 +160,21 @@ def test_store_auth_exchanges_a_marketplace_code_for_tokens(tmp_path, capsys, mo
         tokens = json.loads((tmp_path / "keyring.json").read_text())
         assert any(k.endswith("/access_token") for k in tokens)
         assert any(k.endswith("/refresh_token") for k in tokens)
+
+
+def test_sync_without_once_keeps_running_until_stopped(env, capsys, monkeypatch):
+    import signal
+
+    set_up(env, capsys, monkeypatch)
+    proc = subprocess.Popen([sys.executable, "-m", "ecdesk", "sync"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+    try:
+        first = proc.stdout.readline()  # the first pass over every store
+        assert "fetched 40 orders" in first
+        assert proc.poll() is None  # still running, waiting for the next cadence
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert code == 1  # the pass left orders held
