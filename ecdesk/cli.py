@@ -120,6 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--all", action="store_true")
     r.add_argument("--store")
 
+    rs = sub.add_parser("resolve", help="mark a held order settled by hand (never posted)")
+    rs.add_argument("order", help="STORE:NUMBER")
+    rs.add_argument("--note", default="")
+
     pv = sub.add_parser("preview", help="show the AutoCount document an order would become")
     pv.add_argument("order", help="STORE:NUMBER")
 
@@ -327,6 +331,13 @@ def _retry(svc: Any, args: argparse.Namespace) -> int:
     return OK if summary.clean else HELD
 
 
+def _resolve(svc: Any, args: argparse.Namespace) -> int:
+    if not svc.resolve([svc.find_order(args.order)], args.note):
+        raise CliError(f"{args.order} is not held, so there is nothing to resolve.")
+    print(f"{args.order} resolved by hand; ecdesk will not post it.")
+    return OK
+
+
 def _preview(svc: Any, args: argparse.Namespace) -> int:
     result = svc.preview(svc.find_order(args.order))
     _json_line(result)
@@ -381,5 +392,6 @@ def _json_line(obj: dict[str, Any]) -> None:
 
 HANDLERS = {
     "store": _store, "secret": _secret, "autocount": _autocount, "map": _map, "sync": _sync,
-    "held": _held, "retry": _retry, "preview": _preview, "documents": _documents,
+    "held": _held, "retry": _retry, "resolve": _resolve, "preview": _preview,
+    "documents": _documents,
 }

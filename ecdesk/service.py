@@ -592,6 +592,25 @@ class Service:
             ids = [i for i in ids if all(h.code in fixable for h in holds.get(i, []))]
         return self.retry(ids, progress=progress, cancel=cancel)
 
+    def resolve(self, order_ids: Iterable[int], note: str = "") -> int:
+        """Mark held orders settled by hand (e.g. keyed in AutoCount): they leave the held
+        grid and ecdesk never posts them, even if the store changes them later."""
+        count = 0
+        with self._session() as s:
+            for row in s.scalars(select(OrderRow).where(OrderRow.id.in_(list(order_ids)))):
+                if row.outcome != Outcome.HELD.value:
+                    continue
+                row.resolved_note = note.strip()
+                row.outcome = Outcome.IGNORED.value
+                row.reason_summary = f"Resolved by hand: {note.strip()}".rstrip(": ")
+                for hold in list(row.holds):
+                    s.delete(hold)
+                s.add(SyncLog(store_id=row.store_id, order_id=row.id, at=self.clock(),
+                              message=f"Order {row.number} {row.reason_summary}"))
+                count += 1
+            s.commit()
+        return count
+
     def preview(self, order_id: int) -> dict[str, Any]:
         """The document an order would become now (or why it would be held); posts nothing."""
         return self.engine.preview(order_id)
@@ -626,3 +645,35 @@ class Service:
                         now - st.last_sync_at >= timedelta(minutes=st.ingress_minutes):
                     out.append(st.name)
             return out
+
+    # --- window helpers (added for the clerk's window, issue 3) -------------------------
+    @staticmethod
+    def explain(exc: BaseException) -> str:
+        """Words for a clerk: what happened and what to do next (no traceback)."""
+        from ecdesk.secrets import MissingSecret, NoKeyringError
+        from ecdesk.sync.http import AuthError, RateLimited, Unavailable
+
+        text = str(exc).strip() or type(exc).__name__
+        if isinstance(exc, AuthError):
+            return (f"The credentials were refused: {text}. Enter them again in Integration, "
+                    "press Save, then Test connection.")
+        if isinstance(exc, RateLimited):
+            return (f"The service is limiting calls: {text}. Nothing was lost; try again in a "
+                    "few minutes.")
+        if isinstance(exc, Unavailable):
+            return (f"Could not reach the service: {text}. Check the internet connection and "
+                    "the URL in Integration; nothing was lost, try again later.")
+        if isinstance(exc, (UsageError, ConfigError, NoKeyringError)):
+            return text
+        if isinstance(exc, MissingSecret):
+            return f"{text} Enter it in Integration and press Save."
+        return (f"Something went wrong ({type(exc).__name__}: {text}). Nothing was posted "
+                "twice; try again, and if it repeats look at Tools > Sync log.")
+
+    def store_names(self) -> list[str]:
+        with self._session() as s:
+            return list(s.scalars(select(Store.name).order_by(Store.name)))
+
+    def store_id(self, name: str) -> int:
+        with self._session() as s:
+            return self._store(s, name).id

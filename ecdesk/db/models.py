@@ -151,6 +151,8 @@ class OrderRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     needs_eval: Mapped[bool] = mapped_column(default=True)
+    #: set when a clerk resolved the order by hand (e.g. keyed it in AutoCount): never posted
+    resolved_note: Mapped[str | None] = mapped_column(Text, nullable=True)
     fetched_at: Mapped[datetime] = mapped_column(UtcDateTime, default=now_utc)
     evaluated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -139,6 +139,7 @@ class AutoCountSandbox(SandboxServer):
         rate_limit: int = 100,
         unstable_listing: bool = False,
         page_size: int = PAGE_SIZE,
+        forbidden: Iterable[tuple[str, str]] = (),
         **_kw: Any,  # registry convention (orders=, seed=) has nothing to seed here
     ) -> None:
         super().__init__(clock=clock)
@@ -148,6 +149,8 @@ class AutoCountSandbox(SandboxServer):
         self.rate_limit = rate_limit
         self.unstable_listing = unstable_listing
         self.page_size = page_size
+        #: (verb, resource) pairs the key may not call, e.g. ("POST", "invoice") (§1.1: 403)
+        self.forbidden = {(v.upper(), r.lower()) for v, r in forbidden}
         #: test hook run after each listing page is answered (e.g. a concurrent write)
         self.on_listing: Callable[[dict[str, Any]], None] | None = None
         md = masterdata()
@@ -161,11 +164,12 @@ class AutoCountSandbox(SandboxServer):
         self.payment_methods = {p.upper() for p in md["payment_methods_autocount"]}
         self.fiscal = (date.fromisoformat(self.company["fiscal_year_start"]),
                        date.fromisoformat(self.company["fiscal_year_end"]))
-        self._docs: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in DOC_TYPES}
-        self._next_no = {k: 1 for k in DOC_TYPES}
+        self._docs: dict[str, dict[str, dict[str, Any]]] = {}
+        self._next_no: dict[str, int] = {}
         self._doc_key = 0
         self._writes = 0
         self._windows: dict[str, list[float]] = {}  # identity -> [window start, count]
+        self.reset()
         book_seg = r"(?i)/(?P<book>[^/]+)"
         doc = r"(?P<doc>invoice|creditNote)"
         self.route("GET", book_seg + r"/companyProfile", self._company_profile)
@@ -173,6 +177,28 @@ class AutoCountSandbox(SandboxServer):
         self.route("POST", book_seg + "/" + doc, self._create)
         self.route("POST", book_seg + "/" + doc + r"/listing", self._listing)
         self.route("POST", book_seg + "/" + doc + r"/void", self._void)
+
+    def reset(self, **options: Any) -> AutoCountSandbox:
+        """An empty book again (documents, numbering, rate windows, faults, request log), with
+        any of ``clock``, ``rate_limit``, ``unstable_listing``, ``page_size``, ``forbidden``
+        changed: lets a
+        test module share one started server."""
+        with self._lock:
+            for name, value in options.items():
+                if name not in ("clock", "rate_limit", "unstable_listing", "page_size",
+                                "forbidden"):
+                    raise TypeError(f"reset() cannot change {name}")
+                if name == "forbidden":
+                    value = {(v.upper(), r.lower()) for v, r in value}
+                setattr(self, name, value)
+            self._docs = {k: {} for k in DOC_TYPES}
+            self._next_no = {k: 1 for k in DOC_TYPES}
+            self._doc_key = self._writes = 0
+            self._windows.clear()
+            self._faults.clear()
+            self.requests.clear()
+            self.on_listing = None
+        return self
 
     # --- registry convention --------------------------------------------------------------
     def credentials(self) -> dict[str, str]:
@@ -230,6 +256,9 @@ class AutoCountSandbox(SandboxServer):
         if (segment != self.book or req.headers.get("key-id") != self.key_id
                 or req.headers.get("api-key") != self.api_key):
             return self.error(401, "401 Unauthorized.")
+        resource = req.path.strip("/").split("/", 1)[-1].lower()
+        if (req.method, resource) in self.forbidden:
+            return self.error(403, "403 Forbidden.")  # method not enabled on this key [U text]
         return None
 
     # --- handlers -------------------------------------------------------------------------
@@ -316,6 +345,10 @@ class AutoCountSandbox(SandboxServer):
                           "System.Collections.Generic.List. Path: $.details.")
         for name in MASTER_NUMBERS:
             _number(m.get(name), f"$.master.{name}")
+        for name in (*MASTER_REQUIRED, *MASTER_LIMITS, "paymentMethod"):
+            if m.get(name) is not None and not isinstance(m[name], str):
+                raise Invalid("The JSON value could not be converted to System.String. "
+                              f"Path: $.master.{name}.")
         for i, d in enumerate(details):
             if not isinstance(d, dict):
                 raise Invalid(f"The JSON value could not be converted. Path: $.details[{i}].")
@@ -358,8 +391,6 @@ class AutoCountSandbox(SandboxServer):
             if not d.get("productCode") and not d.get("description") and not d.get("unitPrice"):
                 continue  # "a line is silently dropped" (autocount.md §1.3)
             rows.append(self._detail(doc_type, i, d, inclusive))
-        if not rows:
-            raise Invalid("Details is required.")
         return self._build(doc_type, m, doc_no, doc_date, debtor, inclusive, rows)
 
     def _detail(self, doc_type: str, i: int, d: dict[str, Any], inclusive: bool):

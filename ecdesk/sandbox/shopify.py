@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
 import time
@@ -298,7 +299,8 @@ class ShopifySandbox(SandboxServer):
                                   "error_description": "Client authentication failed: unknown "
                                                        "client_id or wrong client_secret."}, 400)
         self._issued += 1
-        token = f"shpat_cc_{self._issued:06d}_{abs(hash((self.CLIENT_ID, self._issued))):x}"
+        digest = hashlib.sha256(f"{self.CLIENT_ID}:{self._issued}".encode()).hexdigest()[:16]
+        token = f"shpat_cc_{self._issued:06d}_{digest}"
         self.tokens[token] = self.clock() + self.expires_in
         return Response.json({"access_token": token, "scope": SCOPES,
                               "expires_in": self.expires_in})

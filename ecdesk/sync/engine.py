@@ -325,9 +325,10 @@ class SyncEngine:
             row = session.get(OrderRow, order_id)
             assert row is not None
             store = row.store
-            raw = self.connector(store).fetch_order(row.external_id)
+            connector = self.connector(store)
+            raw = connector.fetch_order(row.external_id)
             if raw is not None:
-                self._upsert(session, store, raw)
+                self._upsert(session, store, connector, raw)
                 session.commit()
         return self.retry([order_id])
 
@@ -371,7 +372,7 @@ class SyncEngine:
             if cancel.cancelled:
                 session.commit()
                 raise SyncCancelled
-            self._upsert(session, store, raw)
+            self._upsert(session, store, connector, raw)
             count += 1
             if newest is None or raw.updated_at > newest:
                 newest = raw.updated_at
@@ -385,7 +386,8 @@ class SyncEngine:
         session.commit()
         self._log(session, run, store.id, None, f"Fetched {count} orders from {store.name}")
 
-    def _upsert(self, session: Session, store: Store, raw: RawOrder) -> OrderRow:
+    def _upsert(self, session: Session, store: Store, connector: Connector,
+                raw: RawOrder) -> OrderRow:
         digest = payload_hash(raw.payload)
         row = session.scalars(
             select(OrderRow).where(OrderRow.store_id == store.id,
@@ -401,13 +403,14 @@ class SyncEngine:
         row.updated_at = raw.updated_at
         row.needs_eval = True
         row.fetched_at = self.deps.clock()
-        self._snapshot(session, store, row)
+        self._snapshot(connector, row)
         return row
 
-    def _snapshot(self, session: Session, store: Store, row: OrderRow) -> Order | None:
+    @staticmethod
+    def _snapshot(connector: Connector, row: OrderRow) -> Order | None:
         """Refresh the display fields and line snapshot from the payload."""
         try:
-            order = self.connector(store).normalise(row.payload)
+            order = connector.normalise(row.payload)
         except (PayloadError, KeyError, TypeError, ValueError):
             row.number = row.number or row.external_id
             return None
@@ -470,6 +473,9 @@ class SyncEngine:
                       count_attempt) -> Outcome | None:
         if count_attempt:
             row.attempts += 1
+        if row.resolved_note is not None:  # a clerk settled it by hand: never post it
+            return self._set(session, row, Outcome.IGNORED,
+                             f"Resolved by hand: {row.resolved_note}".rstrip(": "))
         try:
             order = connector.normalise(row.payload)
         except (PayloadError, KeyError, TypeError, ValueError) as exc:

@@ -40,12 +40,19 @@ def clock():
     return FakeClock()
 
 
-@pytest.fixture
-def sandbox(clock, request):
-    opts = getattr(request, "param", {})
-    sb = AutoCountSandbox(clock=clock, **opts).start()
+@pytest.fixture(scope="module")
+def server():
+    sb = AutoCountSandbox().start()
     yield sb
     sb.stop()
+
+
+@pytest.fixture
+def sandbox(server, clock, request):
+    """The module's server, emptied, on this test's clock (and quota/page options)."""
+    opts = {"rate_limit": 100, "unstable_listing": False, "page_size": 100, "forbidden": ()}
+    opts.update(getattr(request, "param", {}))
+    return server.reset(clock=clock, **opts)
 
 
 def make_route(sandbox, clock, creds, **cfg):
@@ -207,6 +214,17 @@ def test_wrong_keys_raise_auth_error_saying_what_to_do(route, creds):
     assert err.value.status == 401
     assert "401 Unauthorized." in str(err.value)
     assert "ecdesk secret set autocount key_id" in str(err.value)
+
+
+@pytest.mark.parametrize("sandbox", [{"forbidden": [("POST", "invoice")]}], indirect=True)
+def test_a_key_without_create_permission_gets_403_in_words(route, sandbox):
+    assert route.find(DocKind.INVOICE, "SH-1001") is None  # reading is allowed
+    with pytest.raises(AuthError) as err:
+        route.create(draft())
+    assert err.value.status == 403
+    assert "may not create invoice SH-1001" in str(err.value)
+    assert "allow that method for this key" in str(err.value)
+    assert sandbox.documents() == []
 
 
 def test_another_book_refuses_the_key(sandbox, clock, creds):

@@ -259,3 +259,17 @@ def test_second_worker_cannot_take_a_claimed_entry(world):
     assert set(seen) == {"busy"}
     assert route.creates == 20
     other.close()
+
+
+def test_resolved_by_hand_is_never_posted_even_when_the_store_changes_it(world):
+    svc, route, _, _ = world
+    FakeConnector.feed.append(payload(99, sku="MYSTERY-SKU-99"))
+    svc.sync("Web")
+    (held,) = svc.held()
+    assert svc.resolve([held.id], "keyed as IV-123") == 1
+    assert svc.count_held() == 0
+    svc.set_mapping("Web", "sku", "MYSTERY-SKU-99", "CAP-BLK")
+    FakeConnector.feed[-1] = payload(99, sku="MYSTERY-SKU-99", minute=90)
+    svc.sync("Web")
+    assert "WB-99" not in route.docs
+    assert svc.order_detail(held.id).reasons == "Resolved by hand: keyed as IV-123"

@@ -380,8 +380,9 @@ def well_formed_orders(draw) -> Order:
     goods = sum((ln.net for ln in lines), D(0))
     order_discount = _r2(goods * D(draw(st.integers(0, 30))) / 100)
     exact_tax = D(0)
+    share = (1 - order_discount / goods) if goods else D(1)  # free goods carry no discount
     # the store spreads the order discount over the lines unrounded, then taxes each line
-    for net, rate in [(ln.net * (1 - order_discount / goods), ln.tax_rate) for ln in lines] + [
+    for net, rate in [(ln.net * share, ln.tax_rate) for ln in lines] + [
             (s.net, s.tax_rate) for s in ship]:
         if rate:
             exact_tax += net * rate / ((100 + rate) if inclusive else 100)

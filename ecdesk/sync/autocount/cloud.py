@@ -39,7 +39,15 @@ from ecdesk.sync.autocount.base import (
     Unsupported,
 )
 from ecdesk.sync.connectors.base import ConfigError, CredentialStore
-from ecdesk.sync.http import ApiError, AuthError, HttpClient, MaybeApplied, Unavailable, loads
+from ecdesk.sync.http import (
+    ApiError,
+    AuthError,
+    HttpClient,
+    MaybeApplied,
+    RateLimited,
+    Unavailable,
+    loads,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +55,7 @@ MAX_DOC_NO = 50  # Invoice / Credit Note master input model: docNo <= 50 (autoco
 LISTING_BATCH = 100  # max 100 records per listing page (autocount.md §1.6)
 LISTING_PASSES = 3  # re-reads of a listing whose pages moved under us
 PACE_MARGIN = 1.0  # seconds past x-rate-limit-reset before calling again
+RATE_WINDOW = 60.0  # x-rate-limit-limit: 1m (autocount-2.md §3)
 
 # Path segment per kind; a cash sale is an invoice on Cloud (autocount-2.md §1.1).
 ENDPOINTS = {
@@ -130,6 +139,11 @@ class CloudRoute(AutoCountRoute):
             log.info("AutoCount rate limit reached; waiting %.1fs", wait)
             self.http.sleep(wait)
 
+    def _window_wait(self) -> float:
+        if self._reset_at is not None and self._reset_at > self.clock():
+            return self._reset_at - self.clock() + PACE_MARGIN
+        return RATE_WINDOW
+
     def _note_rate(self, resp: httpx.Response) -> None:
         remaining = resp.headers.get("x-rate-limit-remaining")
         reset = resp.headers.get("x-rate-limit-reset")
@@ -146,10 +160,15 @@ class CloudRoute(AutoCountRoute):
         url = f"{self._base()}/{path}"
         headers = self._headers()
         self._pace()
-        resp = self.http.request(
-            method, url, params=params, headers=headers, json_body=body,
-            retry_writes=read and method != "GET", what=f"AutoCount: {what}",
-        )
+        kwargs = dict(params=params, headers=headers, json_body=body,
+                      retry_writes=read and method != "GET", what=f"AutoCount: {what}")
+        try:
+            resp = self.http.request(method, url, **kwargs)
+        except RateLimited:
+            # Still 429 after HttpClient's retries (a 429 without Retry-After backs off for
+            # seconds only): wait out the minute window once, then give up in words.
+            self.http.sleep(self._window_wait())
+            resp = self.http.request(method, url, **kwargs)
         self._note_rate(resp)
         if resp.status_code in (401, 403):
             raise self._auth_error(resp, what)
@@ -411,8 +430,8 @@ def doc_no_from_location(location: str | None) -> str | None:
     """The docNo in a 201's ``location: .../{book}/invoice?docNo=I-000001`` header."""
     if not location:
         return None
-    values = parse_qs(urlsplit(location).query).get("docNo") or \
-        parse_qs(urlsplit(location).query).get("docno")
+    query = {k.lower(): v for k, v in parse_qs(urlsplit(location).query).items()}
+    values = query.get("docno")
     return values[-1] if values else None
 
 

@@ -137,6 +137,7 @@ class ShopifyConnector(Connector):
         self._throttle: dict[str, float] | None = None  # last throttleStatus seen
         self._throttle_at = 0.0  # http clock when it was seen
         self._last_cost: dict[str, int] = {}  # requested cost per operation, for pacing
+        self._version_warned = False
 
     # --- addresses ---------------------------------------------------------------------------
     @property
@@ -242,6 +243,7 @@ class ShopifyConnector(Connector):
                     f"Shopify kept asking ecdesk to slow down for store '{self.store.name}'. "
                     "Nothing was lost; the next sync continues where this one stopped.",
                     status=429, body=exc.body) from exc
+            self._check_version(resp.headers)
             body = _json(resp.content)
             if resp.status_code == 401 and renewable and not renewed:
                 renewed = True
@@ -278,6 +280,19 @@ class ShopifyConnector(Connector):
                 raise ApiError(f"Shopify sent no data for store '{self.store.name}'. "
                                "Try again later.", status=resp.status_code, body=body)
             return data
+
+    def _check_version(self, headers: Any) -> None:
+        """Shopify answers an unsupported version with the oldest supported one (§0)."""
+        served = headers.get("x-shopify-api-version")
+        if served and served != self.api_version and not self._version_warned:
+            self._version_warned = True
+            log.warning("Store '%s': Shopify served API version %s instead of the pinned %s; "
+                        "update the store's api_version setting.", self.store.name, served,
+                        self.api_version)
+        reason = headers.get("x-shopify-api-deprecated-reason")
+        if reason:
+            log.warning("Store '%s': Shopify reports a deprecated call: %s", self.store.name,
+                        reason)
 
     def _http_error(self, status: int, body: Any, action: str) -> ApiError:
         detail = body.get("errors") if isinstance(body, dict) else None
@@ -362,7 +377,16 @@ class ShopifyConnector(Connector):
         variables: dict[str, Any] = {"first": self.page_size, "after": None,
                                      "query": " AND ".join(terms) or None}
         while True:
-            data = self.graphql(ORDERS_QUERY, variables, "orders")
+            try:
+                data = self.graphql(ORDERS_QUERY, variables, "orders")
+            except ApiError as exc:
+                if "MAX_COST_EXCEEDED" not in _codes(exc.body) or variables["first"] <= 1:
+                    raise
+                # a page too costly for one query (e.g. a large page_size): halve it
+                variables = {**variables, "first": variables["first"] // 2}
+                log.info("Shopify query too costly; asking %d orders a page",
+                         variables["first"])
+                continue
             conn = data.get("orders") or {}
             for node in conn.get("nodes") or []:
                 yield self._raw(self._complete(node))

@@ -1,0 +1,414 @@
+"""Lazada Open Platform connector, Malaysia (reference/shopee-lazada-contracts.md §2).
+
+* Hosts (guide "API endpoint URLs"): API ``https://api.lazada.com.my/rest``, tokens
+  ``https://auth.lazada.com/rest``. A store URL that is not a Lazada host (the sandbox)
+  serves both.
+* Signing (Lazada Open Platform "Signature algorithm", articleId 108068/108069): every
+  parameter except ``sign``, sorted by name in ASCII order, concatenated ``key + value``
+  after the API path, HMAC-SHA256 keyed by the app secret, **upper-case** hex. System
+  parameters: ``app_key``, ``timestamp`` (ms), ``sign_method=sha256``, ``access_token``.
+* Errors come with HTTP 200 as ``{"type","code","message","request_id"}``; ``code`` "0" is
+  success. ``IllegalAccessToken`` -> refresh once and retry; ``ApiCallLimit`` -> wait the
+  one-second ban (injected sleep) and retry.
+* Tokens: ``authorise(code)`` -> ``/auth/token/create``; ``/auth/token/refresh`` 30 minutes
+  before expiry (guide's advice); the refresh token returned is saved each time.
+* Orders: ``/orders/get`` by ``update_after``/``update_before``, ``sort_by=updated_at``,
+  ``offset``/``limit`` (limit <= 100, offset <= 5000: past that the window moves on);
+  ``/orders/items/get`` with <= 50 ids; ``/finance/transaction/details/get`` for fees.
+  Fulfilment is not called here; when it is, use ``/order/fulfill/pack`` and
+  ``/order/package/rts`` (``/order/pack`` and ``/order/rts`` were retired 30 Apr 2023).
+* Lazada has no order status: each item (one row per unit) has its own; see
+  :data:`ITEM_STATUS` and :func:`disposition`. Prices are tax-inclusive (``tax_amount`` per
+  item is the tax inside ``item_price``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+import httpx
+
+from ecdesk.domain import (
+    ZERO,
+    Customer,
+    Disposition,
+    Order,
+    OrderLine,
+    Platform,
+    ShippingLine,
+)
+from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder
+from ecdesk.sync.connectors.marketplace_fees import dec, lazada_fees
+from ecdesk.sync.http import ApiError, AuthError, RateLimited, Unavailable, loads
+
+API_HOST = "https://api.lazada.com.my/rest"
+AUTH_HOST = "https://auth.lazada.com/rest"
+PAGE_LIMIT = 100  # /orders/get limit <= 100
+MAX_OFFSET = 5000  # /orders/get offset <= 5000
+ITEMS_BATCH = 50  # /orders/items/get order_ids <= 50
+FINANCE_LIMIT = 500  # /finance/transaction/details/get limit <= 500
+FINANCE_DAYS = 179  # date range must be < 180 days
+REFRESH_MARGIN = timedelta(minutes=30)
+HISTORY = timedelta(days=90)
+RATE_RETRIES = 5
+
+#: DECISIONS.md §1, Lazada row, per item status (LZ-API GetOrders status values).
+ITEM_STATUS: dict[str, Disposition] = {
+    "unpaid": Disposition.WAITING,
+    "canceled": Disposition.IGNORED,
+    **{s: Disposition.POSTABLE for s in (
+        "pending", "topack", "packed", "repacked", "toship", "ready_to_ship", "shipping",
+        "shipped", "delivered", "confirmed", "failed", "failed_delivery", "returned",
+        "shipped_back", "shipped_back_success", "shipped_back_failed", "lost",
+        "lost_by_3pl", "damaged_by_3pl", "package_scrapped")},
+}
+
+TOKEN_ERRORS = frozenset({"IllegalAccessToken"})
+AUTH_ERRORS = frozenset({"IncompleteSignature", "InvalidAppKey", "IllegalRefreshToken",
+                         "InvalidCode", "AUTH_TYPE_UNSUPPORTED", "InsufficientPermission",
+                         "AppWhiteIpLimit"}) | TOKEN_ERRORS
+RATE_ERRORS = frozenset({"ApiCallLimit", "AppCallLimit", "901"})
+
+
+def sign(app_secret: str, api_path: str, params: Mapping[str, Any]) -> str:
+    """Lazada signature over ``params`` (``sign`` itself excluded)."""
+    text = api_path + "".join(f"{k}{params[k]}" for k in sorted(params) if k != "sign")
+    return hmac.new(app_secret.encode("utf-8"), text.encode("utf-8"),
+                    hashlib.sha256).hexdigest().upper()
+
+
+def disposition(statuses: list[str]) -> Disposition:
+    """All items canceled -> ignored; all others unpaid -> waiting; else postable."""
+    unknown = [s for s in statuses if s not in ITEM_STATUS]
+    if unknown:
+        raise PayloadError(f"Lazada item status ecdesk does not know: {unknown[0]!r}.")
+    live = [s for s in statuses if ITEM_STATUS[s] is not Disposition.IGNORED]
+    if not live:
+        return Disposition.IGNORED
+    if all(ITEM_STATUS[s] is Disposition.WAITING for s in live):
+        return Disposition.WAITING
+    return Disposition.POSTABLE
+
+
+def parse_time(value: Any) -> datetime:
+    """Lazada's three date forms: ``2026-11-20 14:03:22 +0800``, ISO-8601, epoch ms."""
+    text = str(value or "").strip()
+    if text.isdigit():
+        return datetime.fromtimestamp(int(text) / 1000, UTC)
+    for fmt in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            pass
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise PayloadError(f"Lazada sent an unreadable date {text!r}.") from exc
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def iso(when: datetime, tz: ZoneInfo) -> str:
+    """ISO-8601 with a colon in the offset, as /orders/get expects."""
+    return when.astimezone(tz).isoformat(timespec="seconds")
+
+
+def _rate_of(price: Decimal, tax: Decimal) -> Decimal:
+    """The whole-percent rate whose inclusive tax on ``price`` is ``tax``."""
+    net = price - tax
+    if tax == 0 or net <= 0:
+        return ZERO
+    return (tax * 100 / net).quantize(Decimal(1), ROUND_HALF_UP)
+
+
+class LazadaConnector(Connector):
+    """Orders and finance fees of one Lazada Malaysia seller."""
+
+    platform: ClassVar[Platform] = Platform.LAZADA
+
+    @property
+    def base_url(self) -> str:
+        return (self.store.url or API_HOST).rstrip("/")
+
+    @property
+    def auth_url(self) -> str:
+        if self.store.setting("auth_url"):
+            return self.store.setting("auth_url").rstrip("/")
+        host = httpx.URL(self.base_url).host
+        return AUTH_HOST if ".lazada." in f".{host}" else self.base_url
+
+    @property
+    def app_key(self) -> str:
+        key = self.store.setting("app_key").strip()
+        if not key:
+            raise ConfigError(
+                f"Store '{self.store.name}' needs its Lazada app key (Lazada Open Platform "
+                f"console): `ecdesk store set {self.store.name} --set app_key=...`.")
+        return key
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.store.setting("timezone", "Asia/Kuala_Lumpur"))
+
+    # --- transport --------------------------------------------------------------------------
+    def _send(self, api: str, params: Mapping[str, Any], token: str | None,
+              method: str = "GET", auth: bool = False) -> dict[str, Any]:
+        all_params = {k: str(v) for k, v in params.items()}
+        all_params.update(app_key=self.app_key, sign_method="sha256",
+                          timestamp=str(int(self.clock().timestamp() * 1000)))
+        if token is not None:
+            all_params["access_token"] = token
+        all_params["sign"] = sign(self.require_secret("app_secret"), api, all_params)
+        url = (self.auth_url if auth else self.base_url) + api
+        if method == "GET":
+            resp = self.http.request("GET", url, params=all_params, what=f"Lazada {api}")
+        else:
+            resp = self.http.request("POST", url, data=all_params, what=f"Lazada {api}",
+                                     retry_writes=True)
+        try:
+            data = loads(resp.content)
+        except ValueError as exc:
+            raise Unavailable(f"Lazada {api}: unreadable answer (HTTP {resp.status_code})",
+                              status=resp.status_code) from exc
+        if not isinstance(data, dict):
+            raise Unavailable(f"Lazada {api}: unexpected answer", status=resp.status_code)
+        return data
+
+    def _raise(self, api: str, data: dict[str, Any]) -> None:
+        code, message = str(data.get("code")), str(data.get("message") or "")
+        where = f"Lazada {api} for store '{self.store.name}'"
+        if code == "IncompleteSignature":
+            raise AuthError(
+                f"{where}: Lazada rejected the request signature ({code}: {message}). The app "
+                f"secret saved for this store does not belong to app key "
+                f"{self.store.setting('app_key')}: re-enter it with "
+                f"`ecdesk secret set {self.store.name} app_secret`.", body=data)
+        if code in AUTH_ERRORS:
+            raise AuthError(
+                f"{where}: Lazada refused the authorisation ({code}: {message}). Authorise the "
+                f"seller again: `ecdesk store auth {self.store.name} --code CODE`.", body=data)
+        if code in RATE_ERRORS:
+            raise RateLimited(f"{where}: Lazada asks us to slow down ({code}: {message}); "
+                              f"the next sync continues.", body=data)
+        if data.get("type") in ("ISP", "SYSTEM"):
+            raise Unavailable(f"{where}: Lazada had an error ({code}: {message}); try again "
+                              f"later.", body=data)
+        if "timestamp" in (code + message).lower():
+            raise ApiError(f"{where}: {code}: {message}. Check this PC's date and time.",
+                           body=data)
+        raise ApiError(f"{where}: {code}: {message}", body=data)
+
+    def _call(self, api: str, params: Mapping[str, Any] | None = None, *,
+              token: bool = True, auth: bool = False, method: str = "GET") -> dict[str, Any]:
+        """One call: refresh once on an invalid token, wait out ``ApiCallLimit`` bans."""
+        refreshed, waits = False, 0
+        while True:
+            data = self._send(api, params or {}, self._access_token() if token else None,
+                              method, auth)
+            code = str(data.get("code"))
+            if code == "0":
+                return data
+            if code in TOKEN_ERRORS and token and not refreshed:
+                self._refresh()
+                refreshed = True
+                continue
+            if code in ("ApiCallLimit", "AppCallLimit") and waits < RATE_RETRIES:
+                waits += 1
+                self.http.sleep(1.0)  # "this ban will last 1 seconds"
+                continue
+            self._raise(api, data)
+
+    # --- tokens -----------------------------------------------------------------------------
+    def authorise(self, code: str) -> str:
+        """Exchange a seller authorisation code for tokens (``/auth/token/create``)."""
+        data = self._call("/auth/token/create", {"code": code}, token=False, auth=True)
+        self._save_tokens(data)
+        return f"Lazada seller {data.get('account') or self.app_key} authorised; tokens saved."
+
+    def _save_tokens(self, data: dict[str, Any]) -> None:
+        access, refresh = data.get("access_token"), data.get("refresh_token")
+        if not access or not refresh:
+            raise AuthError(f"Lazada gave store '{self.store.name}' no tokens; authorise "
+                            f"again with a new code.", body=data)
+        now = self.clock().astimezone(UTC)
+        self.credentials.set("refresh_token", str(refresh))
+        self.credentials.set("access_token", str(access))
+        self.credentials.set("access_expires_at", (
+            now + timedelta(seconds=int(data.get("expires_in") or 0))).isoformat())
+        if data.get("refresh_expires_in") is not None:
+            self.credentials.set("refresh_expires_at", (
+                now + timedelta(seconds=int(data["refresh_expires_in"]))).isoformat())
+
+    def _access_token(self) -> str:
+        token = self.credentials.get("access_token")
+        if not token:
+            raise ConfigError(
+                f"Store '{self.store.name}' is not authorised with Lazada yet: open the "
+                f"authorisation link, then `ecdesk store auth {self.store.name} --code CODE`.")
+        expires = self.credentials.get("access_expires_at")
+        if expires:
+            try:
+                when = datetime.fromisoformat(expires)
+                due = (when if when.tzinfo else when.replace(tzinfo=UTC)) - REFRESH_MARGIN
+            except ValueError:
+                due = self.clock()
+            if self.clock() >= due:
+                self._refresh()
+                token = self.credentials.get("access_token") or token
+        return token
+
+    def _refresh(self) -> None:
+        refresh = self.credentials.get("refresh_token")
+        if not refresh:
+            raise AuthError(f"Store '{self.store.name}' has no Lazada refresh token: "
+                            f"`ecdesk store auth {self.store.name} --code CODE`.")
+        data = self._call("/auth/token/refresh", {"refresh_token": refresh}, token=False,
+                          auth=True)
+        self._save_tokens(data)
+
+    # --- orders -----------------------------------------------------------------------------
+    def test_connection(self) -> str:
+        data = self._call("/seller/get").get("data") or {}
+        return (f"Connected to Lazada seller '{data.get('name') or data.get('seller_id')}'"
+                f" ({data.get('location') or 'MY'}).")
+
+    def list_orders(self, since: datetime, until: datetime) -> list[dict[str, Any]]:
+        """Orders updated in [since, until], oldest first, each once."""
+        seen: dict[str, dict[str, Any]] = {}
+        after, offset = since, 0
+        while True:
+            if offset + PAGE_LIMIT > MAX_OFFSET:  # move the window instead of the offset
+                newest = max(parse_time(o["updated_at"]) for o in seen.values())
+                if newest <= after:
+                    raise ApiError(f"Lazada store '{self.store.name}': more than {MAX_OFFSET}"
+                                   f" orders changed at {newest}; cannot page further.")
+                after, offset = newest, 0
+            data = self._call("/orders/get", {
+                "update_after": iso(after, self.tz), "update_before": iso(until, self.tz),
+                "sort_by": "updated_at", "sort_direction": "ASC",
+                "offset": offset, "limit": PAGE_LIMIT}).get("data") or {}
+            orders = data.get("orders") or []
+            for order in orders:
+                seen.setdefault(str(order["order_id"]), order)
+            if len(orders) < PAGE_LIMIT:
+                return list(seen.values())
+            offset += PAGE_LIMIT
+
+    def items(self, order_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for i in range(0, len(order_ids), ITEMS_BATCH):
+            batch = order_ids[i:i + ITEMS_BATCH]
+            data = self._call("/orders/items/get",
+                              {"order_ids": "[" + ",".join(batch) + "]"}).get("data") or []
+            for row in data:
+                out[str(row["order_id"])] = row.get("order_items") or []
+        return out
+
+    def transactions(self, order: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Finance rows of one order, from the day it was placed (range < 180 days)."""
+        start = parse_time(order["created_at"]).astimezone(self.tz).date() - timedelta(days=1)
+        end = min(start + timedelta(days=FINANCE_DAYS), self.clock().astimezone(self.tz).date())
+        rows: list[dict[str, Any]] = []
+        offset = 0
+        while True:
+            data = self._call("/finance/transaction/details/get", {
+                "start_time": start.isoformat(), "end_time": end.isoformat(),
+                "trade_order_id": order["order_id"], "trans_type": -1,
+                "offset": offset, "limit": FINANCE_LIMIT}).get("data") or []
+            rows.extend(data)
+            if len(data) < FINANCE_LIMIT:
+                return rows
+            offset += FINANCE_LIMIT
+
+    def _raws(self, orders: list[dict[str, Any]]) -> Iterator[RawOrder]:
+        for i in range(0, len(orders), ITEMS_BATCH):
+            batch = orders[i:i + ITEMS_BATCH]
+            items = self.items([str(o["order_id"]) for o in batch])
+            for order in batch:
+                oid = str(order["order_id"])
+                order_items = items.get(oid, [])
+                statuses = [str(it.get("status")) for it in order_items]
+                try:
+                    postable = disposition(statuses) is Disposition.POSTABLE
+                except PayloadError:
+                    postable = False
+                rows = self.transactions(order) if postable else None
+                yield RawOrder(oid, parse_time(order["updated_at"]).astimezone(UTC),
+                               {"order": order, "items": order_items, "transactions": rows})
+
+    def fetch_orders(self, since: datetime | None,
+                     until: datetime | None = None) -> Iterator[RawOrder]:
+        until = until or self.clock()
+        since = since or (until - HISTORY)
+        yield from self._raws(self.list_orders(since, until))
+
+    def fetch_order(self, external_id: str) -> RawOrder | None:
+        order = self._call("/order/get", {"order_id": external_id}).get("data")
+        return next(self._raws([order]), None) if order else None
+
+    # --- normalise --------------------------------------------------------------------------
+    def normalise(self, payload: dict[str, Any]) -> Order:
+        try:
+            return self._normalise(payload)
+        except (KeyError, TypeError, ArithmeticError) as exc:
+            raise PayloadError(f"Lazada order data is incomplete ({exc!r}).") from exc
+
+    def _normalise(self, payload: dict[str, Any]) -> Order:
+        order, items = payload["order"], payload.get("items") or []
+        oid = str(order["order_id"])
+        if not items:
+            raise PayloadError(f"Lazada order {order.get('order_number', oid)} has no items.")
+        statuses = [str(it.get("status")) for it in items]
+        disp = disposition(statuses)
+        # One item row per unit: aggregate identical units into one line.
+        grouped: dict[tuple[Any, ...], OrderLine] = {}
+        for it in items:
+            price, tax = dec(it.get("item_price")), dec(it.get("tax_amount"))
+            sku = str(it.get("sku") or "").strip() or None
+            name = str(it.get("name") or "")
+            if it.get("variation"):
+                name = f"{name} ({it['variation']})"
+            rate = _rate_of(price, tax)
+            key = (sku, name, price, rate)
+            line = grouped.get(key)
+            if line is None:
+                grouped[key] = OrderLine(str(it.get("order_item_id")), sku, name, Decimal(1),
+                                         price, tax=tax, tax_rate=rate)
+            else:
+                line.quantity += 1
+                line.tax += tax
+        lines = list(grouped.values())
+        provider = next((str(it.get("shipment_provider")).strip() for it in items
+                         if it.get("shipment_provider")), "")
+        shipping_fee = dec(order.get("shipping_fee"))
+        shipping = [ShippingLine(provider, provider or "Shipping", shipping_fee)] \
+            if provider or shipping_fee else []
+        rows = payload.get("transactions")
+        fees, refunds = lazada_fees(rows) if rows else ([], [])
+        total = dec(order.get("price")) + shipping_fee
+        tz = self.tz
+        addr = order.get("address_shipping") or {}
+        name = " ".join(str(order.get(k) or "") for k in
+                        ("customer_first_name", "customer_last_name")).strip()
+        return Order(
+            platform=Platform.LAZADA, external_id=oid,
+            number=str(order.get("order_number") or oid),
+            created_at=parse_time(order["created_at"]).astimezone(tz),
+            updated_at=parse_time(order.get("updated_at") or order["created_at"]).astimezone(tz),
+            currency=str(items[0].get("currency") or "MYR"),
+            status=", ".join(dict.fromkeys(statuses)), disposition=disp, total=total,
+            taxes_included=True, lines=lines, shipping=shipping,
+            tax_total=sum((ln.tax for ln in lines), ZERO),
+            payment_methods=[str(order["payment_method"])] if order.get("payment_method")
+            else [],
+            customer=Customer(name=name, phone=str(addr.get("phone") or ""),
+                              address=", ".join(str(addr[k]) for k in
+                                                ("address1", "city", "post_code")
+                                                if addr.get(k))),
+            refunds=refunds, fees=fees, cancelled=disp is Disposition.IGNORED, raw=payload,
+        )

@@ -1,0 +1,174 @@
+"""Automation tab: per store, whether and how often it syncs, and what it posts.
+
+Keys are the per-store settings of DECISIONS.md §4 and ``sync/posting.py``
+(``doc_kind``, ``doc_prefix``, ``debtor_code``...); a blank posting field means "use the
+AutoCount default" set in Integration > AutoCount. ``egress_minutes`` is the cadence of
+the store-bound direction (stock levels and tracking numbers).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecdesk.service import Service, UsageError
+from ecdesk.ui.models.held_orders import format_date
+
+DOC_KINDS = [("invoice", "Sales invoice"), ("cash_sale", "Cash sale"),
+             ("sales_order", "Sales order"), ("delivery_order", "Delivery order")]
+POSTING_FIELDS = [
+    ("doc_prefix", "Document number prefix", "e.g. SH- (up to 4 characters)"),
+    ("debtor_code", "Debtor (customer) code", "blank: AutoCount default"),
+    ("sales_account", "Sales account", "blank: AutoCount default"),
+    ("shipping_item", "Shipping charge item", "blank: AutoCount default"),
+    ("payment_method", "Payment method", "blank: AutoCount default"),
+]
+
+
+class AutomationTab(QWidget):
+    def __init__(self, service: Service, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.stores = QListWidget()
+        self.stores.setMaximumWidth(220)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size:15px; font-weight:600;")
+        self.sync_enabled = QCheckBox("Sync this store automatically while ecdesk is open")
+        self.ingress = QSpinBox()
+        self.ingress.setRange(1, 24 * 60)
+        self.ingress.setSuffix(" minutes")
+        self.egress = QSpinBox()
+        self.egress.setRange(1, 24 * 60)
+        self.egress.setSuffix(" minutes")
+        self.next_run = QLabel()
+        self.doc_kind = QComboBox()
+        for value, title in DOC_KINDS:
+            self.doc_kind.addItem(title, value)
+        self.when = QComboBox()
+        self.when.addItem("As soon as the order is paid (shipped or not)", "paid")
+        self.when.setToolTip("Accounting posts every paid order once (DECISIONS.md §1).")
+        self.posting: dict[str, QLineEdit] = {}
+        sched = QGroupBox("Schedule")
+        sf = QFormLayout(sched)
+        sf.addRow(self.sync_enabled)
+        sf.addRow("Fetch new orders every", self.ingress)
+        sf.addRow("Send stock and tracking every", self.egress)
+        sf.addRow("", self.next_run)
+        post = QGroupBox("What to create in AutoCount")
+        pf = QFormLayout(post)
+        pf.addRow("Document", self.doc_kind)
+        pf.addRow("When", self.when)
+        for key, label, hint in POSTING_FIELDS:
+            edit = QLineEdit()
+            edit.setPlaceholderText(hint)
+            edit.setObjectName(key)
+            pf.addRow(label, edit)
+            self.posting[key] = edit
+        self.save_button = QPushButton("Save")
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.result, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.title)
+        right.addWidget(sched)
+        right.addWidget(post)
+        right.addLayout(row)
+        right.addStretch(1)
+        self.empty = QLabel("Add a store in the Stores tab first.")
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.stores)
+        self.body = QWidget()
+        self.body.setLayout(right)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.empty, 1)
+        self.stores.currentTextChanged.connect(lambda _t: self._show())
+        self.save_button.clicked.connect(self.save)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.store()
+        self.stores.blockSignals(True)
+        self.stores.clear()
+        self.stores.addItems(self.service.store_names())
+        self.stores.blockSignals(False)
+        items = self.stores.findItems(current or "", _exact())
+        self.stores.setCurrentRow(self.stores.row(items[0]) if items and current else 0)
+        has = self.stores.count() > 0
+        self.body.setVisible(has)
+        self.empty.setVisible(not has)
+        self._show()
+
+    def store(self) -> str | None:
+        item = self.stores.currentItem()
+        return item.text() if item else None
+
+    def select(self, name: str) -> None:
+        items = self.stores.findItems(name, _exact())
+        if items:
+            self.stores.setCurrentItem(items[0])
+
+    def _show(self) -> None:
+        name = self.store()
+        if not name:
+            return
+        s = self.service.get_store(name)
+        self.title.setText(name)
+        self.sync_enabled.setChecked(s.sync_enabled)
+        self.ingress.setValue(s.ingress_minutes)
+        self.egress.setValue(int(s.settings.get("egress_minutes", "60") or 60))
+        i = self.doc_kind.findData(s.settings.get("doc_kind", "invoice"))
+        self.doc_kind.setCurrentIndex(max(i, 0))
+        for key, edit in self.posting.items():
+            edit.setText(s.settings.get(key, ""))
+        if not s.sync_enabled:
+            self.next_run.setText("Automatic sync is off; use Sync now in Stores or Tools.")
+        elif s.last_sync_at is None:
+            self.next_run.setText("Never synced: the first sync starts within a minute.")
+        else:
+            self.next_run.setText(f"Last sync {format_date(s.last_sync_at)}.")
+        self.result.clear()
+
+    def save(self) -> bool:
+        name = self.store()
+        if not name:
+            return False
+        settings = {k: e.text().strip() for k, e in self.posting.items()}
+        settings["doc_kind"] = self.doc_kind.currentData()
+        settings["egress_minutes"] = str(self.egress.value())
+        try:
+            self.service.update_store(name, sync_enabled=self.sync_enabled.isChecked(),
+                                      ingress_minutes=self.ingress.value(), settings=settings)
+        except UsageError as exc:
+            self.result.setStyleSheet("color:#b91c1c")
+            self.result.setText(str(exc))
+            return False
+        self.result.setStyleSheet("color:#15803d")
+        self.result.setText("Saved. Orders already held for a setting can now be retried.")
+        self._show_keep_result()
+        return True
+
+    def _show_keep_result(self) -> None:
+        text, style = self.result.text(), self.result.styleSheet()
+        self._show()
+        self.result.setText(text)
+        self.result.setStyleSheet(style)
+
+
+def _exact():
+    from PySide6.QtCore import Qt
+
+    return Qt.MatchFlag.MatchExactly

@@ -1,0 +1,289 @@
+"""Mapping tab: store SKUs, shipping methods, payment methods and tax rates to AutoCount.
+
+Values seen in held orders that still need a mapping come first (highlighted). A clerk maps
+one in the form below (or types the code straight into the table), or exports everything to
+Excel, fills the AutoCount code column there and imports it back. ``prefill`` is the fix path
+from a held order's reason ("Map this SKU").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecdesk.reports.mapping_excel import export_mappings, import_mappings
+from ecdesk.service import Service, UsageError
+from ecdesk.ui.models.mappings import KIND_TITLES, MappingsModel
+from ecdesk.ui.workers import Coalescer
+
+VALUE_HINTS = {"sku": "AutoCount item code, e.g. TS-RED-L",
+               "shipping": "AutoCount item for the charge, e.g. SHIPPING",
+               "payment": "AutoCount payment method, e.g. BANK",
+               "tax": "AutoCount tax code, e.g. SV-8 (or none)"}
+
+
+class MappingTab(QWidget):
+    mappings_changed = Signal()
+    retry_requested = Signal()  # "Retry held orders now"
+
+    def __init__(self, service: Service, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.model = MappingsModel(service, self)
+        # filters
+        self.store_filter = QComboBox()
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem("All kinds", None)
+        for kind, title in KIND_TITLES.items():
+            self.kind_filter.addItem(title, kind)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search store value or AutoCount code…")
+        self.search.setClearButtonEnabled(True)
+        self.import_button = QPushButton("Import from Excel…")
+        self.export_button = QPushButton("Export to Excel…")
+        self.summary = QLabel()
+        # table
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # edit form
+        self.f_store = QComboBox()
+        self.f_kind = QComboBox()
+        for kind, title in KIND_TITLES.items():
+            self.f_kind.addItem(title, kind)
+        self.f_key = QLineEdit()
+        self.f_key.setPlaceholderText("exactly as the store sends it")
+        self.f_value = QLineEdit()
+        self.f_uom = QLineEdit()
+        self.f_uom.setPlaceholderText("optional, e.g. UNIT")
+        self.f_uom.setMaximumWidth(120)
+        self.save_button = QPushButton("Save mapping")
+        self.save_button.setDefault(True)
+        self.delete_button = QPushButton("Delete mapping")
+        self.retry_button = QPushButton("Retry held orders now")
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Store"))
+        top.addWidget(self.store_filter)
+        top.addWidget(QLabel("Kind"))
+        top.addWidget(self.kind_filter)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
+        form_box = QGroupBox("Map a value")
+        form = QFormLayout()
+        pair = QHBoxLayout()
+        pair.addWidget(self.f_store, 1)
+        pair.addWidget(self.f_kind, 1)
+        form.addRow("Store / kind", pair)
+        form.addRow("Store value", self.f_key)
+        code = QHBoxLayout()
+        code.addWidget(self.f_value, 1)
+        code.addWidget(QLabel("UOM"))
+        code.addWidget(self.f_uom)
+        form.addRow("AutoCount code", code)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.result, 1)
+        fl = QVBoxLayout(form_box)
+        fl.addLayout(form)
+        fl.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(form_box)
+
+        self._search_later = Coalescer(250, self)
+        self._search_later.fired.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._search_later.request())
+        self.store_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.f_kind.currentIndexChanged.connect(lambda _i: self._hint())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._row_to_form())
+        self.save_button.clicked.connect(self.save)
+        self.f_value.returnPressed.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        self.retry_button.clicked.connect(self.retry_requested)
+        self.import_button.clicked.connect(lambda: self.import_excel())
+        self.export_button.clicked.connect(lambda: self.export_excel())
+        self.pick_open: Callable[[], str] = self._pick_open
+        self.pick_save: Callable[[], str] = self._pick_save
+        self.reload_stores()
+        self._hint()
+
+    # --- loading ------------------------------------------------------------------------
+    def reload_stores(self) -> None:
+        names = self.service.store_names()
+        for combo, with_all in ((self.store_filter, True), (self.f_store, False)):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            if with_all:
+                combo.addItem("All stores", None)
+            for n in names:
+                combo.addItem(n, n)
+            i = combo.findData(current)
+            combo.setCurrentIndex(i if i >= 0 else 0)
+            combo.blockSignals(False)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.store_filter.currentData(), self.kind_filter.currentData(),
+                              self.search.text())
+        todo = self.model.unmapped_count
+        total = self.model.rowCount()
+        if todo:
+            self.summary.setText(f"{todo} value{'s' if todo != 1 else ''} from held orders "
+                                 f"need{'s' if todo == 1 else ''} a mapping (shown first, "
+                                 f"highlighted). {total - todo} mapped.")
+            self.summary.setStyleSheet("color:#92400e; font-weight:600;")
+        else:
+            self.summary.setText(f"Every value seen in held orders is mapped. {total} "
+                                 "mapping(s) shown.")
+            self.summary.setStyleSheet("color:#15803d;")
+
+    def refresh(self) -> None:
+        self.apply_filter()
+
+    # --- form ---------------------------------------------------------------------------
+    def _hint(self) -> None:
+        self.f_value.setPlaceholderText(VALUE_HINTS.get(self.f_kind.currentData(), ""))
+
+    def _row_to_form(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return
+        _todo, m = self.model.row_info(rows[0].row())
+        self._fill(m.store, m.kind, m.key, m.value, m.uom)
+
+    def _fill(self, store: str, kind: str, key: str, value: str = "", uom: str = "") -> None:
+        self.f_store.setCurrentIndex(max(self.f_store.findData(store), 0))
+        self.f_kind.setCurrentIndex(max(self.f_kind.findData(kind), 0))
+        self.f_key.setText(key)
+        self.f_value.setText(value)
+        self.f_uom.setText(uom)
+
+    def prefill(self, store: str, kind: str, key: str) -> None:
+        """The fix path from a held order: show this value, ready for its AutoCount code."""
+        self.store_filter.blockSignals(True)
+        self.kind_filter.blockSignals(True)
+        self.store_filter.setCurrentIndex(max(self.store_filter.findData(store), 0))
+        self.kind_filter.setCurrentIndex(max(self.kind_filter.findData(kind), 0))
+        self.store_filter.blockSignals(False)
+        self.kind_filter.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(key)
+        self.search.blockSignals(False)
+        self.apply_filter()
+        row = self.model.find(store, kind, key)
+        if row >= 0:
+            self.view.selectRow(row)
+        self._fill(store, kind, key)
+        self.result.setStyleSheet("color:#374151")
+        self.result.setText(f"Type the AutoCount code for {KIND_TITLES[kind].lower()} "
+                            f"'{key}' and press Save mapping.")
+        self.f_value.setFocus()
+
+    def save(self) -> bool:
+        store, kind = self.f_store.currentData(), self.f_kind.currentData()
+        key, value = self.f_key.text().strip(), self.f_value.text().strip()
+        if not store:
+            return self._say("Add a store first (Stores tab).", False)
+        try:
+            self.service.set_mapping(store, kind, key, value, self.f_uom.text().strip())
+        except UsageError as exc:
+            return self._say(str(exc), False)
+        self.apply_filter()
+        self.mappings_changed.emit()
+        return self._say(f"Saved: {key} → {value}. Press “Retry held orders now” to post the "
+                         "orders that were waiting for it.", True)
+
+    def delete(self) -> bool:
+        store, kind, key = self.f_store.currentData(), self.f_kind.currentData(), \
+            self.f_key.text().strip()
+        if not store or not key:
+            return False
+        self.service.delete_mapping(store, kind, key)
+        self.apply_filter()
+        self.mappings_changed.emit()
+        return self._say(f"Deleted the mapping of '{key}'.", True)
+
+    def _say(self, text: str, ok: bool) -> bool:
+        self.result.setStyleSheet("color:#15803d" if ok else "color:#b91c1c")
+        self.result.setText(text)
+        return ok
+
+    # --- Excel --------------------------------------------------------------------------
+    def _pick_save(self) -> str:
+        return QFileDialog.getSaveFileName(self, "Export mappings", "mappings.xlsx",
+                                           "Excel workbook (*.xlsx)")[0]
+
+    def _pick_open(self) -> str:
+        return QFileDialog.getOpenFileName(self, "Import mappings", "",
+                                           "Excel workbook (*.xlsx)")[0]
+
+    def export_excel(self, path: str | None = None) -> int:
+        path = path or self.pick_save()
+        if not path:
+            return 0
+        rows = [m for _todo, m in self.model.rows]
+        try:
+            count = export_mappings(rows, path)
+        except OSError as exc:
+            self._say(f"Could not write {path}: {exc.strerror}. Close the file in Excel or "
+                      "choose another folder.", False)
+            return 0
+        self._say(f"Exported {count} rows to {path}. Fill the empty AutoCount codes and "
+                  "import the file back.", True)
+        return count
+
+    def import_excel(self, path: str | None = None) -> int:
+        path = path or self.pick_open()
+        if not path:
+            return 0
+        result = import_mappings(path)
+        saved, problems = 0, list(result.problems)
+        for r in result.rows:
+            try:
+                self.service.set_mapping(r.store, r.kind, r.key, r.value, r.uom)
+                saved += 1
+            except UsageError as exc:
+                problems.append(f"{r.store} / {r.key}: {exc}")
+        self.apply_filter()
+        if saved:
+            self.mappings_changed.emit()
+        text = f"Imported {saved} mapping(s)."
+        if result.skipped_empty:
+            text += f" {result.skipped_empty} row(s) without an AutoCount code were skipped."
+        if problems:
+            text += " Not imported: " + " ".join(problems[:5])
+            if len(problems) > 5:
+                text += f" (and {len(problems) - 5} more)"
+        self._say(text, not problems)
+        return saved

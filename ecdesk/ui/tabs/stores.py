@@ -1,0 +1,231 @@
+"""Stores tab: the platform accounts, their status today, add / edit / remove / sync now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecdesk.domain import Platform
+from ecdesk.service import Service, StoreInfo, UsageError
+from ecdesk.ui.models.stores import PLATFORM_TITLES, StoresModel
+from ecdesk.ui.ops import Operations
+
+URL_HINTS = {
+    "shopify": "https://your-shop.myshopify.com",
+    "woocommerce": "https://www.your-shop.com",
+    "shopee": "https://partner.shopeemobile.com",
+    "lazada": "https://api.lazada.com.my/rest",
+    "custom": "https://feed.example.com/orders",
+}
+PREFIXES = {"shopify": "SH-", "woocommerce": "WC-", "shopee": "SP-", "lazada": "LZ-",
+            "custom": "CF-"}
+
+
+class StoreDialog(QDialog):
+    """Add or edit one store. ``submit(values)`` answers an error text or None."""
+
+    def __init__(self, submit: Callable[[dict[str, str]], str | None],
+                 store: StoreInfo | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.submit = submit
+        self.setWindowTitle("Edit store" if store else "Add a store")
+        self.name = QLineEdit(store.name if store else "")
+        self.name.setPlaceholderText("e.g. Main Shopify")
+        self.platform = QComboBox()
+        for p in Platform:
+            self.platform.addItem(PLATFORM_TITLES[p.value], p.value)
+        self.url = QLineEdit(store.url if store else "")
+        self.prefix = QLineEdit(store.settings.get("doc_prefix", "") if store else "")
+        self.prefix.setMaxLength(4)
+        self.prefix.setToolTip("Put before the order number to make the AutoCount document "
+                               "number, e.g. SH- gives SH-1001 (up to 4 characters).")
+        if store:
+            self.platform.setCurrentIndex(self.platform.findData(store.platform))
+            self.platform.setEnabled(False)  # a store is one platform account
+        self.platform.currentIndexChanged.connect(self._hints)
+        self._hints()
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b91c1c")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("Store name", self.name)
+        form.addRow("Platform", self.platform)
+        form.addRow("Store address (URL)", self.url)
+        form.addRow("Document prefix", self.prefix)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel("Credentials are entered next, in the Integration tab."))
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def _hints(self) -> None:
+        plat = self.platform.currentData()
+        self.url.setPlaceholderText(URL_HINTS.get(plat, ""))
+        self.prefix.setPlaceholderText(PREFIXES.get(plat, ""))
+
+    def values(self) -> dict[str, str]:
+        plat = self.platform.currentData()
+        return {"name": self.name.text().strip(), "platform": plat,
+                "url": self.url.text().strip(),
+                "doc_prefix": self.prefix.text().strip() or PREFIXES.get(plat, "")}
+
+    def accept(self) -> None:
+        problem = self.submit(self.values())
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        super().accept()
+
+
+class StoresTab(QWidget):
+    stores_changed = Signal()
+    open_integration = Signal(str)
+
+    def __init__(self, service: Service, ops: Operations, parent: QWidget | None = None,
+                 confirm: Callable[[str], bool] | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.ops = ops
+        self.confirm = confirm or self._ask
+        self.model = StoresModel(service, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.add_button = QPushButton("Add store…")
+        self.edit_button = QPushButton("Edit…")
+        self.remove_button = QPushButton("Remove")
+        self.sync_button = QPushButton("Sync this store now")
+        self.sync_all_button = QPushButton("Sync all stores now")
+        self.add_button.clicked.connect(self.open_add_dialog)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.sync_button.clicked.connect(self.sync_selected)
+        self.sync_all_button.clicked.connect(lambda: self.ops.sync())
+        self.empty = QLabel("No stores yet. Press “Add store…” to connect your first online "
+                            "store, then enter its credentials in Integration.")
+        self.empty.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.sync_all_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.view, 1)
+        self.dialog: StoreDialog | None = None
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.ops.busy_changed.connect(lambda _b: self._enable())
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected()
+        self.model.reload()
+        self.empty.setVisible(not self.model.rows)
+        if selected:
+            for i, s in enumerate(self.model.rows):
+                if s.name == selected.name:
+                    self.view.selectRow(i)
+        self._enable()
+
+    def selected(self) -> StoreInfo | None:
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        return self.model.store(rows[0].row()) if rows else None
+
+    def _enable(self) -> None:
+        has = self.selected() is not None
+        for b in (self.edit_button, self.remove_button):
+            b.setEnabled(has)
+        self.sync_button.setEnabled(has and not self.ops.busy)
+        self.sync_all_button.setEnabled(bool(self.model.rows) and not self.ops.busy)
+
+    # --- add / edit / remove ------------------------------------------------------------
+    def open_add_dialog(self) -> StoreDialog:
+        self.dialog = StoreDialog(self._add, parent=self)
+        self.dialog.open()
+        return self.dialog
+
+    def _add(self, v: dict[str, str]) -> str | None:
+        if not v["name"]:
+            return "Give the store a name, e.g. 'Main Shopify'."
+        try:
+            self.service.add_store(v["name"], v["platform"], v["url"],
+                                   {"doc_prefix": v["doc_prefix"]} if v["doc_prefix"] else {})
+        except UsageError as exc:
+            return str(exc)
+        self.reload()
+        for i, s in enumerate(self.model.rows):
+            if s.name == v["name"]:
+                self.view.selectRow(i)
+        self.stores_changed.emit()
+        self.open_integration.emit(v["name"])
+        return None
+
+    def edit_selected(self) -> StoreDialog | None:
+        store = self.selected()
+        if store is None:
+            return None
+
+        def submit(v: dict[str, str]) -> str | None:
+            try:
+                self.service.update_store(store.name, url=v["url"], new_name=v["name"],
+                                          settings={"doc_prefix": v["doc_prefix"]})
+            except UsageError as exc:
+                return str(exc)
+            self.reload()
+            self.stores_changed.emit()
+            return None
+
+        self.dialog = StoreDialog(submit, store, self)
+        self.dialog.open()
+        return self.dialog
+
+    def remove_selected(self) -> None:
+        store = self.selected()
+        if store is None:
+            return
+        if not self.confirm(f"Remove the store '{store.name}'? Its orders and mappings are "
+                            "removed from ecdesk (documents already in AutoCount stay)."):
+            return
+        self.service.remove_store(store.name)
+        self.reload()
+        self.stores_changed.emit()
+
+    def sync_selected(self) -> None:
+        store = self.selected()
+        if store is not None:
+            self.ops.sync(store.name)
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, "Remove store", text)
+        return answer == QMessageBox.StandardButton.Yes
