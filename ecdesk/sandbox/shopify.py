@@ -23,6 +23,11 @@ Follows reference/shopify-woocommerce-contracts.md §1 and §3 (Shopify simulato
 * API versions: a supported one is echoed in ``X-Shopify-API-Version``; an older one "falls
   forward" to the oldest supported (§0).
 
+The official ``ShopifyAPI`` package reaches it unchanged through its public settings:
+``shopify.Session.setup(protocol="http", myshopify_domain="0.0.1", port=PORT)`` and the shop
+``"127.0.0.1"`` (the library builds ``<first label>.<myshopify_domain>``); loopback is plain
+HTTP, which the library allows.
+
 Defaults use Shopify Plus figures for the GraphQL bucket (1000 points/s, 20x bucket) so a demo
 of 500 orders runs without long waits; tests pass Standard's (100 points/s) or smaller.
 """

@@ -10,7 +10,9 @@ Cost (shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits, "Cost calculat
 and enums cost 0, an object 1, a connection 2 plus ``first``/``last`` times the cost of one
 node; a list field with a ``first`` argument likewise multiplies. The requested cost is
 computed before running the query; the actual cost counts what came back; the difference is
-refunded to the bucket. A single query may cost at most 1000.
+refunded to the bucket. A single query may cost at most 1000 (``MAX_COST_EXCEEDED``). A
+``first``/``last`` over 250 is refused before anything runs (HTTP 200, ``errors`` only); the
+wording of that message is from memory (verify against a live store).
 """
 
 from __future__ import annotations

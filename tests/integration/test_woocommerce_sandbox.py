@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+from urllib.parse import quote
+
 import httpx
 import pytest
 
-from ecdesk.sandbox.woocommerce import API, WooCommerceSandbox
+from ecdesk.sandbox.woocommerce import API, WooCommerceSandbox, woo_string_to_sign
 from ecdesk.sync.connectors.woocommerce import oauth1_signature
 
 NOW = 1_795_000_000.0
@@ -101,3 +106,17 @@ def test_read_only_key_cannot_write_and_unknown_route():
                                "The API key provided does not have write permissions.")
         resp = httpx.get(sb.url + API + "/nowhere", auth=auth)
         assert error(resp)[0] == "rest_no_route"
+
+
+def test_oauth_parameters_in_the_authorization_header_are_accepted(sandbox):
+    url = sandbox.url + API + "/orders"
+    oauth = [("oauth_consumer_key", sandbox.consumer_key), ("oauth_timestamp", str(int(NOW))),
+             ("oauth_nonce", "hdr1"), ("oauth_signature_method", "HMAC-SHA1")]
+    query = [("per_page", "3")]
+    text = woo_string_to_sign("GET", url, dict(query + oauth))
+    sig = base64.b64encode(hmac.new(f"{sandbox.consumer_secret}&".encode(), text.encode(),
+                                    hashlib.sha1).digest()).decode()
+    header = "OAuth " + ", ".join(f'{k}="{quote(v, safe="")}"'
+                                  for k, v in oauth + [("oauth_signature", sig)])
+    resp = httpx.get(url, params=query, headers={"Authorization": header})
+    assert resp.status_code == 200 and len(resp.json()) == 3
