@@ -329,6 +329,14 @@ def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool, rules: Po
     return money(target)
 
 
+def _debtor(rules: PostingRules) -> dict[str, str]:
+    """The master fields every document of the store shares (AutoCount's required five,
+    less the date)."""
+    return {"debtor_code": rules.debtor_code,
+            "debtor_name": rules.debtor_name[:DEBTOR_NAME_MAX],
+            "credit_term": rules.credit_term, "sales_location": rules.sales_location}
+
+
 def build_draft(order: Order, maps: Maps, rules: PostingRules) -> DocumentDraft | list[Hold]:
     """The document for ``order``, or every reason it cannot be posted (setup, matching,
     amounts): one call gives the engine the whole verdict."""
@@ -348,10 +356,7 @@ def build_draft(order: Order, maps: Maps, rules: PostingRules) -> DocumentDraft 
         doc_no=doc_no_for(order, rules),
         ref=ref_for(order),
         doc_date=local_date(order.created_at, rules.timezone),
-        debtor_code=rules.debtor_code,
-        debtor_name=rules.debtor_name[:DEBTOR_NAME_MAX],
-        credit_term=rules.credit_term,
-        sales_location=rules.sales_location,
+        **_debtor(rules),
         currency=order.currency,
         inclusive_tax=inclusive,
         total=total,
@@ -485,10 +490,7 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps, rules:
         doc_no=doc_no,
         ref=ref_for(order, f" R{seq}"),
         doc_date=local_date(when, rules.timezone),
-        debtor_code=rules.debtor_code,
-        debtor_name=rules.debtor_name[:DEBTOR_NAME_MAX],
-        credit_term=rules.credit_term,
-        sales_location=rules.sales_location,
+        **_debtor(rules),
         currency=order.currency,
         inclusive_tax=inclusive,
         total=total,
@@ -567,10 +569,7 @@ def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None
         doc_no=doc_no,
         ref=ref_for(order, " fees"),
         doc_date=local_date(order.created_at, rules.timezone),
-        debtor_code=rules.debtor_code,
-        debtor_name=rules.debtor_name[:DEBTOR_NAME_MAX],
-        credit_term=rules.credit_term,
-        sales_location=rules.sales_location,
+        **_debtor(rules),
         currency=order.currency,
         inclusive_tax=False,
         total=draft_total(lines, False),
