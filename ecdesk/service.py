@@ -273,7 +273,12 @@ class Service:
             if url is not None:
                 store.url = url.rstrip("/")
             if settings and "doc_prefix" in settings:
-                self._check_prefix(settings["doc_prefix"], self._prefixes(s, but=store.id))
+                settings = dict(settings)
+                taken = self._prefixes(s, but=store.id)
+                if not settings["doc_prefix"].strip():  # blank keeps the store's own prefix
+                    settings["doc_prefix"] = (store.settings or {}).get("doc_prefix") or \
+                        free_prefix(Platform(store.platform), taken)
+                self._check_prefix(settings["doc_prefix"], taken)
             if settings:
                 merged = dict(store.settings or {})
                 for k, v in settings.items():

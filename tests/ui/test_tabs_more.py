@@ -82,3 +82,21 @@ def test_edit_store_renames_and_keeps_platform(qtbot, window, svc):
     s = svc.get_store("Main Shop")
     assert (s.platform, s.url) == ("woocommerce", "https://b.example.com")
     assert window.integration.owners.count() == 2  # AutoCount + the renamed store
+
+
+def test_automation_sets_fee_ledgers_for_marketplace_stores_only(qtbot, window, svc):
+    svc.add_store("Shop", "shopify")
+    svc.add_store("Shopee MY", "shopee")
+    window.refresh()
+    tab = window.automation
+    tab.select("Shop")
+    assert not tab.fees.isVisibleTo(tab)
+    tab.select("Shopee MY")
+    assert tab.fees.isVisibleTo(tab) and tab.post_fees.isChecked()
+    tab.fee_edits["fee_account_commission"].setText("908-1000")
+    tab.posting["doc_prefix"].setText("")  # blank keeps the store's own prefix
+    assert tab.save(), tab.result.text()
+    s = svc.get_store("Shopee MY")
+    assert s.settings["fee_account_commission"] == "908-1000"
+    assert s.settings["post_fees"] == "true" and s.settings["doc_prefix"] == "SP-"
+    assert "fee_account_commission" not in svc.get_store("Shop").settings

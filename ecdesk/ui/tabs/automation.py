@@ -36,6 +36,16 @@ POSTING_FIELDS = [
     ("payment_method", "Payment method", "blank: AutoCount default"),
 ]
 
+MARKETPLACES = ("shopee", "lazada")
+FEE_FIELDS = [
+    ("fee_account_commission", "Commission"),
+    ("fee_account_service", "Service fee"),
+    ("fee_account_transaction", "Transaction / payment fee"),
+    ("fee_account_shipping_fee", "Shipping fee"),
+    ("fee_account_voucher_seller", "Vouchers paid by you"),
+    ("fee_account_other", "Other charges"),
+]
+
 
 class AutomationTab(QWidget):
     def __init__(self, service: Service, parent: QWidget | None = None) -> None:
@@ -77,6 +87,18 @@ class AutomationTab(QWidget):
             edit.setObjectName(key)
             pf.addRow(label, edit)
             self.posting[key] = edit
+        # marketplace fees are not revenue: one credit note per order, a ledger per fee kind
+        self.fees = QGroupBox("Marketplace fees (ledger account per fee)")
+        ff = QFormLayout(self.fees)
+        self.post_fees = QCheckBox("Post each order's fees on a credit note (<DocNo>-F)")
+        ff.addRow(self.post_fees)
+        self.fee_edits: dict[str, QLineEdit] = {}
+        for key, label in FEE_FIELDS:
+            edit = QLineEdit()
+            edit.setPlaceholderText("blank: AutoCount default")
+            edit.setObjectName(key)
+            ff.addRow(label, edit)
+            self.fee_edits[key] = edit
         self.save_button = QPushButton("Save")
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -86,6 +108,7 @@ class AutomationTab(QWidget):
         columns = QHBoxLayout()
         sched_col = QVBoxLayout()
         sched_col.addWidget(sched)
+        sched_col.addWidget(self.fees)
         sched_col.addStretch(1)
         columns.addLayout(sched_col, 1)
         columns.addWidget(post, 1)
@@ -143,6 +166,10 @@ class AutomationTab(QWidget):
         self.doc_kind.setCurrentIndex(max(i, 0))
         for key, edit in self.posting.items():
             edit.setText(s.settings.get(key, ""))
+        self.fees.setVisible(s.platform in MARKETPLACES)
+        self.post_fees.setChecked(s.settings.get("post_fees", "true").lower() != "false")
+        for key, edit in self.fee_edits.items():
+            edit.setText(s.settings.get(key, ""))
         if not s.sync_enabled:
             self.next_run.setText("Automatic sync is off; use Sync now in Stores or Tools.")
         elif s.last_sync_at is None:
@@ -156,6 +183,9 @@ class AutomationTab(QWidget):
         if not name:
             return False
         settings = {k: e.text().strip() for k, e in self.posting.items()}
+        if self.fees.isVisibleTo(self):
+            settings.update({k: e.text().strip() for k, e in self.fee_edits.items()})
+            settings["post_fees"] = "true" if self.post_fees.isChecked() else "false"
         settings["doc_kind"] = self.doc_kind.currentData()
         settings["egress_minutes"] = str(self.egress.value())
         try:
