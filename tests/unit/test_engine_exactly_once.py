@@ -105,6 +105,35 @@ class SimulatedCrash(BaseException):
     """The process dies: nothing after it runs, nothing is rolled forward."""
 
 
+AUTOCOUNT = {
+    "debtor_code": "300-C001", "debtor_name": "CASH", "credit_term": "C.O.D.",
+    "sales_location": "HQ", "sales_account": "500-1000", "shipping_item": "SHIPPING",
+    "rounding_account": "907-0000", "payment_method": "BANK"}
+
+
+def fake_service(url: str, connector: type[Connector], route: AutoCountRoute, *,
+                 hooks: dict | None = None, worker: str = "pc-1") -> Service:
+    """A service whose engine talks to the in-memory connector and route."""
+    hooks = hooks if hooks is not None else {}
+    deps = EngineDeps(
+        http=HttpClient(), credentials=lambda scope: {}, clock=lambda: T0,
+        worker=worker, make_route=lambda cfg: route,
+        make_connector=lambda cfg: connector(cfg, {}, None),
+        after_create=lambda entry: hooks.get("after_create", lambda e: None)(entry),
+    )
+    return Service(url, engine_deps=deps)
+
+
+def set_up_web(svc: Service, autocount: dict | None = None, store: dict | None = None) -> None:
+    """AutoCount defaults, the store "Web" (prefix WB-) and the maps its feed needs."""
+    svc.set_autocount("cloud", "http://127.0.0.1:9", "1", {**AUTOCOUNT, **(autocount or {})})
+    svc.add_store("Web", "custom", "http://127.0.0.1:9", {"doc_prefix": "WB-", **(store or {})})
+    for kind, key, value in (("sku", "TSHIRT-RED-M", "TS-RED-M"),
+                             ("shipping", "standard", "SHIPPING"), ("payment", "fpx", "FPX"),
+                             ("tax", "0", "none")):
+        svc.set_mapping("Web", kind, key, value)
+
+
 @pytest.fixture
 def world(db_url):
     FakeConnector.feed = [payload(n) for n in range(1, 21)]
@@ -112,24 +141,10 @@ def world(db_url):
     hooks: dict = {}
 
     def make(worker="pc-1"):
-        deps = EngineDeps(
-            http=HttpClient(), credentials=lambda scope: {}, clock=lambda: T0,
-            worker=worker, make_route=lambda cfg: route,
-            make_connector=lambda cfg: FakeConnector(cfg, {}, None),
-            after_create=lambda entry: hooks.get("after_create", lambda e: None)(entry),
-        )
-        return Service(db_url, engine_deps=deps)
+        return fake_service(db_url, FakeConnector, route, hooks=hooks, worker=worker)
 
     svc = make()
-    svc.set_autocount("cloud", "http://127.0.0.1:9", "1", {
-        "debtor_code": "300-C001", "debtor_name": "CASH", "credit_term": "C.O.D.",
-        "sales_location": "HQ", "sales_account": "500-1000", "shipping_item": "SHIPPING",
-        "rounding_account": "907-0000", "payment_method": "BANK"})
-    svc.add_store("Web", "custom", "http://127.0.0.1:9", {"doc_prefix": "WB-"})
-    svc.set_mapping("Web", "sku", "TSHIRT-RED-M", "TS-RED-M")
-    svc.set_mapping("Web", "shipping", "standard", "SHIPPING")
-    svc.set_mapping("Web", "payment", "fpx", "FPX")
-    svc.set_mapping("Web", "tax", "0", "none")
+    set_up_web(svc)
     yield svc, route, hooks, make
     svc.close()
 

@@ -13,14 +13,15 @@ from sqlalchemy import select
 from ecdesk.db.models import Document, OrderDocument, OutboxEntry
 from ecdesk.domain import DocKind, Fee, FeeKind
 from ecdesk.service import Service
-from ecdesk.sync.engine import FEE_NOTE_SEQ, EngineDeps
-from ecdesk.sync.http import HttpClient
+from ecdesk.sync.engine import FEE_NOTE_SEQ
 from tests.unit.test_engine_exactly_once import (
     T0,
     FakeConnector,
     FakeRoute,
     SimulatedCrash,
+    fake_service,
     payload,
+    set_up_web,
 )
 
 
@@ -43,28 +44,15 @@ def fees_world(tmp_path):
     FeeConnector.feed = [payload(n) for n in range(1, 6)]
     route = NoteRoute()
     hooks: dict = {}
+    url = f"sqlite:///{tmp_path / 'f.sqlite'}"
 
     def make(worker="pc-1"):
-        deps = EngineDeps(
-            http=HttpClient(), credentials=lambda scope: {}, clock=lambda: T0,
-            worker=worker, make_route=lambda cfg: route,
-            make_connector=lambda cfg: FeeConnector(cfg, {}, None),
-            after_create=lambda entry: hooks.get("after_create", lambda e: None)(entry),
-        )
-        return Service(f"sqlite:///{tmp_path / 'f.sqlite'}", engine_deps=deps)
+        return fake_service(url, FeeConnector, route, hooks=hooks, worker=worker)
 
     svc = make()
-    svc.set_autocount("cloud", "http://127.0.0.1:9", "1", {
-        "debtor_code": "300-S001", "debtor_name": "SHOPEE", "credit_term": "C.O.D.",
-        "sales_location": "HQ", "sales_account": "500-1000", "shipping_item": "SHIPPING",
-        "rounding_account": "907-0000", "fee_account_commission": "908-1000",
-        "fee_account_other": "908-5000"})
-    svc.add_store("Web", "custom", "http://127.0.0.1:9", {"doc_prefix": "WB-",
-                                                          "post_fees": "true"})
-    svc.set_mapping("Web", "sku", "TSHIRT-RED-M", "TS-RED-M")
-    svc.set_mapping("Web", "shipping", "standard", "SHIPPING")
-    svc.set_mapping("Web", "payment", "fpx", "FPX")
-    svc.set_mapping("Web", "tax", "0", "none")
+    set_up_web(svc, {"debtor_code": "300-S001", "debtor_name": "SHOPEE",
+                     "fee_account_commission": "908-1000", "fee_account_other": "908-5000"},
+               {"post_fees": "true"})
     yield svc, route, hooks, make
     svc.close()
 

@@ -14,9 +14,14 @@ from ecdesk.cli import run
 from ecdesk.domain import DocKind, Fee, FeeKind, Refund
 from ecdesk.reports.reconciliation import ReconDocument, ReconOrder, write_reconciliation
 from ecdesk.service import Service, UsageError
-from ecdesk.sync.engine import EngineDeps
-from ecdesk.sync.http import HttpClient
-from tests.unit.test_engine_exactly_once import T0, FakeConnector, FakeRoute, payload
+from tests.unit.test_engine_exactly_once import (
+    T0,
+    FakeConnector,
+    FakeRoute,
+    fake_service,
+    payload,
+    set_up_web,
+)
 
 
 class MarketConnector(FakeConnector):
@@ -40,21 +45,9 @@ def _world(url: str) -> Service:
     feed = [payload(n) for n in range(1, 4)] + [payload(n, sku="MYSTERY-1") for n in (4, 5)]
     feed[2]["refund"] = "39.90"
     MarketConnector.feed = feed
-    route = NoteRoute()
-    deps = EngineDeps(http=HttpClient(), credentials=lambda scope: {}, clock=lambda: T0,
-                      worker="pc-1", make_route=lambda cfg: route,
-                      make_connector=lambda cfg: MarketConnector(cfg, {}, None))
-    svc = Service(url, engine_deps=deps)
-    svc.set_autocount("cloud", "http://127.0.0.1:9", "1", {
-        "debtor_code": "300-S001", "debtor_name": "SHOPEE", "credit_term": "C.O.D.",
-        "sales_location": "HQ", "sales_account": "500-1000", "shipping_item": "SHIPPING",
-        "rounding_account": "907-0000", "fee_account_commission": "908-1000"})
-    svc.add_store("Web", "custom", "http://127.0.0.1:9", {"doc_prefix": "WB-",
-                                                          "post_fees": "true"})
-    for kind, key, value in (("sku", "TSHIRT-RED-M", "TS-RED-M"),
-                             ("shipping", "standard", "SHIPPING"), ("payment", "fpx", "FPX"),
-                             ("tax", "0", "none")):
-        svc.set_mapping("Web", kind, key, value)
+    svc = fake_service(url, MarketConnector, NoteRoute())
+    set_up_web(svc, {"debtor_code": "300-S001", "debtor_name": "SHOPEE",
+                     "fee_account_commission": "908-1000"}, {"post_fees": "true"})
     summary = svc.sync("Web")
     assert summary.held == 2, summary.errors
     return svc
