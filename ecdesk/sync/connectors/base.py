@@ -78,6 +78,24 @@ def token_fresh(credentials: CredentialStore, expires_key: str, now: datetime,
     return now < when - margin
 
 
+def authorised_token(connector: Connector, platform: str, now: datetime, margin: timedelta,
+                     refresh: Callable[[], None]) -> str:
+    """The marketplace access token saved by ``store auth``, refreshed first when it has
+    ``margin`` or less left (Shopee and Lazada share this lifecycle)."""
+    creds = connector.credentials
+    token = creds.get("access_token")
+    if not token:
+        name = connector.store.name
+        raise ConfigError(
+            f"Store '{name}' is not authorised with {platform} yet: open the authorisation "
+            f"link, then `ecdesk store auth {name} --code CODE`.")
+    if creds.get("access_expires_at") and not token_fresh(creds, "access_expires_at", now,
+                                                          margin):
+        refresh()
+        token = creds.get("access_token") or token
+    return token
+
+
 class Connector(ABC):
     """Base of every platform connector."""
 

@@ -43,7 +43,13 @@ from ecdesk.domain import (
     Platform,
     ShippingLine,
 )
-from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder, token_fresh
+from ecdesk.sync.connectors.base import (
+    ConfigError,
+    Connector,
+    PayloadError,
+    RawOrder,
+    authorised_token,
+)
 from ecdesk.sync.connectors.marketplace_fees import dec, lazada_fees
 from ecdesk.sync.http import ApiError, AuthError, RateLimited, Unavailable, loads
 
@@ -245,16 +251,7 @@ class LazadaConnector(Connector):
                 now + timedelta(seconds=int(data["refresh_expires_in"]))).isoformat())
 
     def _access_token(self) -> str:
-        token = self.credentials.get("access_token")
-        if not token:
-            raise ConfigError(
-                f"Store '{self.store.name}' is not authorised with Lazada yet: open the "
-                f"authorisation link, then `ecdesk store auth {self.store.name} --code CODE`.")
-        if self.credentials.get("access_expires_at") and not token_fresh(
-                self.credentials, "access_expires_at", self.clock(), REFRESH_MARGIN):
-            self._refresh()
-            token = self.credentials.get("access_token") or token
-        return token
+        return authorised_token(self, "Lazada", self.clock(), REFRESH_MARGIN, self._refresh)
 
     def _refresh(self) -> None:
         refresh = self.credentials.get("refresh_token")

@@ -42,7 +42,7 @@ from ecdesk.sync.connectors.base import (
     Connector,
     PayloadError,
     RawOrder,
-    token_fresh,
+    authorised_token,
 )
 from ecdesk.sync.connectors.marketplace_fees import dec, shopee_fees, shopee_refund
 from ecdesk.sync.http import ApiError, AuthError, RateLimited, Unavailable, loads
@@ -249,16 +249,7 @@ class ShopeeConnector(Connector):
         self.credentials.set("access_expires_at", expires.isoformat())
 
     def _access_token(self) -> str:
-        token = self.credentials.get("access_token")
-        if not token:
-            raise ConfigError(
-                f"Store '{self.store.name}' is not authorised with Shopee yet: open the "
-                f"authorisation link, then `ecdesk store auth {self.store.name} --code CODE`.")
-        if self.credentials.get("access_expires_at") and not token_fresh(
-                self.credentials, "access_expires_at", self._now(), REFRESH_MARGIN):
-            self._refresh()
-            token = self.credentials.get("access_token") or token
-        return token
+        return authorised_token(self, "Shopee", self._now(), REFRESH_MARGIN, self._refresh)
 
     def _refresh(self) -> None:
         refresh = self.credentials.get("refresh_token")
