@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import ClassVar
 
 from ecdesk.domain import DocKind, DocumentDraft, PostedDocument
@@ -25,14 +26,37 @@ class Rejected(ApiError):
 
 
 class Unsupported(ApiError):
-    """The route cannot create this kind of document (e.g. Cloud has no sales order)."""
+    """The route cannot do this: create this kind of document (e.g. Cloud has no sales order),
+    or list this kind of master data (:meth:`AutoCountRoute.list_codes`)."""
+
+
+#: The kinds of master data :meth:`AutoCountRoute.list_codes` lists, with how a clerk names
+#: them in a sentence.
+CODE_KINDS: dict[str, str] = {
+    "item": "item code",
+    "tax": "tax code",
+    "payment_method": "payment method",
+    "debtor": "debtor code",
+    "location": "location",
+    "currency": "currency",
+}
+
+
+@dataclass(frozen=True)
+class StockBalance:
+    """Quantity on hand of one item code at one location, in ``uom``."""
+
+    item_code: str
+    location: str
+    uom: str
+    qty: Decimal
 
 
 @dataclass
 class AutoCountConfig:
-    route: str  # "cloud"
-    url: str
-    book: str
+    route: str  # "cloud", "desktop", "import-file"
+    url: str = ""
+    book: str = ""
     settings: dict[str, str] = field(default_factory=dict)
 
 
@@ -72,3 +96,33 @@ class AutoCountRoute(ABC):
     @abstractmethod
     def test_connection(self) -> str:
         """A plain-language line on success; raises ``ApiError`` on failure."""
+
+    def list_codes(self, kind: str) -> list[tuple[str, str]]:
+        """The book's master data of ``kind`` (a key of :data:`CODE_KINDS`) as
+        ``(code, description)`` pairs, sorted by code. Raises :class:`Unsupported` when this
+        route cannot list that kind (the caller then warns and posts unchecked), ``ValueError``
+        for a kind not in :data:`CODE_KINDS`."""
+        check_code_kind(kind)
+        raise Unsupported(f"The AutoCount route '{self.name}' cannot list "
+                          f"{CODE_KINDS[kind]}s.")
+
+    def cancel(self, kind: DocKind, doc_no: str) -> None:
+        """Cancel (void) a document; its number and record stay in AutoCount. Raises
+        ``Rejected`` in the clerk's words when AutoCount will not, ``Unsupported`` when the
+        route cannot."""
+        raise Unsupported(f"The AutoCount route '{self.name}' cannot cancel documents; "
+                          f"cancel {doc_no} in AutoCount itself.")
+
+    def stock_balances(self, location: str | None = None) -> list[StockBalance]:
+        """Quantity on hand per item code and location (one location when given).
+        ``Unsupported`` when the route cannot read stock (Cloud: DECISIONS.md §7)."""
+        raise Unsupported(f"The AutoCount route '{self.name}' cannot read stock balances; "
+                          "use `ecdesk stock import FILE` with AutoCount's stock balance "
+                          "report, or a read-only SQL connection (`sql_url`).")
+
+
+def check_code_kind(kind: str) -> None:
+    """``ValueError`` naming the known kinds when ``kind`` is not one of them."""
+    if kind not in CODE_KINDS:
+        raise ValueError(f"unknown kind of AutoCount code '{kind}' "
+                         f"(known: {', '.join(CODE_KINDS)})")
