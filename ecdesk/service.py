@@ -411,6 +411,35 @@ class Service:
                 raise UsageError(str(exc)) from None
             return self.engine.route(s).test_connection()
 
+    def confirm_import(self, path: str) -> int:
+        """The clerk imported an exported workbook into AutoCount: its documents are posted
+        (the next sync marks their orders posted and goes on with refunds and fees)."""
+        return self._import_file(path, confirm=True)
+
+    def withdraw_import(self, path: str) -> int:
+        """The clerk will not import that workbook: its documents are ready to export again."""
+        return self._import_file(path, confirm=False)
+
+    def _import_file(self, path: str, *, confirm: bool) -> int:
+        from ecdesk.sync import exports
+
+        with self._session() as s:
+            try:
+                route = self.engine.route(s)
+            except ConfigError as exc:
+                raise UsageError(str(exc)) from None
+            if not exports.exports_to_file(route):
+                raise UsageError("AutoCount is not set to the import-file route: `ecdesk "
+                                 "autocount set --route import-file --set path=FOLDER`.")
+            outbox = self.engine.outbox(route)
+            try:
+                if confirm:
+                    return exports.confirm(s, route, path, lambda e, d: outbox.confirm_elsewhere(
+                        s, e, d))
+                return exports.withdraw(s, route, path)
+            except exports.ExportFileError as exc:
+                raise UsageError(str(exc)) from None
+
     def authorise_store(self, name: str, code: str) -> str:
         """Exchange a marketplace authorisation code for tokens (saved to the keyring)."""
         with self._session() as s:

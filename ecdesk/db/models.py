@@ -196,13 +196,16 @@ class OutboxEntry(Base):
     """The unit of posting: intent committed before AutoCount is called, confirmed after.
 
     state: pending (intent recorded; AutoCount may or may not have it) -> confirmed (DocNo
-    known) | failed (AutoCount refused; the order is held).
+    known) | failed (AutoCount refused; the order is held). The import-file route goes
+    pending -> staged -> exporting -> exported (``export_file``, awaiting the clerk's import)
+    -> confirmed, or back to pending when the file is withdrawn (``ecdesk.sync.exports``).
     """
 
     __tablename__ = "outbox"
     __table_args__ = (
         UniqueConstraint("store_id", "external_id", "doc_kind", "seq"),
         Index("ix_outbox_state", "state"),
+        Index("ix_outbox_export_file", "export_file"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))
@@ -221,6 +224,7 @@ class OutboxEntry(Base):
     claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=now_utc)
     confirmed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    export_file: Mapped[str | None] = mapped_column(String(80), nullable=True)
 
 
 class Document(Base):

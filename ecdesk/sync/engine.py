@@ -45,7 +45,7 @@ from ecdesk.domain import (
     Outcome,
 )
 from ecdesk.secrets import MissingSecret, NoKeyringError
-from ecdesk.sync import book_codes, matching, posting
+from ecdesk.sync import book_codes, exports, matching, posting
 from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
 from ecdesk.sync.connectors import connector_class
 from ecdesk.sync.connectors.base import (
@@ -116,6 +116,7 @@ class RunSummary:
     waiting: int = 0
     ignored: int = 0
     pending: int = 0  # AutoCount did not answer: resolved by lookup next run
+    exported: int = 0  # import-file route: documents written for AutoCount's import
     errors: list[str] = field(default_factory=list)
     status: str = "ok"  # ok | failed | config | cancelled | busy
 
@@ -124,7 +125,7 @@ class RunSummary:
         return self.held == 0 and self.pending == 0 and not self.errors and self.status == "ok"
 
     def add(self, other: RunSummary) -> None:
-        for name in ("fetched", "posted", "held", "waiting", "ignored", "pending"):
+        for name in ("fetched", "posted", "held", "waiting", "ignored", "pending", "exported"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
         if other.status != "ok" and self.status == "ok":
@@ -136,6 +137,8 @@ class RunSummary:
                 f"ignored {self.ignored}")
         if self.pending:
             text += f", {self.pending} awaiting AutoCount"
+        if self.exported:
+            text += f", exported {self.exported} for AutoCount's import"
         if self.status != "ok":
             text += f" [{self.status}]"
         return text
@@ -473,6 +476,20 @@ class SyncEngine:
         route = self.route(session)
         outbox = self.outbox(route)
         self._book = book_codes.BookCodes(route)  # the book's codes, read once per run
+        if exports.exports_to_file(route):
+            try:
+                self._evaluate_all(session, ids, summary, progress, cancel, run, count_attempt,
+                                   route, outbox)
+            finally:  # what was staged goes into this run's workbook, whatever stopped it
+                for name in exports.flush(session, route, self.deps.worker, self.deps.clock):
+                    self._log(session, run, run.store_id, None,
+                              f"Wrote {name} for AutoCount's import")
+            return
+        self._evaluate_all(session, ids, summary, progress, cancel, run, count_attempt, route,
+                           outbox)
+
+    def _evaluate_all(self, session, ids, summary, progress, cancel, run, count_attempt, route,
+                      outbox) -> None:
         cache: dict[int, tuple[Connector, matching.Maps, dict[str, str], Store]] = {}
         total = len(ids)
         for i, order_id in enumerate(ids, start=1):
@@ -571,7 +588,17 @@ class SyncEngine:
                 "choose another document in Automation.")])
         entry = outbox.record_intent(session, row, draft, digest, seq=seq)
         already = entry.state == "confirmed"
+        staged_before = entry.state in exports.EXPORT_STATES
         result = outbox.post(session, entry)
+        if result.result is PostResult.EXPORTED:  # import-file route: awaits the import
+            if not staged_before:
+                summary.exported += 1
+                self._note(session, row, f"Order {row.number}: {result.message}")
+            if seq == 0 and draft.kind is not DocKind.CREDIT_NOTE:
+                row.posted_hash = row.posted_hash or digest  # what the workbook carries
+            row.last_error = ""
+            session.commit()
+            return Outcome.NEW
         if result.result is PostResult.POSTED:
             if not already:
                 summary.posted += 1  # documents this run brought into AutoCount

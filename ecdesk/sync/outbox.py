@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry
 from ecdesk.domain import DocKind, DocumentDraft, DraftLine, PostedDocument
+from ecdesk.sync import exports
 from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
 from ecdesk.sync.http import MaybeApplied, RateLimited, Unavailable
 from ecdesk.sync.worker_id import dead_local_worker
@@ -40,6 +41,7 @@ class PostResult(StrEnum):
     DUPLICATE = "duplicate"  # the DocNo exists in AutoCount for something else
     PENDING = "pending"  # no answer / unavailable: resolved by lookup on a later run
     BUSY = "busy"  # another process holds the claim
+    EXPORTED = "exported"  # import-file route: in (or going into) a workbook to import
 
 
 @dataclass
@@ -187,8 +189,13 @@ class Outbox:
         """Bring one pending entry to confirmed, or say why not (never posts twice)."""
         if entry.state == "confirmed":
             return Outcome(PostResult.POSTED, self._posted(entry))
+        if entry.state in exports.EXPORT_STATES:  # never written to a second workbook
+            return Outcome(PostResult.EXPORTED, message=exports.waiting_text(entry))
         if not self.claim(session, entry):
             return Outcome(PostResult.BUSY, message="another ecdesk is posting this order")
+        if exports.exports_to_file(self.route):
+            exports.stage(session, entry, self.worker, self.clock())
+            return Outcome(PostResult.EXPORTED, message=exports.waiting_text(entry))
         draft = draft_from_json(entry.draft)
         try:
             if entry.attempts > 0:
@@ -217,6 +224,12 @@ class Outbox:
             session.commit()
             return Outcome(PostResult.PENDING, message=str(exc),
                            unreachable=not isinstance(exc, MaybeApplied))
+
+    def confirm_elsewhere(self, session: Session, entry: OutboxEntry,
+                          doc: PostedDocument) -> Outcome:
+        """Confirm an entry that reached AutoCount another way (the clerk's import)."""
+        return self._confirm(session, entry, doc, draft_from_json(entry.draft),
+                             found_by_lookup=True)
 
     def _lookup(self, draft: DocumentDraft) -> PostedDocument | None:
         if draft.doc_no:

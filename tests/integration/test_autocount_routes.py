@@ -6,18 +6,22 @@ between AutoCount and ecdesk's confirm loses nothing and posts nothing twice."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
+from ecdesk.db.models import OrderRow
 from ecdesk.sandbox.autocount import AutoCountSandbox
-from ecdesk.sandbox.autocount_book import FakeBook
+from ecdesk.sandbox.autocount_book import FakeBook, import_workbook
 from ecdesk.sandbox.autocount_desktop import FakeAssemblies
 from ecdesk.sandbox.server import Fault
 from ecdesk.service import Service
 from ecdesk.sync.autocount.cloud import CloudRoute
 from ecdesk.sync.autocount.desktop import DesktopRoute
+from ecdesk.sync.autocount.import_file import ImportFileRoute, read_workbook
 from ecdesk.sync.engine import EngineDeps
 from ecdesk.sync.http import HttpClient, RetryPolicy
 from tests.integration.test_autocount_engine import T0, Feed
@@ -100,6 +104,57 @@ class DesktopBook:
         self.fake.book.close()
 
 
+class ImportBook:
+    """The import-file route; ``settle`` is the clerk importing each new workbook into the
+    fake AutoCount book, then `autocount confirm-import FILE`."""
+
+    name = "import-file"
+
+    def __init__(self, folder) -> None:
+        self.folder = folder
+        self.book = FakeBook(clock=lambda: T0.timestamp())
+        self.imported: set[str] = set()
+        self._lose = False
+
+    def configure(self, svc: Service) -> None:
+        svc.set_autocount("import-file", settings={**POSTING, "path": str(self.folder)})
+
+    def make_route(self, cfg):
+        route = ImportFileRoute(cfg, {})
+        if self._lose:  # the PC dies while the workbook is being written
+            self._lose = False
+
+            def crash(name, kind, drafts):
+                (self.folder / f".{name}.part").write_bytes(b"half a workbook")
+                raise SystemError("power cut")
+
+            route.write = crash
+        return route
+
+    def workbooks(self) -> list:
+        return sorted(p for p in self.folder.glob("ecdesk-*.xlsx"))
+
+    def settle(self, svc: Service) -> None:
+        for path in self.workbooks():
+            if path.name not in self.imported and "withdrawn" not in path.name:
+                import_workbook(self.book, path)
+                self.imported.add(path.name)
+                svc.confirm_import(str(path))
+
+    def documents(self) -> dict[str, Decimal]:
+        return {r["DocNo"]: Decimal(r["NetTotal"]) for t in ("IV", "CS", "CN")
+                for r in self.book.documents(t)}
+
+    def creates(self) -> int:  # documents ever written for import
+        return sum(len(read_workbook(p)[0]) for p in self.workbooks())
+
+    def lose_next_answer(self) -> None:
+        self._lose = True
+
+    def close(self) -> None:
+        self.book.close()
+
+
 @pytest.fixture(scope="module")
 def cloud_server():
     sb = AutoCountSandbox().start()
@@ -107,10 +162,15 @@ def cloud_server():
     sb.stop()
 
 
-@pytest.fixture(params=["cloud", "desktop"])
-def book(request):
-    b = CloudBook(request.getfixturevalue("cloud_server")) if request.param == "cloud" \
-        else DesktopBook()
+@pytest.fixture(params=["cloud", "desktop", "import-file"])
+def book(request, tmp_path):
+    if request.param == "cloud":
+        b = CloudBook(request.getfixturevalue("cloud_server"))
+    elif request.param == "desktop":
+        b = DesktopBook()
+    else:
+        (tmp_path / "imports").mkdir()
+        b = ImportBook(tmp_path / "imports")
     yield b
     b.close()
 
@@ -131,28 +191,51 @@ def world(book, tmp_path):
     svc.close()
 
 
+def outcomes(svc: Service) -> dict[str, int]:
+    with svc.db.session() as s:
+        return dict(Counter(s.scalars(select(OrderRow.outcome))))
+
+
+def settle(book, svc) -> None:
+    if hasattr(book, "settle"):
+        book.settle(svc)
+
+
 def test_every_order_posted_once_to_the_cent_and_a_resync_posts_nothing(world):
     svc, book = world
     first = svc.sync("Web")
-    assert (first.posted, first.held) == (20, 0)
+    settle(book, svc)
+    assert first.held == 0 and first.posted + first.exported == 20
     assert book.documents() == {f"WB-{n}": Decimal("84.80") for n in range(1, 21)}
-    assert {d.total for d in svc.documents()} == {Decimal("84.80")}
+    assert len(svc.documents()) == 20
     second = svc.sync("Web", since=T0 - timedelta(days=30))
-    assert second.posted == 0 and book.creates() == 20
+    settle(book, svc)
+    assert second.posted == 0 and second.exported == 0 and book.creates() == 20
+    assert outcomes(svc) == {"posted": 20}
 
 
 def test_a_lost_answer_is_found_again_not_posted_twice(world):
     svc, book = world
     book.lose_next_answer()
     first = svc.sync("Web")
-    assert first.posted == 19 and first.pending == 1
+    settle(book, svc)
+    if book.name != "import-file":
+        assert first.posted == 19 and first.pending == 1
     second = svc.sync("Web")
-    assert second.posted == 1
+    settle(book, svc)
+    if book.name == "import-file":  # staged, then the workbook was lost with the PC
+        assert first.exported == 20 and "power cut" in first.errors[0]
+    else:
+        assert first.posted + second.posted == 20
     assert book.creates() == 20 and len(book.documents()) == 20 == len(svc.documents())
+    if book.name == "import-file":
+        assert not list(book.folder.glob(".*.part"))  # the half-written workbook is gone
 
 
 def test_autocounts_refusal_holds_every_order_in_its_words(world):
     svc, book = world
+    if book.name == "import-file":
+        pytest.skip("AutoCount refuses at import time: see test_import_route.py")
     svc.set_autocount(settings={"credit_term": "COD"})
     summary = svc.sync("Web")
     assert summary.held == 20 and book.documents() == {}

@@ -9,6 +9,7 @@ from ecdesk.sync.autocount.base import AutoCountRoute
 _ROUTES = {
     "cloud": ("ecdesk.sync.autocount.cloud", "CloudRoute"),
     "desktop": ("ecdesk.sync.autocount.desktop", "DesktopRoute"),
+    "import-file": ("ecdesk.sync.autocount.import_file", "ImportFileRoute"),
 }
 
 
