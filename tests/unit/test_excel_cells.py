@@ -79,5 +79,7 @@ def test_every_module_that_builds_a_workbook_uses_the_one_cell_helper():
         text = path.read_text("utf-8")
         if "openpyxl" in text and "Workbook(" in text:
             writers.append(path.relative_to(root).as_posix())
-            assert "ecdesk.reports.cells" in text, path
+            assert "ecdesk.reports.cells" in text, (
+                f"{path} writes a workbook: pass store text through ecdesk.reports.cells.row() "
+                "or cell() so it is never a formula (issue 10 item 5)")
     assert {"reports/reconciliation.py", "reports/mapping_excel.py"} <= set(writers)
