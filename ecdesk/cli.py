@@ -14,6 +14,7 @@ import sys
 import threading
 from datetime import date, datetime, time
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 OK, HELD, USAGE = 0, 1, 2
@@ -74,12 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
     ac = sub.add_parser("autocount", help="AutoCount connection and posting defaults"
                         ).add_subparsers(dest="action", metavar="ACTION", required=True)
     acs = ac.add_parser("set")
-    acs.add_argument("--route", choices=["cloud"])
+    acs.add_argument("--route", choices=["cloud", "desktop", "import-file"])
     acs.add_argument("--url")
     acs.add_argument("--book")
     acs.add_argument("--set", action="append", metavar="KEY=VALUE", dest="settings")
     ac.add_parser("show")
-    ac.add_parser("test")
+    ac.add_parser("test", help="say what works and what is missing (exit 2 when unusable)")
+    for action, text in (("confirm-import", "the workbook was imported into AutoCount"),
+                         ("withdraw-import", "the workbook will not be imported")):
+        ac.add_parser(action, help=text).add_argument("file", help="ecdesk-<date>-<time>.xlsx")
 
     mp = sub.add_parser("map", help="map store values to AutoCount").add_subparsers(
         dest="kind", metavar="KIND", required=True)
@@ -250,6 +254,14 @@ def _autocount(svc: Any, args: argparse.Namespace) -> int:
     elif args.action == "show":
         for k, v in sorted(svc.autocount_settings().items()):
             print(f"{k} = {v}")
+    elif args.action == "confirm-import":
+        n = svc.confirm_import(args.file)
+        print(f"{n} document(s) of {Path(args.file).name} marked posted; the next sync marks "
+              "their orders posted.")
+    elif args.action == "withdraw-import":
+        n = svc.withdraw_import(args.file)
+        print(f"{n} document(s) of {Path(args.file).name} are ready again and go into the next "
+              "sync's workbook; the file was renamed ...-withdrawn.xlsx.")
     else:
         print(svc.test_autocount())
     return OK
@@ -360,7 +372,8 @@ def _documents(svc: Any, args: argparse.Namespace) -> int:
     for d in svc.documents(args.store):
         if args.json:
             _json_line({"store": d.store, "order": d.order, "doc_type": d.doc_type,
-                        "doc_no": d.doc_no, "ref": d.ref, "total": d.total})
+                        "doc_no": d.doc_no, "ref": d.ref, "total": d.total,
+                        "status": d.status})
         else:
             print(f"{d.doc_no:<20} {d.doc_type:<12} {d.ref:<40} {d.total}")
     return OK

@@ -28,6 +28,7 @@ from ecdesk.db.models import (
     Mapping,
     OrderDocument,
     OrderRow,
+    OutboxEntry,
     Setting,
     Store,
     SyncLog,
@@ -168,6 +169,7 @@ class DocumentInfo:
     ref: str
     total: Decimal | None
     posted_at: datetime | None = None
+    status: str = "posted"  # or "exported": in a workbook awaiting AutoCount's import
 
 
 @dataclass
@@ -643,8 +645,27 @@ class Service:
             q = q.where(OrderRow.store_id == store_id)
         if order_id is not None:
             q = q.where(OrderRow.id == order_id)
-        return [DocumentInfo(name, number, d.kind, d.doc_no, d.ref, d.total, d.posted_at)
+        docs = [DocumentInfo(name, number, d.kind, d.doc_no, d.ref, d.total, d.posted_at)
                 for d, number, name in s.execute(q)]
+        return docs + self._exported(s, store_id=store_id, order_id=order_id)
+
+    @staticmethod
+    def _exported(s: Session, *, store_id: int | None, order_id: int | None
+                  ) -> list[DocumentInfo]:
+        """Documents written for AutoCount's import and not confirmed yet (import-file)."""
+        from ecdesk.sync.exports import EXPORT_STATES
+
+        q = (select(OutboxEntry, OrderRow.number, Store.name)
+             .join(OrderRow, OrderRow.id == OutboxEntry.order_id)
+             .join(Store, Store.id == OrderRow.store_id)
+             .where(OutboxEntry.state.in_(EXPORT_STATES)).order_by(OutboxEntry.id))
+        if store_id is not None:
+            q = q.where(OrderRow.store_id == store_id)
+        if order_id is not None:
+            q = q.where(OrderRow.id == order_id)
+        return [DocumentInfo(name, number, e.doc_kind, e.doc_no or "<<New>>", e.ref,
+                             Decimal(str((e.draft or {}).get("total") or 0)), None, "exported")
+                for e, number, name in s.execute(q)]
 
     # --- sync ---------------------------------------------------------------------------
     def sync(self, store: str | None = None, *, progress: Progress = no_progress,

@@ -490,6 +490,70 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>AutoCount Accounting on this PC or the office server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks for AutoCount&apos;s import (no API licence)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only SQL connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: mssql+pyodbc://USER@SERVER/DATABASE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. .\A2006 or SERVER\A2006</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account book database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. AED_COMPANY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ADMIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount program folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank: the usual install folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the workbooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. C:\AutoCount imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount user&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQL password (read-only connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stores and AutoCount</source>
         <translation type="unfinished"></translation>
     </message>
@@ -511,6 +575,14 @@
     </message>
     <message>
         <source>A&amp;uthorise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Con&amp;firm an import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw a workbook…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -555,6 +627,30 @@
     </message>
     <message>
         <source>Authorising…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook ecdesk exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} document marked posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} document ready to export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} documents marked posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} documents ready to export again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -490,6 +490,70 @@
         <translation>ID kunci (Key ID)</translation>
     </message>
     <message>
+        <source>AutoCount Accounting on this PC or the office server</source>
+        <translation>AutoCount Accounting di PC ini atau pelayan pejabat</translation>
+    </message>
+    <message>
+        <source>Excel workbooks for AutoCount&apos;s import (no API licence)</source>
+        <translation>Buku kerja Excel untuk import AutoCount (tanpa lesen API)</translation>
+    </message>
+    <message>
+        <source>Read-only SQL connection</source>
+        <translation>Sambungan SQL baca sahaja</translation>
+    </message>
+    <message>
+        <source>optional: mssql+pyodbc://USER@SERVER/DATABASE</source>
+        <translation>pilihan: mssql+pyodbc://USER@SERVER/DATABASE</translation>
+    </message>
+    <message>
+        <source>SQL Server</source>
+        <translation>Pelayan SQL</translation>
+    </message>
+    <message>
+        <source>e.g. .\A2006 or SERVER\A2006</source>
+        <translation>cth. .\A2006 atau SERVER\A2006</translation>
+    </message>
+    <message>
+        <source>Account book database</source>
+        <translation>Pangkalan data buku akaun</translation>
+    </message>
+    <message>
+        <source>e.g. AED_COMPANY</source>
+        <translation>cth. AED_COMPANY</translation>
+    </message>
+    <message>
+        <source>AutoCount user</source>
+        <translation>Pengguna AutoCount</translation>
+    </message>
+    <message>
+        <source>e.g. ADMIN</source>
+        <translation>cth. ADMIN</translation>
+    </message>
+    <message>
+        <source>AutoCount program folder</source>
+        <translation>Folder program AutoCount</translation>
+    </message>
+    <message>
+        <source>blank: the usual install folder</source>
+        <translation>kosong: folder pemasangan biasa</translation>
+    </message>
+    <message>
+        <source>Folder for the workbooks</source>
+        <translation>Folder untuk buku kerja</translation>
+    </message>
+    <message>
+        <source>e.g. C:\AutoCount imports</source>
+        <translation>cth. C:\AutoCount imports</translation>
+    </message>
+    <message>
+        <source>AutoCount user&apos;s password</source>
+        <translation>Kata laluan pengguna AutoCount</translation>
+    </message>
+    <message>
+        <source>SQL password (read-only connection)</source>
+        <translation>Kata laluan SQL (sambungan baca sahaja)</translation>
+    </message>
+    <message>
         <source>Stores and AutoCount</source>
         <translation>Kedai dan AutoCount</translation>
     </message>
@@ -512,6 +576,14 @@
     <message>
         <source>A&amp;uthorise</source>
         <translation>Ben&amp;arkan</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm an import…</source>
+        <translation>Sa&amp;hkan import…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw a workbook…</source>
+        <translation>&amp;Tarik balik buku kerja…</translation>
     </message>
     <message>
         <source>Test co&amp;nnection</source>
@@ -556,6 +628,30 @@
     <message>
         <source>Authorising…</source>
         <translation>Sedang memberi kebenaran…</translation>
+    </message>
+    <message>
+        <source>The workbook ecdesk exported</source>
+        <translation>Buku kerja yang dieksport oleh ecdesk</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{n} document marked posted.</source>
+        <translation>{n} dokumen ditanda sebagai dipos.</translation>
+    </message>
+    <message>
+        <source>{n} document ready to export again.</source>
+        <translation>{n} dokumen sedia untuk dieksport semula.</translation>
+    </message>
+    <message>
+        <source>{n} documents marked posted.</source>
+        <translation>{n} dokumen ditanda sebagai dipos.</translation>
+    </message>
+    <message>
+        <source>{n} documents ready to export again.</source>
+        <translation>{n} dokumen sedia untuk dieksport semula.</translation>
     </message>
     <message>
         <source>AutoCount Cloud Accounting (API)</source>

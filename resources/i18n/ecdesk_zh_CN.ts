@@ -490,6 +490,70 @@
         <translation>密钥 ID（Key ID）</translation>
     </message>
     <message>
+        <source>AutoCount Accounting on this PC or the office server</source>
+        <translation>本机或办公室服务器上的 AutoCount Accounting</translation>
+    </message>
+    <message>
+        <source>Excel workbooks for AutoCount&apos;s import (no API licence)</source>
+        <translation>供 AutoCount 导入的 Excel 工作簿（无需 API 许可）</translation>
+    </message>
+    <message>
+        <source>Read-only SQL connection</source>
+        <translation>只读 SQL 连接</translation>
+    </message>
+    <message>
+        <source>optional: mssql+pyodbc://USER@SERVER/DATABASE</source>
+        <translation>可选：mssql+pyodbc://USER@SERVER/DATABASE</translation>
+    </message>
+    <message>
+        <source>SQL Server</source>
+        <translation>SQL 服务器</translation>
+    </message>
+    <message>
+        <source>e.g. .\A2006 or SERVER\A2006</source>
+        <translation>例如 .\A2006 或 SERVER\A2006</translation>
+    </message>
+    <message>
+        <source>Account book database</source>
+        <translation>账簿数据库</translation>
+    </message>
+    <message>
+        <source>e.g. AED_COMPANY</source>
+        <translation>例如 AED_COMPANY</translation>
+    </message>
+    <message>
+        <source>AutoCount user</source>
+        <translation>AutoCount 用户</translation>
+    </message>
+    <message>
+        <source>e.g. ADMIN</source>
+        <translation>例如 ADMIN</translation>
+    </message>
+    <message>
+        <source>AutoCount program folder</source>
+        <translation>AutoCount 程序文件夹</translation>
+    </message>
+    <message>
+        <source>blank: the usual install folder</source>
+        <translation>留空：默认安装文件夹</translation>
+    </message>
+    <message>
+        <source>Folder for the workbooks</source>
+        <translation>工作簿文件夹</translation>
+    </message>
+    <message>
+        <source>e.g. C:\AutoCount imports</source>
+        <translation>例如 C:\AutoCount imports</translation>
+    </message>
+    <message>
+        <source>AutoCount user&apos;s password</source>
+        <translation>AutoCount 用户密码</translation>
+    </message>
+    <message>
+        <source>SQL password (read-only connection)</source>
+        <translation>SQL 密码（只读连接）</translation>
+    </message>
+    <message>
         <source>Stores and AutoCount</source>
         <translation>网店与 AutoCount</translation>
     </message>
@@ -512,6 +576,14 @@
     <message>
         <source>A&amp;uthorise</source>
         <translation>授权(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm an import…</source>
+        <translation>确认导入(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw a workbook…</source>
+        <translation>撤回工作簿(&amp;W)…</translation>
     </message>
     <message>
         <source>Test co&amp;nnection</source>
@@ -556,6 +628,30 @@
     <message>
         <source>Authorising…</source>
         <translation>正在授权…</translation>
+    </message>
+    <message>
+        <source>The workbook ecdesk exported</source>
+        <translation>ecdesk 导出的工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{n} document marked posted.</source>
+        <translation>{n} 份单据已标记为已过账。</translation>
+    </message>
+    <message>
+        <source>{n} document ready to export again.</source>
+        <translation>{n} 份单据可再次导出。</translation>
+    </message>
+    <message>
+        <source>{n} documents marked posted.</source>
+        <translation>{n} 份单据已标记为已过账。</translation>
+    </message>
+    <message>
+        <source>{n} documents ready to export again.</source>
+        <translation>{n} 份单据可再次导出。</translation>
     </message>
     <message>
         <source>AutoCount Cloud Accounting (API)</source>

@@ -421,7 +421,30 @@ class DesktopRoute(AutoCountRoute):
     def list_codes(self, kind: str) -> list[tuple[str, str]]:
         return book_sql.list_codes(self.query, kind)
 
+    def missing_pieces(self) -> list[str]:
+        """Everything the route lacks before it can log in, each in one sentence."""
+        missing = []
+        for key in ("server", "database", "user"):
+            if not (self.config.settings.get(key) or "").strip():
+                missing.append(f"No '{key}' set: `ecdesk autocount set --route desktop --set "
+                               f"{key}=...`.")
+        if not self.credentials.get("password"):
+            missing.append("The AutoCount user's password is not in the keyring: `ecdesk "
+                           "secret set autocount password`.")
+        if self._asm is None:
+            try:
+                self.assemblies()
+            except MissingPiece as exc:
+                missing.append(str(exc))
+        return missing
+
     def test_connection(self) -> str:
+        """Logs in and reads; else :class:`MissingPiece` naming every missing piece
+        (pythonnet, the assemblies, settings, the keyring entry) or the refusal (licence,
+        login)."""
+        missing = self.missing_pieces()
+        if missing:
+            raise MissingPiece("The desktop route cannot be used yet:\n- " + "\n- ".join(missing))
         session = self.session()
         self.query("SELECT DocNo FROM IV WHERE 1 = 0", [])  # the read path works too
         return (f"Logged in to AutoCount book {self.config.settings.get('database')} on "

@@ -37,6 +37,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 
 from ecdesk.domain import CENT, DocKind, DocumentDraft, DraftLine, PostedDocument
+from ecdesk.reports import cells
 from ecdesk.resources import resource_path
 from ecdesk.sync.autocount.base import (
     AutoCountConfig,
@@ -231,12 +232,13 @@ def write_workbook(path: Path, kind_map: KindMap, drafts: list[DocumentDraft]) -
 
 
 def _cell(sheet: Any, value: Any) -> Any:
-    """A date as a date cell shown dd/mm/yyyy; anything else as the value itself."""
+    """A date as a date cell shown dd/mm/yyyy; text that Excel could run as a formula as
+    quoted text (ecdesk.reports.cells); anything else as the value itself."""
     if isinstance(value, date) and not isinstance(value, datetime):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    return value
+        out = WriteOnlyCell(sheet, value=value)
+        out.number_format = DATE_FORMAT
+        return out
+    return cells.cell(sheet, value)
 
 
 def is_ecdesk_workbook(path: Path) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -96,6 +97,40 @@ POSTING_DEFAULTS = [
 ]
 AUTOCOUNT_CREDENTIALS = [("key_id", QT_TRANSLATE_NOOP("IntegrationTab", "Key ID")),
                          ("api_key", QT_TRANSLATE_NOOP("IntegrationTab", "API key"))]
+# The AutoCount routes (DECISIONS.md §8): title, connection settings, credentials.
+ROUTES = [
+    ("cloud", QT_TRANSLATE_NOOP("IntegrationTab", "AutoCount Cloud Accounting (API)")),
+    ("desktop", QT_TRANSLATE_NOOP("IntegrationTab",
+                                  "AutoCount Accounting on this PC or the office server")),
+    ("import-file", QT_TRANSLATE_NOOP("IntegrationTab",
+                                      "Excel workbooks for AutoCount's import (no API licence)")),
+]
+SQL_URL = ("sql_url", QT_TRANSLATE_NOOP("IntegrationTab", "Read-only SQL connection"),
+           QT_TRANSLATE_NOOP("IntegrationTab", "optional: mssql+pyodbc://USER@SERVER/DATABASE"))
+ROUTE_SETTINGS = {
+    "cloud": AUTOCOUNT_SETTINGS,
+    "desktop": [
+        ("server", QT_TRANSLATE_NOOP("IntegrationTab", "SQL Server"),
+         QT_TRANSLATE_NOOP("IntegrationTab", r"e.g. .\A2006 or SERVER\A2006")),
+        ("database", QT_TRANSLATE_NOOP("IntegrationTab", "Account book database"),
+         QT_TRANSLATE_NOOP("IntegrationTab", "e.g. AED_COMPANY")),
+        ("user", QT_TRANSLATE_NOOP("IntegrationTab", "AutoCount user"),
+         QT_TRANSLATE_NOOP("IntegrationTab", "e.g. ADMIN")),
+        ("assemblies", QT_TRANSLATE_NOOP("IntegrationTab", "AutoCount program folder"),
+         QT_TRANSLATE_NOOP("IntegrationTab", "blank: the usual install folder")),
+    ],
+    "import-file": [
+        ("path", QT_TRANSLATE_NOOP("IntegrationTab", "Folder for the workbooks"),
+         QT_TRANSLATE_NOOP("IntegrationTab", r"e.g. C:\AutoCount imports")),
+        SQL_URL,
+    ],
+}
+ROUTE_CREDENTIALS = {
+    "cloud": AUTOCOUNT_CREDENTIALS,
+    "desktop": [("password", QT_TRANSLATE_NOOP("IntegrationTab", "AutoCount user's password"))],
+    "import-file": [("sql_password",
+                     QT_TRANSLATE_NOOP("IntegrationTab", "SQL password (read-only connection)"))],
+}
 
 
 def label(text: str) -> str:
@@ -220,6 +255,13 @@ class IntegrationTab(QWidget):
         arow.setContentsMargins(0, 0, 0, 0)
         arow.addWidget(self.auth_code, 1)
         arow.addWidget(self.auth_button)
+        self.confirm_import_button = QPushButton(self.tr("Con&firm an import…"))
+        self.withdraw_import_button = QPushButton(self.tr("&Withdraw a workbook…"))
+        self.import_row = QWidget()
+        irow = QHBoxLayout(self.import_row)
+        irow.setContentsMargins(0, 0, 0, 0)
+        irow.addWidget(self.confirm_import_button)
+        irow.addWidget(self.withdraw_import_button)
         self.test_button = QPushButton(self.tr("Test co&nnection"))
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
@@ -234,6 +276,7 @@ class IntegrationTab(QWidget):
         left_col = QVBoxLayout()
         left_col.addWidget(self.settings_box)
         left_col.addLayout(srow)
+        left_col.addWidget(self.import_row)
         left_col.addStretch(1)
         right_col = QVBoxLayout()
         right_col.addWidget(self.credentials)
@@ -257,6 +300,8 @@ class IntegrationTab(QWidget):
         self.save_settings_button.clicked.connect(self.save_settings)
         self.test_button.clicked.connect(self.test_connection)
         self.auth_button.clicked.connect(self.authorise)
+        self.confirm_import_button.clicked.connect(lambda: self._pick_workbook(confirm=True))
+        self.withdraw_import_button.clicked.connect(lambda: self._pick_workbook(confirm=False))
         self.reload()
 
     # --- which owner --------------------------------------------------------------------
@@ -293,7 +338,9 @@ class IntegrationTab(QWidget):
         self.owners.setCurrentRow(rows[0] if rows else 0)
         self._show()
 
-    def _show(self) -> None:
+    def _show(self, route: str | None = None) -> None:
+        """Show the selected owner's page; for AutoCount, the fields of ``route`` (the saved
+        route unless the clerk just chose another)."""
         owner = self.owner()
         if owner is None:
             return
@@ -303,14 +350,20 @@ class IntegrationTab(QWidget):
         self.setting_fields = {}
         self.settings_result.clear()
         self.test_result.clear()
+        self.import_row.hide()
         if owner == AUTOCOUNT:
             values = self.service.autocount_settings()
+            route = route or values.get("route") or "cloud"
+            self.route.setCurrentIndex(max(0, self.route.findData(route)))
+            self.route.currentIndexChanged.connect(
+                lambda _i: self._show(self.route.currentData()))
             self.title.setText(self.tr("AutoCount: where orders are posted"))
             self.settings_form.addRow(self.tr("Route"), self.route)
-            specs = AUTOCOUNT_SETTINGS + POSTING_DEFAULTS
-            creds = AUTOCOUNT_CREDENTIALS
+            specs = ROUTE_SETTINGS.get(route, AUTOCOUNT_SETTINGS) + POSTING_DEFAULTS
+            creds = ROUTE_CREDENTIALS.get(route, AUTOCOUNT_CREDENTIALS)
             note = ""
             self.auth_row.hide()
+            self.import_row.setVisible(route == "import-file")
         else:
             store = self.service.get_store(owner)
             values = {"url": store.url, **store.settings}
@@ -376,9 +429,32 @@ class IntegrationTab(QWidget):
         self.ops.probe(lambda: self.service.authorise_store(owner, code), self._tested_ok,
                        self._tested_bad)
 
+    def _pick_workbook(self, *, confirm: bool) -> None:
+        folder = self.service.autocount_settings().get("path", "")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("The workbook ecdesk exported"), folder,
+            self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.settle_import(path, confirm=confirm)
+
+    def settle_import(self, path: str, *, confirm: bool) -> None:
+        """The clerk imported (or will not import) an exported workbook."""
+        def done(n: int) -> None:
+            self.test_result.setStyleSheet("color:#15803d")
+            self.test_result.setText(plural(
+                n, self.tr("{n} document marked posted.") if confirm
+                else self.tr("{n} document ready to export again."),
+                self.tr("{n} documents marked posted.") if confirm
+                else self.tr("{n} documents ready to export again.")))
+
+        fn = self.service.confirm_import if confirm else self.service.withdraw_import
+        self.ops.probe(lambda: fn(path), done, self._tested_bad)
+
     def _route_combo(self) -> QComboBox:
         route = QComboBox()
-        route.addItem(self.tr("AutoCount Cloud Accounting (API)"), "cloud")
+        route.setAccessibleName(self.tr("Route"))
+        for key, text in ROUTES:
+            route.addItem(label(text), key)
         return route
 
     def _tested_ok(self, text: str) -> None:
