@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import ClassVar
 
 from ecdesk.domain import DocKind, DocumentDraft, PostedDocument
@@ -26,6 +27,15 @@ class Rejected(ApiError):
 
 class Unsupported(ApiError):
     """The route cannot create this kind of document (e.g. Cloud has no sales order)."""
+
+
+@dataclass(frozen=True)
+class StockBalance:
+    """On-hand quantity of an item code at a location (``""``: all locations)."""
+
+    item_code: str
+    location: str
+    qty: Decimal
 
 
 @dataclass
@@ -72,3 +82,11 @@ class AutoCountRoute(ABC):
     @abstractmethod
     def test_connection(self) -> str:
         """A plain-language line on success; raises ``ApiError`` on failure."""
+
+    def stock_balances(self, item_codes: Iterable[str] | None = None,
+                       location: str | None = None) -> list[StockBalance] | None:
+        """Balances per item code (and location) where the route can read them (desktop SDK
+        ``StockBalanceHelper``, a read-only ``vItemBalQty`` view); None when it cannot: the
+        Cloud API has no balance endpoint, so ``stock import FILE`` counts instead
+        (reference/autocount-2.md §1.1, §5)."""
+        return None
