@@ -1,14 +1,14 @@
 """outbox: the workbook an entry was exported to (import-file route, DECISIONS.md §8)
 
 Revision ID: 0004_outbox_export_file
-Revises: 0002
+Revises: 0003_stock_egress
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_outbox_export_file"
-down_revision = "0002"
+down_revision = "0003_stock_egress"
 branch_labels = None
 depends_on = None
 
