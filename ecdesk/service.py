@@ -237,6 +237,13 @@ class Service:
     def engine(self) -> SyncEngine:
         return SyncEngine(self.db, self.deps)
 
+    @property
+    def stock(self) -> Any:
+        """Stock counts, stock push and tracking (``ecdesk.services.stock``)."""
+        from ecdesk.services.stock import StockService
+
+        return StockService(self)
+
     # --- stores -------------------------------------------------------------------------
     def add_store(self, name: str, platform: str, url: str = "",
                   settings: dict[str, str] | None = None) -> StoreInfo:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -18,7 +19,7 @@ from ecdesk.db.stock_models import Shipment as ShipmentRow
 from ecdesk.db.stock_models import StockCount, StockListing, StockPush
 from ecdesk.sync.egress.base import Progress, Pusher, Shipment, StockChange
 from ecdesk.sync.egress.counts import CountRow
-from ecdesk.sync.egress.ledger import SkuPlan, balances, drift, plan_store
+from ecdesk.sync.egress.ledger import ItemStock, SkuPlan, balances, drift, plan_store
 from ecdesk.sync.http import ApiError
 
 #: how long "no listing carries this SKU" is believed before the store is asked again
@@ -103,11 +104,13 @@ def refresh_listings(s: Session, store: Store, pusher: Pusher, plans: list[SkuPl
 
 
 def push_store(s: Session, store: Store, pusher: Pusher | None, *, dry_run: bool = False,
-               progress: Progress | None = None, now: Callable[[], datetime] = _now
-               ) -> EgressSummary:
-    """Push the store's changed quantities (or, ``dry_run``, say what would change)."""
+               progress: Progress | None = None, now: Callable[[], datetime] = _now,
+               stock: dict[str, ItemStock] | None = None,
+               held: dict[str, Decimal] | None = None) -> EgressSummary:
+    """Push the store's changed quantities (or, ``dry_run``, say what would change).
+    ``stock`` and ``held`` (balances and reservations) may be shared by several stores."""
     summary = EgressSummary(store.name, dry_run=dry_run)
-    plans = plan_store(s, store)
+    plans = plan_store(s, store, stock, held)
     summary.uncounted = sum(1 for p in plans if p.to_push is None)
     if dry_run:
         for p in plans:

@@ -7,7 +7,7 @@
   the seller stock. Partial success is normal: ``failure_list`` names the refused models and
   the others apply; when all fail Shopee answers ``error_busi_update_stock_failed``. Shopee
   refuses a stock below what its own orders reserve (that model fails and is retried).
-  ``stock_location`` (multi-warehouse shops) becomes each ``seller_stock`` ``location_id``.
+  ``shopee_location_id`` (multi-warehouse shops) is each ``seller_stock`` ``location_id``.
 * Tracking: ``logistics/get_shipping_parameter`` says what the channel needs. A seller-arranged
   (``non_integrated``) channel takes the clerk's tracking number in ``ship_order``; an
   integrated channel assigns its own: ecdesk arranges pickup (the default address, first time
@@ -76,7 +76,7 @@ class ShopeePusher(Pusher):
         return [batch for group in groups.values() for batch in chunks(group, STOCK_LIST_MAX)]
 
     def push_batch(self, batch: list[StockChange]) -> list[PushResult]:
-        location = (self.settings.get("stock_location") or "").strip()
+        location = (self.settings.get("shopee_location_id") or "").strip()
 
         def stock(qty: int) -> dict[str, Any]:
             return {"location_id": location, "stock": qty} if location else {"stock": qty}

@@ -3,7 +3,7 @@ contracts.md §1.5, §1.6; shopify.dev mutations ``inventorySetQuantities``,
 ``fulfillmentCreate``).
 
 * Listing ids: ``productVariants`` -> variant, inventory item (tracked or not); the location is
-  the store's ``stock_location`` (a location name or id) or its first active location.
+  the store's ``shopify_location`` (a location name or id) or its first active location.
 * Stock: ``inventorySetQuantities`` sets the ``available`` quantity (on hand minus what Shopify
   already commits to unfulfilled orders, so ecdesk's "to push" is what buyers may still buy)
   for up to :data:`MAX_QUANTITIES` inventory items per call. The mutation is all or nothing:
@@ -87,7 +87,7 @@ class ShopifyPusher(Pusher):
         return version == "unstable" or version >= COMPARE_REQUIRED_FROM
 
     def _location(self) -> str:
-        wanted = (self.settings.get("stock_location") or "").strip()
+        wanted = (self.settings.get("shopify_location") or "").strip()
         nodes = (self.client.graphql(LOCATIONS, {}, "locations").get("locations") or {}).get(
             "nodes") or []
         for node in nodes:
@@ -98,7 +98,7 @@ class ShopifyPusher(Pusher):
                 return str(node["id"])
         where = f"location '{wanted}'" if wanted else "an active location"
         raise ApiError(f"Shopify store '{self.store_name}' has no {where}: set the store's "
-                       "stock_location to one of its locations.")
+                       "shopify_location to one of its locations.")
 
     def find_listings(self, skus: Iterable[str]) -> dict[str, dict[str, Any]]:
         wanted = set(skus)
