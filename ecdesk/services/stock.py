@@ -86,6 +86,12 @@ class StockService:
         connector = self.svc.engine.connector(store)
         return cls(client_of(connector), store.name, dict(store.settings or {}))
 
+    @staticmethod
+    def takes_egress(platform: str) -> bool:
+        """Whether ecdesk can push stock and tracking to this platform (the custom feed
+        cannot: the window says so)."""
+        return pusher_class(platform) is not None
+
     # --- counts ----------------------------------------------------------------------------
     def import_counts(self, path: str | Path) -> dict[str, Any]:
         """``stock import FILE``: the whole file is checked before anything is recorded."""

@@ -24,6 +24,7 @@ from ecdesk.ui.scheduler import Scheduler
 from ecdesk.ui.tabs.automation import AutomationTab
 from ecdesk.ui.tabs.integration import IntegrationTab
 from ecdesk.ui.tabs.mapping import MappingTab
+from ecdesk.ui.tabs.stock import StockTab
 from ecdesk.ui.tabs.stores import StoresTab
 from ecdesk.ui.tabs.tools import ToolsTab
 from ecdesk.ui.widgets import Banner, PageTabs
@@ -43,11 +44,13 @@ class MainWindow(QMainWindow):
         self.automation = AutomationTab(service)
         self.mapping = MappingTab(service)
         self.tools = ToolsTab(service, self.ops)
+        self.stock = StockTab(service, self.ops)
         for widget, title in ((self.stores, self.tr("Stores")),
                               (self.integration, self.tr("Integration")),
                               (self.automation, self.tr("Automation")),
                               (self.mapping, self.tr("Mapping")),
-                              (self.tools, self.tr("Tools"))):
+                              (self.tools, self.tr("Tools")),
+                              (self.stock, self.tr("Stock"))):
             self.tabs.add_page(widget, title)
         self.held = HeldPanel(service, self.ops)
         self.held_box = self.held  # the grid, its filters and actions (screenshots grab it)
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         self.held.open_requested.connect(self.open_order)
         self.mapping.retry_requested.connect(lambda: ops.retry_fixable())
         self.mapping.mappings_changed.connect(self.held.refresh)
+        self.tools.push_stock_button.clicked.connect(self.push_stock_preview)
 
     # --- status bar ---------------------------------------------------------------------
     def _started(self, what: str) -> None:
@@ -164,6 +168,8 @@ class MainWindow(QMainWindow):
             self.automation.show_current()
         elif tab is self.integration:
             self.integration.credentials.refresh()
+        elif tab is self.stock:
+            self.stock.reload()
 
     def _stores_changed(self) -> None:
         self._store_names = self.service.store_names()
@@ -172,6 +178,7 @@ class MainWindow(QMainWindow):
         self.mapping.reload_stores()
         self.tools.reload_stores()
         self.held.reload_stores()
+        self.stock.store.reload()
 
     # --- navigation ---------------------------------------------------------------------
     def show_integration(self, owner: str) -> None:
@@ -185,6 +192,11 @@ class MainWindow(QMainWindow):
     def show_automation(self, store: str) -> None:
         self.automation.select(store)
         self.tabs.setCurrentWidget(self.automation)
+
+    def push_stock_preview(self) -> None:
+        """Tools > Push stock now: the Stock tab's dry-run preview, then the push."""
+        self.tabs.setCurrentWidget(self.stock)
+        self.stock.preview()
 
     def open_order(self, order_id: int) -> OrderDialog:
         detail = self.service.order_detail(order_id)

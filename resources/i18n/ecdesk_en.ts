@@ -104,6 +104,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This platform cannot take stock or tracking numbers from ecdesk: enter them in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What to create in AutoCount</source>
         <translation type="unfinished"></translation>
     </message>
@@ -206,6 +210,10 @@
     </message>
     <message>
         <source>dd MMM HH:mm:ss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd MMM HH:mm</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -589,6 +597,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ready.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -934,6 +946,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stock push to {store}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock push to all stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled stock and tracking of {stores}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1110,6 +1134,111 @@
     </message>
     <message>
         <source>Order {number} leaves the held list and ecdesk will never post it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Push stock: what would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantities that would be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Push now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockModel</name>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last pushed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>All stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import stock count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push stock &amp;now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock per store SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} SKU needs attention (listed first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} SKUs need attention (listed first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount stock balance report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel or csv (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted {n} item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted {n} items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing would change.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1405,6 +1534,22 @@
     </message>
     <message>
         <source>Orders dated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push stoc&amp;k now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows what would change in each store first; nothing is sent until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantities go to every store whose push_stock is on, at its own cadence; this sends the changes now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

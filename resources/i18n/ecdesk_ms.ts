@@ -104,6 +104,10 @@
         <translation>Hantar stok dan nombor &amp;penjejakan setiap</translation>
     </message>
     <message>
+        <source>This platform cannot take stock or tracking numbers from ecdesk: enter them in the store.</source>
+        <translation>Platform ini tidak boleh menerima stok atau nombor penjejakan daripada ecdesk: masukkannya di kedai.</translation>
+    </message>
+    <message>
         <source>What to create in AutoCount</source>
         <translation>Apa yang diwujudkan dalam AutoCount</translation>
     </message>
@@ -207,6 +211,10 @@
     <message>
         <source>dd MMM HH:mm:ss</source>
         <translation>dd MMM HH:mm:ss</translation>
+    </message>
+    <message>
+        <source>dd MMM HH:mm</source>
+        <translation>dd MMM HH:mm</translation>
     </message>
 </context>
 <context>
@@ -589,6 +597,10 @@
         <translation>Alatan</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>Stok</translation>
+    </message>
+    <message>
         <source>Ready.</source>
         <translation>Sedia.</translation>
     </message>
@@ -934,6 +946,18 @@
         <translation>Eksport penyesuaian ke Excel</translation>
     </message>
     <message>
+        <source>Stock push to {store}</source>
+        <translation>Hantar stok ke {store}</translation>
+    </message>
+    <message>
+        <source>Stock push to all stores</source>
+        <translation>Hantar stok ke semua kedai</translation>
+    </message>
+    <message>
+        <source>Scheduled stock and tracking of {stores}</source>
+        <translation>Stok dan penjejakan berjadual bagi {stores}</translation>
+    </message>
+    <message>
         <source>Test connection</source>
         <translation>Uji sambungan</translation>
     </message>
@@ -1111,6 +1135,111 @@
     <message>
         <source>Order {number} leaves the held list and ecdesk will never post it.</source>
         <translation>Pesanan {number} akan dikeluarkan daripada senarai ditahan dan ecdesk tidak akan sekali-kali mengeposnya.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Push stock: what would change</source>
+        <translation>Hantar stok: apa yang akan berubah</translation>
+    </message>
+    <message>
+        <source>Quantities that would be sent</source>
+        <translation>Kuantiti yang akan dihantar</translation>
+    </message>
+    <message>
+        <source>&amp;Push now</source>
+        <translation>&amp;Hantar sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>StockModel</name>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>Kod item</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Baki</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Ditempah</translation>
+    </message>
+    <message>
+        <source>To push</source>
+        <translation>Untuk dihantar</translation>
+    </message>
+    <message>
+        <source>Last pushed</source>
+        <translation>Terakhir dihantar</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>All stores</source>
+        <translation>Semua kedai</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>&amp;Import stock count…</source>
+        <translation>&amp;Import kiraan stok…</translation>
+    </message>
+    <message>
+        <source>Push stock &amp;now…</source>
+        <translation>Hantar stok &amp;sekarang…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat semula</translation>
+    </message>
+    <message>
+        <source>Stock per store SKU</source>
+        <translation>Stok bagi setiap SKU kedai</translation>
+    </message>
+    <message>
+        <source>{n} SKU needs attention (listed first).</source>
+        <translation>{n} SKU perlu perhatian (disenaraikan dahulu).</translation>
+    </message>
+    <message>
+        <source>{n} SKUs need attention (listed first).</source>
+        <translation>{n} SKU perlu perhatian (disenaraikan dahulu).</translation>
+    </message>
+    <message>
+        <source>AutoCount stock balance report</source>
+        <translation>Laporan baki stok AutoCount</translation>
+    </message>
+    <message>
+        <source>Excel or csv (*.xlsx *.csv)</source>
+        <translation>Excel atau csv (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Counted {n} item.</source>
+        <translation>{n} item dikira.</translation>
+    </message>
+    <message>
+        <source>Counted {n} items.</source>
+        <translation>{n} item dikira.</translation>
+    </message>
+    <message>
+        <source>Nothing would change.</source>
+        <translation>Tiada yang akan berubah.</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1535,22 @@
     <message>
         <source>Orders dated</source>
         <translation>Pesanan bertarikh</translation>
+    </message>
+    <message>
+        <source>Push stoc&amp;k now…</source>
+        <translation>Hantar sto&amp;k sekarang…</translation>
+    </message>
+    <message>
+        <source>Shows what would change in each store first; nothing is sent until you confirm.</source>
+        <translation>Menunjukkan dahulu apa yang akan berubah di setiap kedai; tiada apa dihantar sehingga anda mengesahkan.</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stok</translation>
+    </message>
+    <message>
+        <source>Quantities go to every store whose push_stock is on, at its own cadence; this sends the changes now.</source>
+        <translation>Kuantiti dihantar ke setiap kedai yang push_stock dihidupkan, mengikut jadualnya sendiri; ini menghantar perubahan sekarang.</translation>
     </message>
     <message>
         <source>Sync log</source>

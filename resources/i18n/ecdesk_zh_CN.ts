@@ -104,6 +104,10 @@
         <translation>发送库存和物流单号的间隔(&amp;K)</translation>
     </message>
     <message>
+        <source>This platform cannot take stock or tracking numbers from ecdesk: enter them in the store.</source>
+        <translation>此平台无法从 ecdesk 接收库存或追踪号码：请在网店中输入。</translation>
+    </message>
+    <message>
         <source>What to create in AutoCount</source>
         <translation>在 AutoCount 中创建什么</translation>
     </message>
@@ -207,6 +211,10 @@
     <message>
         <source>dd MMM HH:mm:ss</source>
         <translation>MM-dd HH:mm:ss</translation>
+    </message>
+    <message>
+        <source>dd MMM HH:mm</source>
+        <translation>MM月dd日 HH:mm</translation>
     </message>
 </context>
 <context>
@@ -589,6 +597,10 @@
         <translation>工具</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
@@ -934,6 +946,18 @@
         <translation>导出对账表到 Excel</translation>
     </message>
     <message>
+        <source>Stock push to {store}</source>
+        <translation>推送库存到 {store}</translation>
+    </message>
+    <message>
+        <source>Stock push to all stores</source>
+        <translation>推送库存到所有网店</translation>
+    </message>
+    <message>
+        <source>Scheduled stock and tracking of {stores}</source>
+        <translation>{stores} 的定时库存与追踪</translation>
+    </message>
+    <message>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -1111,6 +1135,111 @@
     <message>
         <source>Order {number} leaves the held list and ecdesk will never post it.</source>
         <translation>订单 {number} 将移出暂挂列表，ecdesk 永远不会过账。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Push stock: what would change</source>
+        <translation>推送库存：将会改变的内容</translation>
+    </message>
+    <message>
+        <source>Quantities that would be sent</source>
+        <translation>将要发送的数量</translation>
+    </message>
+    <message>
+        <source>&amp;Push now</source>
+        <translation>立即推送(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>StockModel</name>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>物品代码</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>To push</source>
+        <translation>待推送</translation>
+    </message>
+    <message>
+        <source>Last pushed</source>
+        <translation>上次推送</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>All stores</source>
+        <translation>全部网店</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>&amp;Import stock count…</source>
+        <translation>导入库存盘点(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Push stock &amp;now…</source>
+        <translation>立即推送库存(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stock per store SKU</source>
+        <translation>每个网店 SKU 的库存</translation>
+    </message>
+    <message>
+        <source>{n} SKU needs attention (listed first).</source>
+        <translation>{n} 个 SKU 需要处理（排在最前）。</translation>
+    </message>
+    <message>
+        <source>{n} SKUs need attention (listed first).</source>
+        <translation>{n} 个 SKU 需要处理（排在最前）。</translation>
+    </message>
+    <message>
+        <source>AutoCount stock balance report</source>
+        <translation>AutoCount 库存结存报表</translation>
+    </message>
+    <message>
+        <source>Excel or csv (*.xlsx *.csv)</source>
+        <translation>Excel 或 csv (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Counted {n} item.</source>
+        <translation>已盘点 {n} 个物品。</translation>
+    </message>
+    <message>
+        <source>Counted {n} items.</source>
+        <translation>已盘点 {n} 个物品。</translation>
+    </message>
+    <message>
+        <source>Nothing would change.</source>
+        <translation>不会有任何改变。</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1535,22 @@
     <message>
         <source>Orders dated</source>
         <translation>订单日期</translation>
+    </message>
+    <message>
+        <source>Push stoc&amp;k now…</source>
+        <translation>立即推送库存(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Shows what would change in each store first; nothing is sent until you confirm.</source>
+        <translation>先显示每个网店将会改变的内容；确认之前不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Quantities go to every store whose push_stock is on, at its own cadence; this sends the changes now.</source>
+        <translation>数量会按各网店自己的周期发送到开启 push_stock 的网店；此按钮立即发送变更。</translation>
     </message>
     <message>
         <source>Sync log</source>
