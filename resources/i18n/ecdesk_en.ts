@@ -1793,5 +1793,9 @@
         <source>Setup incomplete</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Amount out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

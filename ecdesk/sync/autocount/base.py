@@ -44,18 +44,19 @@ CODE_KINDS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class StockBalance:
-    """On-hand quantity of an item code at a location (``""``: all locations)."""
+    """Quantity on hand of one item code at one location, in ``uom``."""
 
     item_code: str
     location: str
+    uom: str
     qty: Decimal
 
 
 @dataclass
 class AutoCountConfig:
-    route: str  # "cloud"
-    url: str
-    book: str
+    route: str  # "cloud", "desktop", "import-file"
+    url: str = ""
+    book: str = ""
     settings: dict[str, str] = field(default_factory=dict)
 
 
@@ -96,14 +97,6 @@ class AutoCountRoute(ABC):
     def test_connection(self) -> str:
         """A plain-language line on success; raises ``ApiError`` on failure."""
 
-    def stock_balances(self, item_codes: Iterable[str] | None = None,
-                       location: str | None = None) -> list[StockBalance] | None:
-        """Balances per item code (and location) where the route can read them (desktop SDK
-        ``StockBalanceHelper``, a read-only ``vItemBalQty`` view); None when it cannot: the
-        Cloud API has no balance endpoint, so ``stock import FILE`` counts instead
-        (reference/autocount-2.md §1.1, §5)."""
-        return None
-
     def list_codes(self, kind: str) -> list[tuple[str, str]]:
         """The book's master data of ``kind`` (a key of :data:`CODE_KINDS`) as
         ``(code, description)`` pairs, sorted by code. Raises :class:`Unsupported` when this
@@ -112,6 +105,20 @@ class AutoCountRoute(ABC):
         check_code_kind(kind)
         raise Unsupported(f"The AutoCount route '{self.name}' cannot list "
                           f"{CODE_KINDS[kind]}s.")
+
+    def cancel(self, kind: DocKind, doc_no: str) -> None:
+        """Cancel (void) a document; its number and record stay in AutoCount. Raises
+        ``Rejected`` in the clerk's words when AutoCount will not, ``Unsupported`` when the
+        route cannot."""
+        raise Unsupported(f"The AutoCount route '{self.name}' cannot cancel documents; "
+                          f"cancel {doc_no} in AutoCount itself.")
+
+    def stock_balances(self, location: str | None = None) -> list[StockBalance]:
+        """Quantity on hand per item code and location (one location when given).
+        ``Unsupported`` when the route cannot read stock (Cloud: DECISIONS.md §7)."""
+        raise Unsupported(f"The AutoCount route '{self.name}' cannot read stock balances; "
+                          "use `ecdesk stock import FILE` with AutoCount's stock balance "
+                          "report, or a read-only SQL connection (`sql_url`).")
 
 
 def check_code_kind(kind: str) -> None:
