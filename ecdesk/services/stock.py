@@ -102,6 +102,27 @@ class StockService:
         with self.svc._session() as s:
             return import_counts(s, rows, self.svc.clock())
 
+    def refresh_from_route(self, s: Any) -> bool:
+        """Where the AutoCount route reads balances (desktop SDK, read-only SQL), they are
+        the count from now; the Cloud route cannot (``stock import`` counts instead)."""
+        from ecdesk.sync.autocount.base import Unsupported
+        from ecdesk.sync.egress.counts import CountRow
+        from ecdesk.sync.http import ApiError
+
+        try:
+            found = self.svc.engine.route(s).stock_balances()
+        except (Unsupported, ApiError, ValueError, KeyError):
+            return False
+        rows: dict[tuple[str, str], CountRow] = {}
+        for b in found:
+            key = (b.item_code.upper(), (b.location or "").upper())
+            prev = rows.get(key)
+            rows[key] = CountRow(b.item_code, b.location or "",
+                                 b.qty + (prev.qty if prev else Decimal(0)))
+        if rows:
+            import_counts(s, list(rows.values()), self.svc.clock(), source="route")
+        return bool(rows)
+
     def count_status(self) -> str:
         """'counted 12 Nov 10:05, moved by 37 documents since' (or that nothing is counted)."""
         with self.svc._session() as s:
@@ -111,8 +132,9 @@ class StockService:
         at = max(x.counted_at for x in stock.values() if x.counted_at is not None)
         docs = max(x.documents for x in stock.values())
         drifting = sum(1 for x in stock.values() if x.drift)
-        text = f"counted {at:%d %b %H:%M}, moved by {docs} documents since"
-        return text + (f"; {drifting} item(s) differed from ecdesk's figure" if drifting else "")
+        text = f"Stock counted {at:%d %b %H:%M}, moved by {docs} documents since"
+        return text + (f"; the count of {drifting} item(s) differed from ecdesk's figure."
+                       if drifting else ".")
 
     # --- bundles ---------------------------------------------------------------------------
     def set_bundle(self, store: str, sku: str, components: dict[str, Decimal]) -> None:
@@ -168,6 +190,8 @@ class StockService:
         whose push fails says so and the others go on."""
         out = []
         with self.svc._session() as s:
+            if not dry_run:
+                self.refresh_from_route(s)
             held, stock = reserved(s), _Balances(s)
             for st in self._stores(s, store):
                 if not (force or store or push_stock_enabled(st)):
@@ -189,13 +213,16 @@ class StockService:
         ``push_tracking`` is on; stamps each store's last egress."""
         out = []
         with self.svc._session() as s:
+            self.refresh_from_route(s)
+            held, stock = reserved(s), _Balances(s)
             stores = self._stores(s, store)
             for st in stores:
                 summary = EgressSummary(st.name)
                 try:
                     if push_stock_enabled(st):
                         summary = push_store(s, st, self._pusher(st), progress=progress,
-                                             now=self.svc.clock)
+                                             now=self.svc.clock, stock=stock.at(st),
+                                             held=held)
                     if push_tracking_enabled(st):
                         sent, failed, messages = ship_store(s, st, self._pusher(st),
                                                             now=self.svc.clock)

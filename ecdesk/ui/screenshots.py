@@ -104,6 +104,7 @@ def _shoot(out: Path, tmp: Path, orders: int) -> int:
             if tab is window.mapping:
                 window.mapping.refresh()
             save(window, f"tab-{i}-{name}")
+        _stock_shot(app, window, service, world, tmp, save)
         window.tabs.setCurrentWidget(window.stores)
         save(window.held_box, "held-orders")
         held = window.held.model
@@ -128,6 +129,30 @@ def _shoot(out: Path, tmp: Path, orders: int) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _stock_shot(app, window, service, world, tmp: Path, save) -> None:
+    """The Stock view after a count and a push, one refused SKU listed first."""
+    import csv
+
+    from ecdesk.sandbox.seed import catalog
+
+    count = tmp / "stock-count.csv"
+    with count.open("w", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["ItemCode", "Location", "Qty"])
+        out.writerows((row["item_code"], "", 40 + 7 * i) for i, row in enumerate(catalog()))
+    service.stock.import_counts(count)
+    for name in service.store_names():
+        service.update_store(name, settings={"push_stock": "yes"})
+    refusing = next((sb for sb in world.stores().values() if hasattr(sb, "refuse")), None)
+    if refusing is not None:
+        refusing.refuse[catalog()[8]["sku"]] = "Item is in a locked campaign."
+    service.stock.push()
+    window.tabs.setCurrentWidget(window.stock)
+    window.stock.reload()
+    _wait(app, lambda: window.stock.model.rowCount() > 0, 20_000)
+    save(window.stock, "stock-view")
 
 
 if __name__ == "__main__":  # pragma: no cover

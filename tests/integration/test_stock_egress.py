@@ -242,4 +242,4 @@ def test_stock_show_json_lines_and_count_status(world, tmp_path, capsys):
     assert len(rows) == len(catalog())
     assert set(rows[0]) == {"store", "sku", "item_code", "balance", "reserved", "to_push",
                             "last_pushed"}
-    assert svc.stock.count_status().startswith("counted ")
+    assert svc.stock.count_status().startswith("Stock counted ")
