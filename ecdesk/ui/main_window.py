@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.mapping.retry_requested.connect(lambda: ops.retry_fixable())
         self.mapping.mappings_changed.connect(self.held.refresh)
         self.tools.push_stock_button.clicked.connect(self.push_stock_preview)
+        self.stock.shipment_result.connect(lambda text: self.banner.show_message(text, "ok"))
 
     # --- status bar ---------------------------------------------------------------------
     def _started(self, what: str) -> None:
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
         self.dialog.settings_requested.connect(self.show_automation)
         self.dialog.retry_requested.connect(lambda oid: self.ops.retry([oid]))
         self.dialog.resync_requested.connect(self.ops.resync_order)
+        self.dialog.ship_requested.connect(self.stock.record_shipment)
         self.dialog.open()
         return self.dialog
 

@@ -58,6 +58,7 @@ class OrderDialog(QDialog):
     retry_requested = Signal(int)
     resync_requested = Signal(int, str)
     resolve_requested = Signal(int, str)  # order id, note
+    ship_requested = Signal(str)  # STORE:NUMBER: record carrier and tracking
 
     def __init__(self, detail: OrderDetail, parent: QWidget | None = None,
                  item_codes: dict[str, str] | None = None) -> None:
@@ -103,6 +104,8 @@ class OrderDialog(QDialog):
             "You posted this order yourself in AutoCount: take it off the held list; ecdesk "
             "will never post it (Del)."))
         self.resync_button = QPushButton(self.tr("&Fetch it again from the store"))
+        self.ship_button = QPushButton(self.tr("Shipped: record trac&king…"))
+        self.ship_button.clicked.connect(lambda: self.ship_requested.emit(f"{d.store}:{d.number}"))
         close = QPushButton(self.tr("&Close"))
         self.retry_button.clicked.connect(lambda: self.retry_requested.emit(d.id))
         self.resync_button.clicked.connect(
@@ -114,6 +117,7 @@ class OrderDialog(QDialog):
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.resync_button)
+        buttons.addWidget(self.ship_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)

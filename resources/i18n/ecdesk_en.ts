@@ -1089,6 +1089,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shipped: record trac&amp;king…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,6 +1153,29 @@
     </message>
     <message>
         <source>&amp;Push now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Order {order} shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. J&amp;T Express</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it to the store &amp;now (otherwise at the next send)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tracking number</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

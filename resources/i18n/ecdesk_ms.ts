@@ -1089,6 +1089,10 @@
         <translation>&amp;Ambil semula dari kedai</translation>
     </message>
     <message>
+        <source>Shipped: record trac&amp;king…</source>
+        <translation>Dihantar: rekod nombor &amp;penjejakan…</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;Tutup</translation>
     </message>
@@ -1150,6 +1154,29 @@
     <message>
         <source>&amp;Push now</source>
         <translation>&amp;Hantar sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Order {order} shipped</source>
+        <translation>Pesanan {order} dihantar</translation>
+    </message>
+    <message>
+        <source>e.g. J&amp;T Express</source>
+        <translation>cth. J&amp;T Express</translation>
+    </message>
+    <message>
+        <source>Send it to the store &amp;now (otherwise at the next send)</source>
+        <translation>Hantar ke kedai &amp;sekarang (jika tidak, pada penghantaran seterusnya)</translation>
+    </message>
+    <message>
+        <source>&amp;Carrier</source>
+        <translation>Syarikat &amp;kurier</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking number</source>
+        <translation>Nombor &amp;penjejakan</translation>
     </message>
 </context>
 <context>

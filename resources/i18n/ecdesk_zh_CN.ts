@@ -1089,6 +1089,10 @@
         <translation>从网店重新获取(&amp;F)</translation>
     </message>
     <message>
+        <source>Shipped: record trac&amp;king…</source>
+        <translation>已发货：记录追踪号码(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -1150,6 +1154,29 @@
     <message>
         <source>&amp;Push now</source>
         <translation>立即推送(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Order {order} shipped</source>
+        <translation>订单 {order} 已发货</translation>
+    </message>
+    <message>
+        <source>e.g. J&amp;T Express</source>
+        <translation>例如 J&amp;T Express</translation>
+    </message>
+    <message>
+        <source>Send it to the store &amp;now (otherwise at the next send)</source>
+        <translation>立即发送到网店(&amp;N)（否则在下次发送时）</translation>
+    </message>
+    <message>
+        <source>&amp;Carrier</source>
+        <translation>承运商(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking number</source>
+        <translation>追踪号码(&amp;T)</translation>
     </message>
 </context>
 <context>

@@ -81,3 +81,28 @@ def test_automation_says_when_a_platform_cannot_take_stock(qtbot, window, svc, p
     window.automation.select("Shop")
     window.tabs.setCurrentWidget(window.automation)
     assert window.automation.egress_note.isVisibleTo(window.automation) is shown
+
+
+def test_order_view_records_tracking_off_the_gui_thread(qtbot, window, svc, monkeypatch):
+    from tests.ui.conftest import add_held
+
+    svc.add_store("Shop", "shopify")
+    [order_id] = add_held(svc, "Shop", 1)
+    seen = []
+
+    def fake_ship(self, ref, carrier, tracking, *, now=False):
+        seen.append((ref, carrier, tracking, now))
+        return f"Shop order 1: tracking {tracking} recorded."
+
+    monkeypatch.setattr(type(svc.stock), "ship", fake_ship)
+    dialog = window.open_order(order_id)
+    dialog.ship_button.click()
+    ship = window.stock.ship_dialog
+    assert ship is not None and ship.isVisible()
+    ship.carrier.setText("J&T Express")
+    ship.tracking.setText("JT42")
+    ship.now.setChecked(True)
+    with qtbot.waitSignal(window.stock.shipment_result, timeout=5000) as said:
+        ship.accept()
+    assert seen == [("Shop:1", "J&T Express", "JT42", True)]
+    assert said.args[0] == "Shop order 1: tracking JT42 recorded."

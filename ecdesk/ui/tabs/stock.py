@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -52,9 +56,34 @@ class PreviewDialog(QDialog):
         self.resize(560, 420)
 
 
+class ShipDialog(QDialog):
+    """Carrier and tracking number of one order (``ship STORE:NUMBER`` in the window)."""
+
+    def __init__(self, ref: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ref = ref
+        self.setWindowTitle(self.tr("Order {order} shipped").format(order=ref))
+        self.carrier = QLineEdit()
+        self.carrier.setPlaceholderText(self.tr("e.g. J&T Express"))
+        self.tracking = QLineEdit()
+        self.now = QCheckBox(self.tr("Send it to the store &now (otherwise at the next send)"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Carrier"), self.carrier)
+        form.addRow(self.tr("&Tracking number"), self.tracking)
+        form.addRow(self.now)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
 class StockTab(QWidget):
+    shipment_result = Signal(str)  # the sentence ``ship`` answered (or why it could not)
+
     def __init__(self, service: Service, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ship_dialog: ShipDialog | None = None
         self.service = service
         self.ops = ops
         self.store = StoreCombo(service, self.tr("All stores"))
@@ -160,6 +189,23 @@ class StockTab(QWidget):
         self.dialog = PreviewDialog(text or self.tr("Nothing would change."), self)
         self.dialog.accepted.connect(self.push_now)
         self.dialog.open()
+
+    # --- shipments -------------------------------------------------------------------------
+    def record_shipment(self, ref: str) -> ShipDialog:
+        """From the order view: ask carrier and tracking, record (and maybe send) it."""
+        dialog = ShipDialog(ref, self.window())
+        stock = self.service.stock
+
+        def save() -> None:
+            carrier, tracking = dialog.carrier.text(), dialog.tracking.text()
+            now = dialog.now.isChecked()
+            self.ops.probe(lambda: stock.ship(ref, carrier, tracking, now=now),
+                           self.shipment_result.emit, self.shipment_result.emit)
+
+        dialog.accepted.connect(save)
+        self.ship_dialog = dialog
+        dialog.open()
+        return dialog
 
     def push_now(self) -> None:
         self.ops.push_stock(self.store.current())
