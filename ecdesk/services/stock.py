@@ -74,9 +74,20 @@ class StockService:
         self.svc = service
 
     # --- helpers ---------------------------------------------------------------------------
+    def _session(self) -> Any:
+        return self.svc.db.session()
+
+    @staticmethod
+    def _store(s: Any, name: str) -> Store:
+        store = s.scalars(select(Store).where(Store.name == name)).one_or_none()
+        if store is None:
+            names = ", ".join(s.scalars(select(Store.name).order_by(Store.name))) or "none yet"
+            raise StockUsageError(f"No store named '{name}' (stores: {names}).")
+        return store
+
     def _stores(self, s: Any, name: str | None) -> list[Store]:
         if name:
-            return [self.svc._store(s, name)]
+            return [self._store(s, name)]
         return list(s.scalars(select(Store).where(Store.enabled.is_(True)).order_by(Store.name)))
 
     def _pusher(self, store: Store) -> Pusher | None:
@@ -99,7 +110,7 @@ class StockService:
             rows = read_counts(path)
         except CountFileError as exc:
             raise StockUsageError(str(exc)) from None
-        with self.svc._session() as s:
+        with self._session() as s:
             return import_counts(s, rows, self.svc.clock())
 
     def refresh_from_route(self, s: Any) -> bool:
@@ -125,7 +136,7 @@ class StockService:
 
     def count_status(self) -> str:
         """'counted 12 Nov 10:05, moved by 37 documents since' (or that nothing is counted)."""
-        with self.svc._session() as s:
+        with self._session() as s:
             stock = balances(s)
         if not stock:
             return "Stock not counted yet: import AutoCount's stock balance report (stock import)."
@@ -141,8 +152,8 @@ class StockService:
         """Bundle SKU -> item codes and quantities per kit (an empty dict removes it)."""
         if any(q <= 0 for q in components.values()):
             raise StockUsageError(f"Bundle '{sku}': every component needs a quantity above 0.")
-        with self.svc._session() as s:
-            st = self.svc._store(s, store)
+        with self._session() as s:
+            st = self._store(s, store)
             for row in s.scalars(select(BundleComponent).where(
                     BundleComponent.store_id == st.id, BundleComponent.bundle_sku == sku)):
                 s.delete(row)
@@ -154,7 +165,7 @@ class StockService:
     def rows(self, store: str | None = None) -> list[StockRow]:
         """Every pushed SKU of the store(s), failures first, then by store and SKU."""
         out: list[StockRow] = []
-        with self.svc._session() as s:
+        with self._session() as s:
             held = reserved(s)
             for st in self._stores(s, store):
                 stock = balances(s, (st.settings or {}).get("stock_location") or "")
@@ -175,7 +186,7 @@ class StockService:
         return out
 
     def push_log(self, store: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
-        with self.svc._session() as s:
+        with self._session() as s:
             q = select(StockPush, Store.name).join(Store, Store.id == StockPush.store_id)
             if store:
                 q = q.where(Store.name == store)
@@ -189,7 +200,7 @@ class StockService:
         """``stock push``: each store's changed quantities, one summary per store; a store
         whose push fails says so and the others go on."""
         out = []
-        with self.svc._session() as s:
+        with self._session() as s:
             if not dry_run:
                 self.refresh_from_route(s)
             held, stock = reserved(s), _Balances(s)
@@ -212,7 +223,7 @@ class StockService:
         """What the scheduler runs: stock where ``push_stock`` is on, then shipments where
         ``push_tracking`` is on; stamps each store's last egress."""
         out = []
-        with self.svc._session() as s:
+        with self._session() as s:
             self.refresh_from_route(s)
             held, stock = reserved(s), _Balances(s)
             stores = self._stores(s, store)
@@ -247,7 +258,7 @@ class StockService:
         """Stores whose ``egress_minutes`` says stock or tracking is due."""
         now = now or self.svc.clock()
         out = []
-        with self.svc._session() as s:
+        with self._session() as s:
             for st in self._stores(s, None):
                 settings = st.settings or {}
                 if not (push_stock_enabled(st) or self._pending_shipments(s, st)):
@@ -274,7 +285,7 @@ class StockService:
             order_id = self.svc.find_order(ref)
         except Exception as exc:
             raise StockUsageError(str(exc).rstrip(".") + ".") from None
-        with self.svc._session() as s:
+        with self._session() as s:
             order = s.get(OrderRow, order_id)
             assert order is not None
             self._record(s, order, carrier, tracking)
@@ -325,7 +336,7 @@ class StockService:
             except Exception as exc:
                 raise StockUsageError(f"'{Path(path).name}' row {n}: {exc}") from None
             todo.append((order_id, cells["carrier"], cells["tracking"]))
-        with self.svc._session() as s:
+        with self._session() as s:
             for order_id, carrier, tracking in todo:
                 order = s.get(OrderRow, order_id)
                 assert order is not None
@@ -334,7 +345,7 @@ class StockService:
         return len(todo)
 
     def shipments(self, store: str | None = None) -> list[dict[str, Any]]:
-        with self.svc._session() as s:
+        with self._session() as s:
             q = select(ShipmentRow, OrderRow.number, Store.name) \
                 .join(OrderRow, OrderRow.id == ShipmentRow.order_id) \
                 .join(Store, Store.id == ShipmentRow.store_id)
@@ -345,11 +356,11 @@ class StockService:
                     for r, number, name in s.execute(q.order_by(ShipmentRow.id))]
 
     def listing_count(self) -> int:
-        with self.svc._session() as s:
+        with self._session() as s:
             return len(list(s.scalars(select(StockListing.id))))
 
     def counted_items(self) -> int:
-        with self.svc._session() as s:
+        with self._session() as s:
             return len(list(s.scalars(select(StockCount.id))))
 
 
