@@ -24,7 +24,7 @@ from ecdesk.db import Database
 from ecdesk.db.models import OrderRow, OutboxEntry, Store, SyncRun
 from ecdesk.domain import DocKind, Hold, HoldCode
 from ecdesk.secrets import MissingSecret, NoKeyringError
-from ecdesk.sync import posting
+from ecdesk.sync import book_codes, posting
 from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
 from ecdesk.sync.connectors import connector_class
 from ecdesk.sync.connectors.base import ConfigError, Connector, CredentialStore, StoreConfig
@@ -255,7 +255,11 @@ class SyncEngine:
             return
         ctx.route = self.route(ctx.session)
         ctx.outbox = self.outbox(ctx.route)
+        ctx.book = book_codes.BookCodes(ctx.route)
         self.evaluator.evaluate(ctx, ids)
+        for kind, reason in ctx.book.unlisted.items():
+            ctx.log(f"{book_codes.CODE_KINDS[kind].capitalize()}s were not checked against "
+                    f"the AutoCount book before posting: {reason}", level="warning")
 
     def _resolve_pending(self, session: Session, store_id: int | None) -> None:
         """Entries left pending by a crash or timeout: their orders are evaluated again,

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
 from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
-from ecdesk.sync import matching, posting
+from ecdesk.sync import book_codes, matching, posting
 from ecdesk.sync.autocount.base import Unsupported
 from ecdesk.sync.connectors.base import Connector, PayloadError
 from ecdesk.sync.http import ApiError, AuthError
@@ -138,13 +138,27 @@ class Evaluator:
             built = posting.build_draft(order, env.maps, env.rules)
             if isinstance(built, list):
                 return hold(ctx, row, built)
+            origin = self._origin(row, env)
+            assert ctx.book is not None
+            missing = book_codes.check_draft(built, order, env.maps, ctx.book, origin)
+            if missing:
+                return hold(ctx, row, missing)
             digest = posting.content_hash(order)
-            step = post_draft(ctx, row, built, digest)
+            step = post_draft(ctx, row, built, digest, explain=lambda said: (
+                book_codes.explain_refusal(said, order, env.maps, origin)))
             if step.stopped:
                 return step.outcome
             row.posted_hash = digest
             sale = step.doc_no
         return self._after_posting(ctx, row, order, env, sale)
+
+    @staticmethod
+    def _origin(row: OrderRow, env: StoreEnv) -> book_codes.Origin:
+        rules = env.rules
+        return book_codes.Origin(
+            store=row.store.name, fee_item=rules.fee_item, shipping_item=rules.shipping_item,
+            payment_method=rules.payment_method, debtor_code=rules.debtor_code,
+            sales_location=rules.sales_location)
 
     def _after_posting(self, ctx: RunContext, row: OrderRow, order: Order, env: StoreEnv,
                        sale: str) -> Outcome | None:

@@ -8,6 +8,7 @@ posting for the run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ecdesk.db.models import OrderRow
@@ -31,8 +32,9 @@ class Step:
 
 
 def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str, *,
-               seq: int = 0) -> Step:
-    """Post ``draft`` for ``row`` through the run's outbox, exactly once."""
+               seq: int = 0, explain: Callable[[str], list[Hold]] | None = None) -> Step:
+    """Post ``draft`` for ``row`` through the run's outbox, exactly once; a refusal holds the
+    order in AutoCount's words (or ``explain``'s sentences for them)."""
     route, outbox, session = ctx.route, ctx.outbox, ctx.session
     assert route is not None and outbox is not None
     if draft.kind not in route.supports:
@@ -55,9 +57,11 @@ def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str
         session.commit()
         return Step(doc_no=doc_no)
     if result.status is PostStatus.REJECTED:
-        return Step(outcome=hold(ctx, row, [Hold(
+        explained = explain(result.message) if explain else []
+        return Step(outcome=hold(ctx, row, explained or [Hold(
             HoldCode.AUTOCOUNT_REJECTED,
-            f"AutoCount refused {draft.doc_no or 'the document'}: {result.message}",
+            f"{result.message.rstrip('.')}. Fix what AutoCount names (in AutoCount, or "
+            "the mapping or posting setting that gives it), then Retry.",
             value=draft.doc_no or "")]), stopped=True)
     if result.status is PostStatus.DUPLICATE:
         return Step(outcome=hold(ctx, row, [Hold(HoldCode.DUPLICATE, result.message,

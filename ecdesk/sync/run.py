@@ -20,6 +20,7 @@ from ecdesk.sync.http import ApiError
 if TYPE_CHECKING:
     from ecdesk.domain import Order
     from ecdesk.sync.autocount.base import AutoCountRoute
+    from ecdesk.sync.book_codes import BookCodes
     from ecdesk.sync.outbox import Outbox
 
 
@@ -116,6 +117,7 @@ class RunContext:
     normalised: dict[tuple[int, str], Order] = field(default_factory=dict)
     route: AutoCountRoute | None = None
     outbox: Outbox | None = None
+    book: BookCodes | None = None  # the AutoCount book's codes, read once per run
 
     def check_cancel(self) -> None:
         if self.cancel.cancelled:
