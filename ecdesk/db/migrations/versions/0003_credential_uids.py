@@ -7,7 +7,7 @@ of the stores present now are kept in ``secrets.legacy_store_ids`` so their old 
 (``store-<id>/<key>``, ``autocount/<key>``) are moved once, on open, under the new names.
 
 Revision ID: 0003_credential_uids
-Revises: 0002
+Revises: 0003_stock_egress
 """
 
 import json
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_credential_uids"
-down_revision = "0002"
+down_revision = "0003_stock_egress"
 branch_labels = None
 depends_on = None
 
