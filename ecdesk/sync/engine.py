@@ -44,6 +44,7 @@ from ecdesk.domain import (
     Order,
     Outcome,
 )
+from ecdesk.messages import hold
 from ecdesk.secrets import MissingSecret, NoKeyringError
 from ecdesk.sync import book_codes, matching, posting
 from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
@@ -499,11 +500,9 @@ class SyncEngine:
                 log.exception("order %s could not be evaluated", order_id)
                 session.rollback()
                 row = session.get(OrderRow, order_id)
-                outcome = self._hold(session, row, [Hold(
-                    HoldCode.BAD_PAYLOAD,
-                    f"ecdesk could not process this order ({type(exc).__name__}: {exc}). "
-                    "Nothing was posted twice; press Retry after an update, or post it by hand "
-                    "and mark it Resolved.")])
+                outcome = self._hold(session, row, [hold(
+                    HoldCode.BAD_PAYLOAD, "bad_payload.crash",
+                    error=f"{type(exc).__name__}: {exc}")])
             self._count(summary, outcome)
             if i % 10 == 0 or i == total:
                 progress(i, total, f"Checked {i} of {total} orders")
@@ -565,10 +564,8 @@ class SyncEngine:
         (held with AutoCount's words, or ``explain``'s sentences for them) or
         None-with-pending counted in ``summary``."""
         if draft.kind not in route.supports:
-            return self._hold(session, row, [Hold(
-                HoldCode.CONFIG,
-                f"The AutoCount route '{route.name}' cannot create a {draft.kind.value}; "
-                "choose another document in Automation.")])
+            return self._hold(session, row, [hold(
+                HoldCode.CONFIG, "config.route", route=route.name, kind=draft.kind.value)])
         entry = outbox.record_intent(session, row, draft, digest, seq=seq)
         already = entry.state == "confirmed"
         result = outbox.post(session, entry)
@@ -586,10 +583,8 @@ class SyncEngine:
             return None
         if result.result is PostResult.REJECTED:
             explained = explain(result.message) if explain else []
-            return self._hold(session, row, explained or [Hold(
-                HoldCode.AUTOCOUNT_REJECTED,
-                f"{result.message.rstrip('.')}. Fix what AutoCount names (in AutoCount, or "
-                "the mapping or posting setting that gives it), then Retry.",
+            return self._hold(session, row, explained or [hold(
+                HoldCode.AUTOCOUNT_REJECTED, said=result.message.rstrip("."),
                 value=draft.doc_no or "")])
         if result.result is PostResult.DUPLICATE:
             return self._hold(session, row, [Hold(HoldCode.DUPLICATE, result.message,
@@ -620,16 +615,11 @@ class SyncEngine:
         notes (one per refund, in order); a cancellation or an edit of what was posted needs a
         clerk; else it stays posted."""
         if order.cancelled and not order.refunds:
-            return self._hold(session, row, [Hold(
-                HoldCode.CANCELLED_AFTER_POSTING,
-                f"Order {order.number} was cancelled in the store after it was posted as "
-                f"{sale}. Void or credit {sale} in AutoCount, then mark the order Resolved.")])
+            return self._hold(session, row, [hold(
+                HoldCode.CANCELLED_AFTER_POSTING, number=order.number, doc=sale)])
         if row.posted_hash and posting.content_hash(order) != row.posted_hash:
-            return self._hold(session, row, [Hold(
-                HoldCode.CHANGED_AFTER_POSTING,
-                f"Order {order.number} was edited in the store after it was posted as {sale}; "
-                "the AutoCount document no longer matches. Correct it in AutoCount, then mark "
-                "the order Resolved.")])
+            return self._hold(session, row, [hold(
+                HoldCode.CHANGED_AFTER_POSTING, number=order.number, doc=sale)])
         fee_note = posting.build_fee_note(order, rules, sale)  # fees are not revenue
         if isinstance(fee_note, list):
             return self._hold(session, row, fee_note)  # the sale stays posted
@@ -658,9 +648,9 @@ class SyncEngine:
         # otherwise let both delete the old reasons and both insert; SQLite queues anyway)
         session.execute(select(OrderRow.id).where(OrderRow.id == row.id).with_for_update())
         session.execute(delete(HoldRow).where(HoldRow.order_id == row.id))
-        for hold in holds:
-            session.add(HoldRow(order_id=row.id, code=hold.code.value, detail=hold.detail,
-                                value=hold.value))
+        for h in holds:
+            session.add(HoldRow(order_id=row.id, code=h.code.value, detail=h.detail,
+                                value=h.value, message=h.key, params=dict(h.params)))
         row.reason_summary = "; ".join(str(h) for h in holds)[:2000]
         self._note(session, row, f"Order {row.number} held: {row.reason_summary}", "warning")
         return self._set(session, row, Outcome.HELD, keep_holds=True)
