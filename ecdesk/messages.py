@@ -36,6 +36,7 @@ HOLD_TITLES: dict[str, str] = {
     "cancelled_after_posting": QT_TRANSLATE_NOOP("messages", "Cancelled after posting"),
     "autocount_rejected": QT_TRANSLATE_NOOP("messages", "Rejected by AutoCount"),
     "config": QT_TRANSLATE_NOOP("messages", "Setup incomplete"),
+    "out_of_range": QT_TRANSLATE_NOOP("messages", "Amount out of range"),
 }
 
 # Message key -> English template with ``str.format`` fields. A key is a hold code, or a
@@ -117,6 +118,10 @@ TEMPLATES: dict[str, str] = {
         "messages",
         "Posting setting '{key}' is '{setting}', not one of {choices}. Set it in the store's "
         'posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.'),
+    "config.not_an_amount": QT_TRANSLATE_NOOP(
+        "messages",
+        "Posting setting '{key}' is '{setting}', not an amount above 0. Set it in the store's "
+        "posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry."),
     "config.credit_note_sale": QT_TRANSLATE_NOOP(
         "messages",
         "Posting setting '{key}' cannot be credit_note for a sale. Set it in the store's posting "

@@ -1649,6 +1649,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Amount out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>SKU &apos;{sku}&apos; (line &apos;{line}&apos;) has no AutoCount item code. Map it in Mapping &gt; Items, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1718,6 +1722,10 @@
     </message>
     <message>
         <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not one of {choices}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not an amount above 0. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1649,6 +1649,10 @@
         <translation>Persediaan belum lengkap</translation>
     </message>
     <message>
+        <source>Amount out of range</source>
+        <translation>Amaun di luar julat</translation>
+    </message>
+    <message>
         <source>SKU &apos;{sku}&apos; (line &apos;{line}&apos;) has no AutoCount item code. Map it in Mapping &gt; Items, then Retry.</source>
         <translation>SKU &apos;{sku}&apos; (baris &apos;{line}&apos;) tiada kod item AutoCount. Petakannya dalam Pemetaan &gt; Item (SKU), kemudian Cuba semula.</translation>
     </message>
@@ -1719,6 +1723,10 @@
     <message>
         <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not one of {choices}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
         <translation>Tetapan pengeposan &apos;{key}&apos; ialah &apos;{setting}&apos;, bukan salah satu daripada {choices}. Tetapkannya dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=VALUE`), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not an amount above 0. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>Tetapan pengeposan &apos;{key}&apos; ialah &apos;{setting}&apos;, bukan amaun melebihi 0. Tetapkannya dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=VALUE`), kemudian Cuba semula.</translation>
     </message>
     <message>
         <source>Posting setting &apos;{key}&apos; cannot be credit_note for a sale. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>

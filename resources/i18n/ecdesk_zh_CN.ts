@@ -1649,6 +1649,10 @@
         <translation>设置不完整</translation>
     </message>
     <message>
+        <source>Amount out of range</source>
+        <translation>金额超出范围</translation>
+    </message>
+    <message>
         <source>SKU &apos;{sku}&apos; (line &apos;{line}&apos;) has no AutoCount item code. Map it in Mapping &gt; Items, then Retry.</source>
         <translation>SKU“{sku}”（明细“{line}”）没有对应的 AutoCount 物品编号。请在“对照 &gt; 物品（SKU）”中对照后重试。</translation>
     </message>
@@ -1719,6 +1723,10 @@
     <message>
         <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not one of {choices}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
         <translation>过账设置“{key}”为“{setting}”，不是 {choices} 之一。请在网店的过账设置中设定（或 `ecdesk store set STORE --set {key}=VALUE`），然后重试。</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not an amount above 0. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>过账设置“{key}”为“{setting}”，不是大于 0 的金额。请在网店的过账设置中设定（或 `ecdesk store set STORE --set {key}=VALUE`），然后重试。</translation>
     </message>
     <message>
         <source>Posting setting &apos;{key}&apos; cannot be credit_note for a sale. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
