@@ -112,7 +112,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>W&amp;hen</source>
+        <source>&amp;When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -263,6 +263,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Search held orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Open order…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -300,6 +316,10 @@
     </message>
     <message>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mapping fixes this order: press Enter to see why it is held.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -563,6 +583,81 @@
     </message>
 </context>
 <context>
+    <name>KeyboardHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores, Integration, Automation, Mapping, Tools tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the held orders (Tab then moves to the grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓, Home, End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move through the held orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected held order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map the value that holds the selected order (in the order too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the selected held orders (in the order too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled by hand: take the selected orders off the list, with a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the held orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter (in AutoCount code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>underlined letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press that button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the order or this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ecdesk: online orders into AutoCount</source>
@@ -594,6 +689,14 @@
     </message>
     <message>
         <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -112,7 +112,7 @@
         <translation>D&amp;okumen</translation>
     </message>
     <message>
-        <source>W&amp;hen</source>
+        <source>&amp;When</source>
         <translation>&amp;Waktu pos</translation>
     </message>
     <message>
@@ -263,6 +263,22 @@
         <translation>Cari nombor pesanan atau sebab… (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search held orders</source>
+        <translation>Cari pesanan ditahan</translation>
+    </message>
+    <message>
+        <source>Store filter</source>
+        <translation>Penapis kedai</translation>
+    </message>
+    <message>
+        <source>Reason filter</source>
+        <translation>Penapis sebab</translation>
+    </message>
+    <message>
+        <source>Held orders</source>
+        <translation>Pesanan ditahan</translation>
+    </message>
+    <message>
         <source>&amp;Open order…</source>
         <translation>B&amp;uka pesanan…</translation>
     </message>
@@ -301,6 +317,10 @@
     <message>
         <source>Reason</source>
         <translation>Sebab</translation>
+    </message>
+    <message>
+        <source>No mapping fixes this order: press Enter to see why it is held.</source>
+        <translation>Tiada pemetaan yang boleh membaiki pesanan ini: tekan Enter untuk melihat sebab ia ditahan.</translation>
     </message>
     <message>
         <source>All stores</source>
@@ -563,6 +583,81 @@
     </message>
 </context>
 <context>
+    <name>KeyboardHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan papan kekunci</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+5</source>
+        <translation>Ctrl+1 … Ctrl+5</translation>
+    </message>
+    <message>
+        <source>Stores, Integration, Automation, Mapping, Tools tab</source>
+        <translation>Tab Kedai, Integrasi, Automasi, Pemetaan, Alatan</translation>
+    </message>
+    <message>
+        <source>Search the held orders (Tab then moves to the grid)</source>
+        <translation>Cari pesanan ditahan (kemudian Tab beralih ke grid)</translation>
+    </message>
+    <message>
+        <source>↑ ↓, Home, End</source>
+        <translation>↑ ↓, Home, End</translation>
+    </message>
+    <message>
+        <source>Move through the held orders</source>
+        <translation>Bergerak dalam senarai pesanan ditahan</translation>
+    </message>
+    <message>
+        <source>Open the selected held order</source>
+        <translation>Buka pesanan ditahan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Map the value that holds the selected order (in the order too)</source>
+        <translation>Petakan nilai yang menahan pesanan yang dipilih (juga dalam tetingkap pesanan)</translation>
+    </message>
+    <message>
+        <source>Retry the selected held orders (in the order too)</source>
+        <translation>Cuba semula pesanan ditahan yang dipilih (juga dalam tetingkap pesanan)</translation>
+    </message>
+    <message>
+        <source>Settled by hand: take the selected orders off the list, with a note</source>
+        <translation>Selesai secara manual: keluarkan pesanan yang dipilih daripada senarai, dengan catatan</translation>
+    </message>
+    <message>
+        <source>Refresh the held orders</source>
+        <translation>Muat semula pesanan ditahan</translation>
+    </message>
+    <message>
+        <source>Enter (in AutoCount code)</source>
+        <translation>Enter (dalam Kod AutoCount)</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>Simpan pemetaan</translation>
+    </message>
+    <message>
+        <source>underlined letter</source>
+        <translation>huruf bergaris</translation>
+    </message>
+    <message>
+        <source>Press that button</source>
+        <translation>Tekan butang itu</translation>
+    </message>
+    <message>
+        <source>Close the order or this page</source>
+        <translation>Tutup pesanan atau halaman ini</translation>
+    </message>
+    <message>
+        <source>This page</source>
+        <translation>Halaman ini</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ecdesk: online orders into AutoCount</source>
@@ -595,6 +690,14 @@
     <message>
         <source>&amp;Cancel</source>
         <translation>Bata&amp;l</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Pintasan papan kekunci</translation>
     </message>
     <message>
         <source>{n} order in all needs you: double-click one under Held orders to see why, fix it (usually a mapping), then press Retry.</source>

@@ -112,8 +112,8 @@
         <translation>单据(&amp;M)</translation>
     </message>
     <message>
-        <source>W&amp;hen</source>
-        <translation>何时(&amp;H)</translation>
+        <source>&amp;When</source>
+        <translation>何时(&amp;W)</translation>
     </message>
     <message>
         <source>Marketplace fees (ledger account per fee)</source>
@@ -263,6 +263,22 @@
         <translation>搜索订单号或原因…（Ctrl+F）</translation>
     </message>
     <message>
+        <source>Search held orders</source>
+        <translation>搜索暂挂订单</translation>
+    </message>
+    <message>
+        <source>Store filter</source>
+        <translation>网店筛选</translation>
+    </message>
+    <message>
+        <source>Reason filter</source>
+        <translation>原因筛选</translation>
+    </message>
+    <message>
+        <source>Held orders</source>
+        <translation>暂挂订单</translation>
+    </message>
+    <message>
         <source>&amp;Open order…</source>
         <translation>打开订单(&amp;O)…</translation>
     </message>
@@ -301,6 +317,10 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>No mapping fixes this order: press Enter to see why it is held.</source>
+        <translation>没有可修复此订单的对照：按 Enter 查看暂挂原因。</translation>
     </message>
     <message>
         <source>All stores</source>
@@ -563,6 +583,81 @@
     </message>
 </context>
 <context>
+    <name>KeyboardHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+5</source>
+        <translation>Ctrl+1 … Ctrl+5</translation>
+    </message>
+    <message>
+        <source>Stores, Integration, Automation, Mapping, Tools tab</source>
+        <translation>网店、集成、自动化、对照、工具 标签页</translation>
+    </message>
+    <message>
+        <source>Search the held orders (Tab then moves to the grid)</source>
+        <translation>搜索暂挂订单（再按 Tab 移到列表）</translation>
+    </message>
+    <message>
+        <source>↑ ↓, Home, End</source>
+        <translation>↑ ↓、Home、End</translation>
+    </message>
+    <message>
+        <source>Move through the held orders</source>
+        <translation>在暂挂订单之间移动</translation>
+    </message>
+    <message>
+        <source>Open the selected held order</source>
+        <translation>打开所选的暂挂订单</translation>
+    </message>
+    <message>
+        <source>Map the value that holds the selected order (in the order too)</source>
+        <translation>对照导致所选订单暂挂的值（在订单窗口中亦可）</translation>
+    </message>
+    <message>
+        <source>Retry the selected held orders (in the order too)</source>
+        <translation>重试所选的暂挂订单（在订单窗口中亦可）</translation>
+    </message>
+    <message>
+        <source>Settled by hand: take the selected orders off the list, with a note</source>
+        <translation>已手动处理：将所选订单移出列表，并填写备注</translation>
+    </message>
+    <message>
+        <source>Refresh the held orders</source>
+        <translation>刷新暂挂订单</translation>
+    </message>
+    <message>
+        <source>Enter (in AutoCount code)</source>
+        <translation>Enter（在“AutoCount 代码”中）</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>保存对照</translation>
+    </message>
+    <message>
+        <source>underlined letter</source>
+        <translation>带下划线的字母</translation>
+    </message>
+    <message>
+        <source>Press that button</source>
+        <translation>按下该按钮</translation>
+    </message>
+    <message>
+        <source>Close the order or this page</source>
+        <translation>关闭订单或本页</translation>
+    </message>
+    <message>
+        <source>This page</source>
+        <translation>本页</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ecdesk: online orders into AutoCount</source>
@@ -595,6 +690,14 @@
     <message>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>{n} order in all needs you: double-click one under Held orders to see why, fix it (usually a mapping), then press Retry.</source>
