@@ -240,6 +240,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{title}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(removed)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -240,6 +240,10 @@
         <translation>Ralat terakhir</translation>
     </message>
     <message>
+        <source>{title}: {reason}</source>
+        <translation>{title}: {reason}</translation>
+    </message>
+    <message>
         <source>(removed)</source>
         <translation>(telah dibuang)</translation>
     </message>

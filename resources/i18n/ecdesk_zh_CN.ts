@@ -240,6 +240,10 @@
         <translation>最近错误</translation>
     </message>
     <message>
+        <source>{title}: {reason}</source>
+        <translation>{title}：{reason}</translation>
+    </message>
+    <message>
         <source>(removed)</source>
         <translation>（已删除）</translation>
     </message>
@@ -1299,7 +1303,7 @@
     </message>
     <message>
         <source>OK</source>
-        <translation>确定</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Error</source>

@@ -143,8 +143,9 @@ class HeldOrdersModel(TableModel):
         for summary in self.service.order_summaries(block):
             self._rows[summary.id] = summary
         for held_id, holds in self.service.held_holds(block).items():
-            self._reasons[held_id] = [f"{hold_title(h.code, h.title)}: "
-                                  f"{hold_text(h.key, h.params, h.detail)}" for h in holds]
+            self._reasons[held_id] = [self.tr("{title}: {reason}").format(
+                title=hold_title(h.code, h.title), reason=hold_text(h.key, h.params, h.detail))
+                for h in holds]
         self.rows_loaded += len(block)
         return self._rows.get(oid)
 
