@@ -25,11 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from ecdesk.sync.http import dumps, loads
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
+from ecdesk.clock import now_utc
+from ecdesk.json_codec import dumps, loads
 
 
 class DecimalText(TypeDecorator[Decimal]):

@@ -1,14 +1,14 @@
 """hold reasons keep their message key and values (translated in the window)
 
-Revision ID: 0003_hold_message_params
-Revises: 0002
+Revision ID: 0004_hold_message_params
+Revises: 0003_stock_egress
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_hold_message_params"
-down_revision = "0002"
+revision = "0004_hold_message_params"
+down_revision = "0003_stock_egress"
 branch_labels = None
 depends_on = None
 
