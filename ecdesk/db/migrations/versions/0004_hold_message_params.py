@@ -1,14 +1,14 @@
 """hold reasons keep their message key and values (translated in the window)
 
 Revision ID: 0004_hold_message_params
-Revises: 0003_stock_egress
+Revises: 0003_credential_uids
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_hold_message_params"
-down_revision = "0003_stock_egress"
+down_revision = "0003_credential_uids"
 branch_labels = None
 depends_on = None
 
