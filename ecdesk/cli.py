@@ -150,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="open the window on a fresh demo database with sandbox stores")
     sh = sub.add_parser("screenshots", help="save a PNG of every tab (demo data)")
     sh.add_argument("--out", required=True)
+    sh.add_argument("--lang", choices=["en", "ms", "zh_CN"], default="en",
+                    help="the window's language in the pictures")
     sub.add_parser("gui", help="open the window (default with no command)")
     from ecdesk.cli_stock import add_parsers as add_stock_parsers
 
@@ -259,7 +261,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if cmd == "screenshots":
         from ecdesk.ui.screenshots import main as shots
 
-        return shots(args.out)
+        return shots(args.out, lang=args.lang)
     if cmd == "sandbox":
         return _sandbox(args)
     svc = _service(args)

@@ -1,11 +1,12 @@
-"""One order in full: its lines, the exact reasons it is held, and the fix for each."""
+"""One order in full: its lines, the exact reasons it is held, and the fix for each.
+Keys: Ctrl+M the first fix, Ctrl+R retry, Del settled by hand, Esc close."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -121,7 +122,24 @@ class OrderDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
+        for keys, slot in (("Ctrl+M", self.fix_first), ("Ctrl+R", self.retry),
+                           ("Del", self.resolve)):
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+        first = self.fix_buttons[0] if self.fix_buttons else close
+        first.setDefault(True)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
         self.resize(820, 500)
+
+    def fix_first(self) -> bool:
+        """Ctrl+M: the first fix offered (map the failing value, or the store's settings)."""
+        if not self.fix_buttons:
+            return False
+        self.fix_buttons[0].click()
+        return True
+
+    def retry(self) -> None:
+        if self.retry_button.isVisibleTo(self):
+            self.retry_button.click()
 
     def _reasons(self) -> QGroupBox:
         box = QGroupBox(self.tr("Why it is held"))
@@ -183,6 +201,8 @@ class OrderDialog(QDialog):
         return t
 
     def resolve(self) -> None:
+        if not self.resolve_button.isVisibleTo(self):
+            return
         note = self.ask_note()
         if note is None:
             return

@@ -42,21 +42,23 @@ def _wait(app, until, limit_ms: int = 120_000) -> bool:
     return bool(until())
 
 
-def main(out_dir: str | Path, *, orders: int = 60) -> int:
-    """Save the PNGs into ``out_dir``; 0 when every one was written. ``orders`` per store."""
+def main(out_dir: str | Path, *, orders: int = 60, lang: str = "en") -> int:
+    """Save the PNGs into ``out_dir``; 0 when every one was written. ``orders`` per store;
+    ``lang`` the window's language (en, ms, zh_CN)."""
     _headless()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="ecdesk-shots-") as tmp:
-        return _shoot(out, Path(tmp), orders)
+        return _shoot(out, Path(tmp), orders, lang)
 
 
-def _shoot(out: Path, tmp: Path, orders: int) -> int:
+def _shoot(out: Path, tmp: Path, orders: int, lang: str = "en") -> int:
     import keyring
 
     from ecdesk.demo import configure, start_sandboxes
     from ecdesk.secrets import FileKeyring
     from ecdesk.service import Service
+    from ecdesk.ui import i18n
     from ecdesk.ui.app import application
     from ecdesk.ui.main_window import MainWindow
 
@@ -67,6 +69,9 @@ def _shoot(out: Path, tmp: Path, orders: int) -> int:
     world = start_sandboxes(orders=orders)
     service = Service(f"sqlite:///{tmp / 'demo.sqlite'}")
     app = application()
+    if lang != "en" and not i18n.install(lang, app):
+        print(f"No compiled translations for {lang} (make translations).", file=sys.stderr)
+        return 1
     written: list[Path] = []
     try:
         configure(service, world)
@@ -119,6 +124,7 @@ def _shoot(out: Path, tmp: Path, orders: int) -> int:
             dialog.close()
         window.close()
     finally:
+        i18n.uninstall(app)
         service.close()
         world.stop()
         keyring.set_keyring(previous)

@@ -96,7 +96,7 @@ class AutomationTab(QWidget):
         post = QGroupBox(self.tr("What to create in AutoCount"))
         pf = QFormLayout(post)
         pf.addRow(self.tr("Docu&ment"), self.doc_kind)
-        pf.addRow(self.tr("W&hen"), self.when)
+        pf.addRow(self.tr("&When"), self.when)
         for key, label, hint in POSTING_FIELDS:
             edit = QLineEdit()
             edit.setPlaceholderText(_tr(hint))
