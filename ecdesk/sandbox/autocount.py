@@ -39,9 +39,9 @@ from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
+from ecdesk.json_codec import dumps, loads
 from ecdesk.sandbox.seed import masterdata
 from ecdesk.sandbox.server import Clock, Request, Response, SandboxServer
-from ecdesk.sync.http import dumps, loads
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")

@@ -8,9 +8,9 @@ from decimal import Decimal
 import httpx
 import pytest
 
+from ecdesk.json_codec import dumps, loads
 from ecdesk.sandbox.autocount import AutoCountSandbox
 from ecdesk.sandbox.registry import sandbox_class
-from ecdesk.sync.http import dumps, loads
 
 
 class Clock:

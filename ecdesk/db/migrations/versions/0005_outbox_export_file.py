@@ -1,14 +1,14 @@
 """outbox: the workbook an entry was exported to (import-file route, DECISIONS.md §8)
 
-Revision ID: 0004_outbox_export_file
-Revises: 0003_stock_egress
+Revision ID: 0005_outbox_export_file
+Revises: 0004_hold_message_params
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_outbox_export_file"
-down_revision = "0003_stock_egress"
+revision = "0005_outbox_export_file"
+down_revision = "0004_hold_message_params"
 branch_labels = None
 depends_on = None
 
