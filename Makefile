@@ -26,7 +26,7 @@ translations-update: $(STAMP)
 	$(BIN)/python -m ecdesk.ui.i18n_update
 
 demo: $(STAMP) translations
-	$(BIN)/python -m ecdesk demo
+	$(BIN)/python -m ecdesk demo $(if $(ROUTE),--route $(ROUTE))
 
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ruff check ecdesk tests bench

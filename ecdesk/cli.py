@@ -151,7 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     sb.add_argument("--orders", type=int, default=60)
     sb.add_argument("--seed", type=int, default=1)
 
-    sub.add_parser("demo", help="open the window on a fresh demo database with sandbox stores")
+    dm = sub.add_parser("demo", help="open the window on a fresh demo database with sandbox "
+                        "stores")
+    dm.add_argument("--route", choices=["cloud", "desktop", "import-file"], default="cloud",
+                    help="the AutoCount route the demo posts through (all sandboxed)")
     sh = sub.add_parser("screenshots", help="save a PNG of every tab (demo data)")
     sh.add_argument("--out", required=True)
     sh.add_argument("--lang", choices=["en", "ms", "zh_CN"], default="en",
@@ -524,7 +527,7 @@ def _sandbox(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from ecdesk.demo import run_demo
 
-    return run_demo()
+    return run_demo(route=args.route)
 
 
 def _json_line(obj: dict[str, Any]) -> None:

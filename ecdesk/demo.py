@@ -92,12 +92,28 @@ def start_sandboxes(
     return world
 
 
-def configure(service: Any, world: DemoWorld, *, map_all: bool = True) -> list[str]:
-    """Set the service up to use the world's sandboxes; answers the store names."""
+#: The desktop route's demo book: the fake AutoCount assemblies of ecdesk.sandbox.
+DESKTOP_DEMO = {"server": r".\A2006", "database": "AED_DEMO", "user": "ADMIN",
+                "assemblies": "sandbox"}
+
+
+def configure(service: Any, world: DemoWorld, *, map_all: bool = True, route: str = "cloud",
+              import_folder: str = "") -> list[str]:
+    """Set the service up to use the world's sandboxes through AutoCount ``route`` (cloud:
+    the Cloud sandbox; desktop: the fake assemblies; import-file: workbooks in
+    ``import_folder``), all with the same master data; answers the store names."""
     ac = world.autocount
-    for key, value in ac.credentials().items():
-        service.set_secret("autocount", key, value)
-    service.set_autocount("cloud", ac.url, ac.store_settings()["book"], dict(AUTOCOUNT_DEFAULTS))
+    if route == "desktop":
+        service.set_secret("autocount", "password", "admin")
+        service.set_autocount("desktop", settings={**AUTOCOUNT_DEFAULTS, **DESKTOP_DEMO})
+    elif route == "import-file":
+        service.set_autocount("import-file", settings={**AUTOCOUNT_DEFAULTS,
+                                                       "path": import_folder})
+    else:
+        for key, value in ac.credentials().items():
+            service.set_secret("autocount", key, value)
+        service.set_autocount("cloud", ac.url, ac.store_settings()["book"],
+                              dict(AUTOCOUNT_DEFAULTS))
     names = []
     for platform, sb in world.stores().items():
         name = PLATFORM_STORE_NAME[platform]
@@ -129,7 +145,7 @@ def map_demo(service: Any, store: str, platform: str) -> None:
         service.set_mapping(store, "tax", rate, code)
 
 
-def run_demo(folder: str | None = None) -> int:
+def run_demo(folder: str | None = None, route: str = "cloud") -> int:
     """``make demo``: a fresh demo folder (database + file keyring), sandboxes, the window.
 
     The demo never touches the user's real database or keyring (DECISIONS.md §5).
@@ -153,7 +169,8 @@ def run_demo(folder: str | None = None) -> int:
     world = start_sandboxes()
     service = Service(f"sqlite:///{base / 'demo.sqlite'}")
     try:
-        configure(service, world)
+        (base / "imports").mkdir()
+        configure(service, world, route=route, import_folder=str(base / "imports"))
         from ecdesk.ui.app import run_gui
 
         return run_gui(service)

@@ -155,3 +155,12 @@ def test_route_test_and_what_it_cannot_do(route, tmp_path, creds):
     with pytest.raises(ConfigError, match="--set path=FOLDER"):
         ImportFileRoute(AutoCountConfig("import-file"), creds).test_connection()
     assert not is_ecdesk_workbook(tmp_path / "other.xlsx")
+
+
+def test_a_formula_like_description_is_written_as_text(route):
+    nasty = "=cmd|' /C calc'!A0"
+    path = write(route, [draft(description=nasty, lines=[DraftLine(
+        "TS-RED-M", nasty, D(1), D("39.90"))])], DocKind.INVOICE)
+    wb = load_workbook(path)
+    found = [c for sheet in wb for row in sheet.iter_rows() for c in row if c.value == nasty]
+    assert len(found) == 2 and all(c.data_type == "s" and c.quotePrefix for c in found)
