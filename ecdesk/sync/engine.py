@@ -26,6 +26,7 @@ from ecdesk.domain import DocKind, Hold, HoldCode
 from ecdesk.secrets import MissingSecret, NoKeyringError
 from ecdesk.sync import book_codes, posting
 from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
+from ecdesk.sync.cancel import cancel_scope
 from ecdesk.sync.connectors import connector_class
 from ecdesk.sync.connectors.base import ConfigError, Connector, CredentialStore, StoreConfig
 from ecdesk.sync.evaluate import FEE_NOTE_SEQ, UNREADABLE, Evaluator, to_evaluate
@@ -227,7 +228,8 @@ class SyncEngine:
         """Run ``body``; whatever stops it goes into the summary and the sync log."""
         summary = ctx.summary
         try:
-            body()
+            with cancel_scope(ctx.cancel):  # every wait below wakes on Cancel
+                body()
         except SyncCancelled:
             summary.status = "cancelled"
         except CONFIG_ERRORS as exc:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry
 from ecdesk.domain import DocKind, DocumentDraft, DraftLine, PostedDocument
 from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
+from ecdesk.sync.cancel import SyncCancelled
 from ecdesk.sync.http import MaybeApplied, RateLimited, Unavailable
 from ecdesk.sync.lease import Lease
 
@@ -201,6 +202,10 @@ class Outbox:
             if self.after_create is not None:
                 self.after_create(entry)
             return self._confirm(session, entry, doc, draft, found_by_lookup=False)
+        except SyncCancelled:  # a wait woke on Cancel: the entry stays pending, unclaimed
+            entry.claimed_by = None
+            session.commit()
+            raise
         except (MaybeApplied, Unavailable, RateLimited) as exc:
             entry.last_error = str(exc)
             entry.claimed_by = None

@@ -6,7 +6,6 @@ eight loose arguments; :class:`RunSummary` is what the run answers to the servic
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.clock import Clock
 from ecdesk.db.models import OrderRow, SyncLog
+from ecdesk.sync.cancel import CancelToken, SyncCancelled
 from ecdesk.sync.http import ApiError
 
 if TYPE_CHECKING:
@@ -29,29 +29,6 @@ class Progress(Protocol):
 
 
 def no_progress(done: int, total: int, message: str) -> None:
-    pass
-
-
-class CancelToken:
-    """Set from any thread; the engine stops cleanly between orders, and a wait (back-off,
-    Retry-After) wakes as soon as it is set."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def wait(self, timeout: float) -> bool:
-        """Block up to ``timeout`` seconds; True once cancelled."""
-        return self._event.wait(timeout)
-
-
-class SyncCancelled(Exception):
     pass
 
 
