@@ -12,16 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
 from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
 from ecdesk.sync import book_codes, matching, posting
 from ecdesk.sync.autocount.base import Unsupported
-from ecdesk.sync.connectors.base import Connector, PayloadError
+from ecdesk.sync.connectors.base import Connector, PayloadError, UnreadableRow
 from ecdesk.sync.http import ApiError, AuthError
-from ecdesk.sync.ingest import COMMIT_EVERY
-from ecdesk.sync.outcomes import count, hold, settle
+from ecdesk.sync.ingest import COMMIT_EVERY, UNREADABLE_MARK
+from ecdesk.sync.outcomes import count, hold, hold_unreadable, settle
 from ecdesk.sync.post_step import post_draft
 from ecdesk.sync.run import AutoCountDown, RunContext
 from ecdesk.sync.store_settings import load_maps, posting_settings
@@ -56,8 +57,19 @@ def to_evaluate(session: Session, store_id: int) -> list[int]:
 
 
 def unreadable_hold(exc: Exception) -> Hold:
-    detail = str(exc) if isinstance(exc, PayloadError) else (
-        f"the store sent data ecdesk cannot read ({type(exc).__name__}: {exc})")
+    """The hold for a payload normalise cannot read; a feed row names its file, row, field."""
+    if not isinstance(exc, PayloadError):
+        return Hold(HoldCode.BAD_PAYLOAD,
+                    f"the store sent data ecdesk cannot read ({type(exc).__name__}: {exc})")
+    detail = str(exc)
+    if isinstance(exc, UnreadableRow):
+        where = [text for text, given in ((f"file {exc.source}", exc.source),
+                                          (f"row {exc.row}", exc.row is not None),
+                                          (f"field '{exc.field}'", exc.field))
+                 if given and text.split(" ", 1)[1].strip("'").lower() not in detail.lower()]
+        if where:
+            detail = f"{detail.rstrip('.')} ({', '.join(where)})."
+        return Hold(HoldCode.BAD_PAYLOAD, detail, value=exc.field)
     return Hold(HoldCode.BAD_PAYLOAD, detail)
 
 
@@ -75,7 +87,14 @@ class Evaluator:
         total = len(ids)
         for i, order_id in enumerate(ids, start=1):
             ctx.check_cancel()
-            row = ctx.session.get(OrderRow, order_id)
+            try:
+                row = ctx.session.get(OrderRow, order_id)
+            except (SQLAlchemyError, ValueError, TypeError) as exc:  # its stored data
+                log.warning("order %s cannot be loaded: %s", order_id, exc)
+                count(ctx.summary, hold_unreadable(ctx, order_id, (
+                    f"ecdesk cannot read what it stored for this order ({type(exc).__name__})"
+                    "; press Resync order to fetch it from the store again.")))
+                continue
             if row is None:
                 continue
             env = envs.get(row.store_id) or envs.setdefault(row.store_id, self._env(ctx, row))
@@ -120,6 +139,8 @@ class Evaluator:
         if row.resolved_note is not None:  # a clerk settled it by hand: never post it
             return settle(ctx, row, Outcome.IGNORED,
                           f"Resolved by hand: {row.resolved_note}".rstrip(": "))
+        if UNREADABLE_MARK in row.payload:  # stored as text: the store sent NaN or the like
+            return hold(ctx, row, [Hold(HoldCode.BAD_PAYLOAD, row.payload[UNREADABLE_MARK])])
         order = ctx.normalised.pop((row.store_id, row.external_id), None)
         if order is None:
             try:

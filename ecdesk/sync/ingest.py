@@ -10,22 +10,31 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import math
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ecdesk.clock import Clock
 from ecdesk.db.models import OrderLineRow, OrderRow, Store
-from ecdesk.domain import Order
+from ecdesk.domain import Hold, HoldCode, Order
 from ecdesk.sync.connectors.base import Connector, RawOrder
+from ecdesk.sync.outcomes import count, hold
 from ecdesk.sync.run import RunContext, SyncCancelled
+
+log = logging.getLogger(__name__)
 
 COMMIT_EVERY = 50
 #: at most this many normalised orders are kept for evaluation (memory stays bounded on a
 #: first sync of a big store; beyond it evaluation normalises the payload again)
 KEEP_NORMALISED = 20_000
+#: a stored payload ecdesk could not take as sent carries why, under this key
+UNREADABLE_MARK = "_ecdesk_unreadable"
 
 
 def payload_hash(payload: dict[str, Any]) -> str:
@@ -54,7 +63,7 @@ class Ingest:
             if ctx.cancel.cancelled:
                 session.commit()
                 raise SyncCancelled
-            self.upsert(session, store, connector, raw, keep=ctx.normalised)
+            self.save(ctx, store, connector, raw)
             count += 1
             if newest is None or raw.updated_at > newest:
                 newest = raw.updated_at
@@ -67,6 +76,48 @@ class Ingest:
             store.cursor = newest
         session.commit()
         ctx.log(f"Fetched {count} orders from {store.name}")
+
+    def save(self, ctx: RunContext, store: Store, connector: Connector, raw: RawOrder) -> None:
+        """Upsert one order in its own savepoint: a payload the database cannot take (a NaN
+        or Infinity, a value too long...) becomes a held "unreadable" order naming the field,
+        and the rest of the page is saved."""
+        session = ctx.session
+        try:
+            with session.begin_nested():
+                self.upsert(session, store, connector, raw, keep=ctx.normalised)
+        except (SQLAlchemyError, ValueError, TypeError, ArithmeticError) as exc:
+            log.warning("order %s of %s could not be stored: %s", raw.external_id,
+                        store.name, exc)
+            ctx.normalised.pop((store.id, raw.external_id), None)
+            self._save_unreadable(ctx, store, raw, exc)
+
+    def _save_unreadable(self, ctx: RunContext, store: Store, raw: RawOrder,
+                         exc: Exception) -> None:
+        session = ctx.session
+        payload, fields = readable_copy(raw.payload)
+        row = session.scalars(
+            select(OrderRow).where(OrderRow.store_id == store.id,
+                                   OrderRow.external_id == raw.external_id)
+        ).one_or_none()
+        if row is None:
+            row = OrderRow(store_id=store.id, external_id=raw.external_id, payload=payload)
+            session.add(row)
+        where = feed_rows(raw.payload)
+        if fields:
+            detail = (f"the store sent a value ecdesk cannot read in {', '.join(fields)}"
+                      f"{where}: correct it in the store (or the feed file) and sync again.")
+        else:
+            detail = (f"the store sent data ecdesk cannot store{where} "
+                      f"({type(exc).__name__}: {str(exc).splitlines()[0][:200]}).")
+        payload[UNREADABLE_MARK] = detail
+        row.payload = payload
+        row.payload_hash = payload_hash(raw.payload)
+        row.updated_at = raw.updated_at
+        row.fetched_at = self.clock()
+        row.number = row.number or raw.external_id
+        session.flush()
+        count(ctx.summary, hold(ctx, row, [Hold(HoldCode.BAD_PAYLOAD, detail,
+                                                value=", ".join(fields))]))
 
     def upsert(self, session: Session, store: Store, connector: Connector, raw: RawOrder, *,
                keep: dict[tuple[int, str], Order] | None = None) -> OrderRow:
@@ -95,6 +146,40 @@ class Ingest:
             else:
                 keep.pop(key, None)
         return row
+
+
+def readable_copy(payload: Any, path: str = "") -> tuple[Any, list[str]]:
+    """The payload with every NaN or Infinity number as text, and the fields that held one
+    (``lines[0].quantity``)."""
+    if isinstance(payload, dict):
+        out: dict[str, Any] = {}
+        fields: list[str] = []
+        for key, value in payload.items():
+            out[key], found = readable_copy(value, f"{path}.{key}" if path else str(key))
+            fields += found
+        return out, fields
+    if isinstance(payload, list):
+        items, fields = [], []
+        for i, value in enumerate(payload):
+            item, found = readable_copy(value, f"{path}[{i}]")
+            items.append(item)
+            fields += found
+        return items, fields
+    if isinstance(payload, Decimal | float) and not math.isfinite(payload):
+        return str(payload), [path or "the order"]
+    return payload, []
+
+
+def feed_rows(payload: Any) -> str:
+    """" (file X, row N)" for a feed order that says where it came from, else ""."""
+    source = payload.get("_source") if isinstance(payload, dict) else None
+    if not isinstance(source, dict):
+        return ""
+    rows = [str(r) for r in source.get("rows") or [] if r is not None]
+    name = source.get("file") or "the feed file"
+    if not rows:
+        return f" (file {name})"
+    return f" (file {name}, row{'s' if len(rows) > 1 else ''} {', '.join(rows)})"
 
 
 def snapshot(connector: Connector, row: OrderRow) -> Order | None:
