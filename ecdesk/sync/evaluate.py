@@ -80,29 +80,38 @@ class Evaluator:
         self.connector_for = connector_for
 
     def evaluate(self, ctx: RunContext, ids: list[int]) -> None:
+        """Evaluate ``ids`` in order; when the run stops early, ``ctx.unfinished`` keeps the
+        orders it did not finish (for the summary's "wait for the next sync")."""
         if not ids:
             return
         assert ctx.route is not None and ctx.outbox is not None
         envs: dict[int, StoreEnv] = {}
-        total = len(ids)
-        for i, order_id in enumerate(ids, start=1):
-            ctx.check_cancel()
-            try:
-                row = ctx.session.get(OrderRow, order_id)
-            except (SQLAlchemyError, ValueError, TypeError) as exc:  # its stored data
-                log.warning("order %s cannot be loaded: %s", order_id, exc)
-                count(ctx.summary, hold_unreadable(ctx, order_id, (
-                    f"ecdesk cannot read what it stored for this order ({type(exc).__name__})"
-                    "; press Resync order to fetch it from the store again.")))
-                continue
-            if row is None:
-                continue
-            env = envs.get(row.store_id) or envs.setdefault(row.store_id, self._env(ctx, row))
-            count(ctx.summary, self._guarded(ctx, row, env))
-            if i % 10 == 0 or i == total:
-                ctx.progress(i, total, f"Checked {i} of {total} orders")
-            if i % COMMIT_EVERY == 0:
-                ctx.keep_alive()
+        done = 0
+        try:
+            for done, order_id in enumerate(ids):
+                self._one_of(ctx, envs, order_id)
+                if (done + 1) % 10 == 0 or done + 1 == len(ids):
+                    ctx.progress(done + 1, len(ids), f"Checked {done + 1} of {len(ids)} orders")
+                if (done + 1) % COMMIT_EVERY == 0:
+                    ctx.keep_alive()
+        except BaseException:
+            ctx.unfinished = ids[done:]  # this order and the ones after it wait
+            raise
+
+    def _one_of(self, ctx: RunContext, envs: dict[int, StoreEnv], order_id: int) -> None:
+        ctx.check_cancel()
+        try:
+            row = ctx.session.get(OrderRow, order_id)
+        except (SQLAlchemyError, ValueError, TypeError) as exc:  # its stored data
+            log.warning("order %s cannot be loaded: %s", order_id, exc)
+            count(ctx.summary, hold_unreadable(ctx, order_id, (
+                f"ecdesk cannot read what it stored for this order ({type(exc).__name__})"
+                "; press Resync order to fetch it from the store again.")))
+            return
+        if row is None:
+            return
+        env = envs.get(row.store_id) or envs.setdefault(row.store_id, self._env(ctx, row))
+        count(ctx.summary, self._guarded(ctx, row, env))
 
     def _env(self, ctx: RunContext, row: OrderRow) -> StoreEnv:
         store = row.store

@@ -65,13 +65,13 @@ class Ingest:
                 raise SyncCancelled
             self.save(ctx, store, connector, raw)
             count += 1
+            ctx.summary.fetched += 1
             if newest is None or raw.updated_at > newest:
                 newest = raw.updated_at
             if count % COMMIT_EVERY == 0:
                 session.commit()
                 ctx.keep_alive()
                 ctx.progress(count, 0, f"Fetched {count} orders from {store.name}")
-        ctx.summary.fetched = count
         if not window:
             store.cursor = newest
         session.commit()
