@@ -1,7 +1,10 @@
 """Ingest: fetch a store's changed orders and keep each raw payload, page by page.
 
 Raw payloads are committed every ``COMMIT_EVERY`` orders before anything is evaluated, so a
-crash loses nothing; the store's cursor advances only after a complete fetch. Each new or
+crash loses nothing; the store's cursor advances only after a complete fetch. Per-order
+isolation without a savepoint per order (SQLite's savepoints would open a read snapshot that
+another PC's write invalidates): a page the database refuses is saved again one order per
+transaction, and only the order it cannot take is held as "unreadable". Each new or
 changed payload is normalised once here for the order's display fields and line snapshot,
 and that Order is handed to evaluation through the run context (never normalised twice).
 """
@@ -17,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ecdesk.clock import Clock
@@ -33,6 +36,8 @@ COMMIT_EVERY = 50
 #: at most this many normalised orders are kept for evaluation (memory stays bounded on a
 #: first sync of a big store; beyond it evaluation normalises the payload again)
 KEEP_NORMALISED = 20_000
+#: what the database answers to an order it cannot take (OperationalError excepted)
+STORE_ERRORS = (SQLAlchemyError, ValueError, TypeError, ArithmeticError)
 #: a stored payload ecdesk could not take as sent carries why, under this key
 UNREADABLE_MARK = "_ecdesk_unreadable"
 
@@ -59,37 +64,70 @@ class Ingest:
         newest = store.cursor
         ctx.progress(0, 0, f"Fetching orders from {store.name}...")
         count = 0
+        page: list[RawOrder] = []
         for raw in connector.fetch_orders(start, until):
             if ctx.cancel.cancelled:
-                session.commit()
+                self._commit_page(ctx, store, connector, page)
                 raise SyncCancelled
-            self.save(ctx, store, connector, raw)
+            page.append(raw)
+            try:
+                self.upsert(session, store, connector, raw, keep=ctx.normalised)
+            except OperationalError:
+                raise  # the database itself (locked, gone): not this order's fault
+            except STORE_ERRORS:  # found by an autoflush: isolate the page's orders
+                session.rollback()
+                self._one_by_one(ctx, store, connector, page)
+                page = []
             count += 1
             ctx.summary.fetched += 1
             if newest is None or raw.updated_at > newest:
                 newest = raw.updated_at
             if count % COMMIT_EVERY == 0:
-                session.commit()
+                self._commit_page(ctx, store, connector, page)
+                page = []
                 ctx.keep_alive()
                 ctx.progress(count, 0, f"Fetched {count} orders from {store.name}")
+        self._commit_page(ctx, store, connector, page)
         if not window:
             store.cursor = newest
         session.commit()
         ctx.log(f"Fetched {count} orders from {store.name}")
 
-    def save(self, ctx: RunContext, store: Store, connector: Connector, raw: RawOrder) -> None:
-        """Upsert one order in its own savepoint: a payload the database cannot take (a NaN
-        or Infinity, a value too long...) becomes a held "unreadable" order naming the field,
-        and the rest of the page is saved."""
-        session = ctx.session
+    def _commit_page(self, ctx: RunContext, store: Store, connector: Connector,
+                     page: list[RawOrder]) -> None:
+        """Commit a page of orders at once; when the database refuses one of them (a NaN,
+        an Infinity, a value too long), save them one by one so only that one is held."""
         try:
-            with session.begin_nested():
+            ctx.session.commit()
+        except OperationalError:
+            raise
+        except STORE_ERRORS:
+            ctx.session.rollback()
+            self._one_by_one(ctx, store, connector, page)
+
+    def _one_by_one(self, ctx: RunContext, store: Store, connector: Connector,
+                    page: list[RawOrder]) -> None:
+        """Each order of the page in its own transaction: one the database cannot take
+        becomes a held "unreadable" order naming the field, the rest are saved."""
+        session = ctx.session
+        for raw in page:
+            try:
                 self.upsert(session, store, connector, raw, keep=ctx.normalised)
-        except (SQLAlchemyError, ValueError, TypeError, ArithmeticError) as exc:
-            log.warning("order %s of %s could not be stored: %s", raw.external_id,
-                        store.name, exc)
-            ctx.normalised.pop((store.id, raw.external_id), None)
-            self._save_unreadable(ctx, store, raw, exc)
+                session.commit()
+            except OperationalError:
+                raise
+            except STORE_ERRORS as exc:
+                session.rollback()
+                log.warning("order %s of %s could not be stored: %s", raw.external_id,
+                            store.name, str(exc).splitlines()[0])
+                ctx.normalised.pop((store.id, raw.external_id), None)
+                try:
+                    self._save_unreadable(ctx, store, raw, exc)
+                except STORE_ERRORS as again:  # not even its id can be stored: say so
+                    session.rollback()
+                    ctx.log(f"Order {raw.external_id[:100]!r} of {store.name} could not be "
+                            f"saved at all ({type(again).__name__}); it is fetched again "
+                            "on the next sync.", level="error")
 
     def _save_unreadable(self, ctx: RunContext, store: Store, raw: RawOrder,
                          exc: Exception) -> None:
