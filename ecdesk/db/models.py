@@ -8,6 +8,7 @@ Money is stored as text (:class:`DecimalText`) so SQLite never turns it into a f
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -91,6 +92,9 @@ class Store(Base):
 
     __tablename__ = "stores"
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: random, never reused: names the store's keyring entries (ecdesk.secrets)
+    uid: Mapped[str] = mapped_column(String(32), unique=True,
+                                     default=lambda: uuid.uuid4().hex)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     platform: Mapped[str] = mapped_column(String(20))
     url: Mapped[str] = mapped_column(String(500), default="")
