@@ -15,17 +15,10 @@ from datetime import date
 from typing import ClassVar
 
 from ecdesk.domain import DocKind, DocumentDraft, PostedDocument
+from ecdesk.errors import Rejected as Rejected
+from ecdesk.errors import Unsupported as Unsupported
 from ecdesk.sync.connectors.base import CredentialStore
-from ecdesk.sync.http import ApiError, HttpClient
-
-
-class Rejected(ApiError):
-    """AutoCount refused the document for a business reason (unknown debtor, item, tax code,
-    duplicate DocNo...). Retrying will not help until a clerk fixes the cause."""
-
-
-class Unsupported(ApiError):
-    """The route cannot create this kind of document (e.g. Cloud has no sales order)."""
+from ecdesk.sync.http import HttpClient
 
 
 @dataclass
