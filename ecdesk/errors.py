@@ -65,4 +65,5 @@ class Rejected(ApiError):
 
 
 class Unsupported(ApiError):
-    """The route cannot create this kind of document (e.g. Cloud has no sales order)."""
+    """The route cannot do this: create this kind of document (e.g. Cloud has no sales order),
+    or list this kind of master data (``AutoCountRoute.list_codes``)."""

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from ecdesk import secrets
-from ecdesk.db import Database
+from ecdesk.db import Database, data_dir
 from ecdesk.db.models import now_utc
 from ecdesk.errors import UsageError
 from ecdesk.services.autocount import AutoCountService
@@ -46,7 +46,7 @@ __all__ = [
     "MAP_KINDS", "PLATFORM_PREFIX", "SORT_COLUMNS", "STORE_NAME", "CancelToken", "DocumentInfo",
     "HeldQuery", "HoldInfo", "LogInfo", "MappingInfo", "OrderDetail", "OrderLineInfo",
     "OrderSummary", "Progress", "RunSummary", "Service", "StoreInfo", "UsageError",
-    "free_prefix", "hold_title", "local_midnight",
+    "data_dir", "free_prefix", "hold_title", "local_midnight",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])

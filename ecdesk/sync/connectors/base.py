@@ -21,6 +21,22 @@ from ecdesk.errors import PayloadError as PayloadError
 from ecdesk.sync.http import HttpClient
 
 
+class UnreadableRow(PayloadError):
+    """One row of a feed file that cannot be read; the engine holds it as "unreadable".
+
+    ``row`` is the 1-based line of the file a clerk sees in a spreadsheet (the header is
+    row 1) or the 1-based position of the order in a JSON list; ``field`` is the column or
+    field that failed ("" when the whole row or file is unreadable); ``source`` the file name.
+    """
+
+    def __init__(self, message: str, *, row: int | None = None, field: str = "",
+                 source: str = "") -> None:
+        super().__init__(message)
+        self.row = row
+        self.field = field
+        self.source = source
+
+
 class CredentialStore(Protocol):
     """Store-scoped access to the keyring (see ``ecdesk.secrets``)."""
 

@@ -1,0 +1,1652 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AutomationTab</name>
+    <message>
+        <source>Sales invoice</source>
+        <translation>销售发票</translation>
+    </message>
+    <message>
+        <source>Cash sale</source>
+        <translation>现金销售</translation>
+    </message>
+    <message>
+        <source>Sales order</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <source>Delivery order</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <source>blank: AutoCount default</source>
+        <translation>留空：使用 AutoCount 默认值</translation>
+    </message>
+    <message>
+        <source>Document number prefix</source>
+        <translation>单据号前缀</translation>
+    </message>
+    <message>
+        <source>e.g. SH- (up to 4 characters)</source>
+        <translation>例如 SH-（最多 4 个字符）</translation>
+    </message>
+    <message>
+        <source>Debtor (customer) code</source>
+        <translation>债务人（客户）代码</translation>
+    </message>
+    <message>
+        <source>Sales account</source>
+        <translation>销售科目</translation>
+    </message>
+    <message>
+        <source>Shipping charge item</source>
+        <translation>运费物品</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Transaction / payment fee</source>
+        <translation>交易 / 支付手续费</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Vouchers paid by you</source>
+        <translation>由您承担的优惠券</translation>
+    </message>
+    <message>
+        <source>Other charges</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>&amp;Sync this store automatically while ecdesk is open</source>
+        <translation>ecdesk 打开时自动同步此网店(&amp;S)</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>As soon as the order is paid (shipped or not)</source>
+        <translation>订单付款后立即过账（无论是否已发货）</translation>
+    </message>
+    <message>
+        <source>Accounting posts every paid order once.</source>
+        <translation>每张已付款订单只过账一次。</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Fetch new &amp;orders every</source>
+        <translation>获取新订单的间隔(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Send stock and trac&amp;king every</source>
+        <translation>发送库存和物流单号的间隔(&amp;K)</translation>
+    </message>
+    <message>
+        <source>What to create in AutoCount</source>
+        <translation>在 AutoCount 中创建什么</translation>
+    </message>
+    <message>
+        <source>Docu&amp;ment</source>
+        <translation>单据(&amp;M)</translation>
+    </message>
+    <message>
+        <source>W&amp;hen</source>
+        <translation>何时(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Marketplace fees (ledger account per fee)</source>
+        <translation>平台费用（每种费用对应的总账科目）</translation>
+    </message>
+    <message>
+        <source>Post each order&apos;s fees on a credit &amp;note (&lt;DocNo&gt;-F)</source>
+        <translation>将每张订单的费用过账到贷记单(&amp;N)（&lt;DocNo&gt;-F）</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Add a store in the Stores tab first.</source>
+        <translation>请先在“网店”标签页中添加网店。</translation>
+    </message>
+    <message>
+        <source>Automatic sync is off; use Sync now in Stores or Tools.</source>
+        <translation>自动同步已关闭；请在“网店”或“工具”中使用“立即同步”。</translation>
+    </message>
+    <message>
+        <source>Never synced: the first sync starts within a minute.</source>
+        <translation>从未同步：首次同步将在一分钟内开始。</translation>
+    </message>
+    <message>
+        <source>Last sync {when}.</source>
+        <translation>最近同步：{when}。</translation>
+    </message>
+    <message>
+        <source>Saved. Orders already held for a setting can now be retried.</source>
+        <translation>已保存。因设置而暂挂的订单现在可以重试。</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>隐藏此消息</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialFields</name>
+    <message>
+        <source>Credentials (kept in this computer&apos;s password store)</source>
+        <translation>凭据（保存在本机的密码库中）</translation>
+    </message>
+    <message>
+        <source>Save credentia&amp;ls</source>
+        <translation>保存凭据(&amp;L)</translation>
+    </message>
+    <message>
+        <source>saved - type a new value to replace it</source>
+        <translation>已保存 - 输入新值即可替换</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>✔ Saved</source>
+        <translation>✔ 已保存</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <source>Type a credential first; saved ones are kept as they are.</source>
+        <translation>请先输入凭据；已保存的凭据保持不变。</translation>
+    </message>
+    <message>
+        <source>Saved {n} credential. Press Test connection to check it.</source>
+        <translation>已保存 {n} 项凭据。请按“测试连接”进行检查。</translation>
+    </message>
+    <message>
+        <source>Saved {n} credentials. Press Test connection to check them.</source>
+        <translation>已保存 {n} 项凭据。请按“测试连接”进行检查。</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <translation>yyyy-MM-dd HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM HH:mm:ss</source>
+        <translation>MM-dd HH:mm:ss</translation>
+    </message>
+</context>
+<context>
+    <name>HeldOrdersModel</name>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>A test order from the store</source>
+        <translation>来自网店的测试订单</translation>
+    </message>
+    <message>
+        <source>{number} (test)</source>
+        <translation>{number}（测试）</translation>
+    </message>
+</context>
+<context>
+    <name>HeldPanel</name>
+    <message>
+        <source>All reasons</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>Search order number or reason… (Ctrl+F)</source>
+        <translation>搜索订单号或原因…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;Open order…</source>
+        <translation>打开订单(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Show the selected order&apos;s lines and why it is held (Enter).</source>
+        <translation>显示所选订单的明细及暂挂原因（Enter）。</translation>
+    </message>
+    <message>
+        <source>&amp;Retry selected</source>
+        <translation>重试所选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Try the selected orders again now (Ctrl+R).</source>
+        <translation>立即重试所选订单（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <source>Settled by han&amp;d…</source>
+        <translation>已手动处理(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The selected orders were keyed into AutoCount by hand: take them off this list; ecdesk will never post them (Del).</source>
+        <translation>所选订单已手动录入 AutoCount：将其移出此列表，ecdesk 永远不会过账（Del）。</translation>
+    </message>
+    <message>
+        <source>Retry all &amp;fixable</source>
+        <translation>重试全部可修复(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Retry every held order whose reasons a mapping or a setting can fix.</source>
+        <translation>重试所有可通过对照或设置修复的暂挂订单。</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部网店</translation>
+    </message>
+    <message>
+        <source>No held orders</source>
+        <translation>没有暂挂订单</translation>
+    </message>
+    <message>
+        <source>{n} held order</source>
+        <translation>{n} 张暂挂订单</translation>
+    </message>
+    <message>
+        <source>{n} held orders</source>
+        <translation>{n} 张暂挂订单</translation>
+    </message>
+    <message>
+        <source>Held orders: none. Nothing needs you right now.</source>
+        <translation>暂挂订单：无。目前没有需要您处理的事项。</translation>
+    </message>
+    <message>
+        <source>Held orders: these need you. Double-click one (or press Enter) to see why, fix it, then Retry.</source>
+        <translation>暂挂订单：以下订单需要您处理。双击某张订单（或按 Enter）查看原因，修复后再重试。</translation>
+    </message>
+    <message>
+        <source>{n} order will leave the held list and ecdesk will never post it.</source>
+        <translation>{n} 张订单将移出暂挂列表，ecdesk 永远不会过账。</translation>
+    </message>
+    <message>
+        <source>{n} orders will leave the held list and ecdesk will never post them.</source>
+        <translation>{n} 张订单将移出暂挂列表，ecdesk 永远不会过账。</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrationTab</name>
+    <message>
+        <source>API version</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>e.g. 2025-01 (blank: ecdesk&apos;s default)</source>
+        <translation>例如 2025-01（留空：使用 ecdesk 默认值）</translation>
+    </message>
+    <message>
+        <source>Partner ID</source>
+        <translation>合作伙伴 ID（Partner ID）</translation>
+    </message>
+    <message>
+        <source>from Shopee Open Platform</source>
+        <translation>来自 Shopee 开放平台</translation>
+    </message>
+    <message>
+        <source>Shop ID</source>
+        <translation>店铺 ID（Shop ID）</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s numeric id</source>
+        <translation>店铺的数字 ID</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>应用密钥（App key）</translation>
+    </message>
+    <message>
+        <source>from Lazada Open Platform</source>
+        <translation>来自 Lazada 开放平台</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Admin API access token</source>
+        <translation>Admin API 访问令牌</translation>
+    </message>
+    <message>
+        <source>Client ID (instead of a token)</source>
+        <translation>客户端 ID（代替令牌）</translation>
+    </message>
+    <message>
+        <source>Client secret (instead of a token)</source>
+        <translation>客户端密钥（代替令牌）</translation>
+    </message>
+    <message>
+        <source>Consumer key</source>
+        <translation>消费者密钥（Consumer key）</translation>
+    </message>
+    <message>
+        <source>Consumer secret</source>
+        <translation>消费者密码（Consumer secret）</translation>
+    </message>
+    <message>
+        <source>Partner key</source>
+        <translation>合作伙伴密钥（Partner key）</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>应用密码（App secret）</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Either the Admin API access token, or the client ID and client secret of the store&apos;s app.</source>
+        <translation>填写 Admin API 访问令牌，或填写网店应用的客户端 ID 和客户端密钥。</translation>
+    </message>
+    <message>
+        <source>After saving the partner key, paste the authorisation code Shopee gave you below and press Authorise.</source>
+        <translation>保存合作伙伴密钥后，将 Shopee 提供的授权码粘贴到下方，然后按“授权”。</translation>
+    </message>
+    <message>
+        <source>After saving the app secret, paste the authorisation code Lazada gave you below and press Authorise.</source>
+        <translation>保存应用密码后，将 Lazada 提供的授权码粘贴到下方，然后按“授权”。</translation>
+    </message>
+    <message>
+        <source>API address (URL)</source>
+        <translation>API 地址（URL）</translation>
+    </message>
+    <message>
+        <source>Account book ID</source>
+        <translation>账簿 ID</translation>
+    </message>
+    <message>
+        <source>the book&apos;s id in AutoCount Cloud</source>
+        <translation>AutoCount Cloud 中的账簿 ID</translation>
+    </message>
+    <message>
+        <source>Debtor (customer) code</source>
+        <translation>债务人（客户）代码</translation>
+    </message>
+    <message>
+        <source>e.g. 300-C001</source>
+        <translation>例如 300-C001</translation>
+    </message>
+    <message>
+        <source>Sales account</source>
+        <translation>销售科目</translation>
+    </message>
+    <message>
+        <source>e.g. 500-0000</source>
+        <translation>例如 500-0000</translation>
+    </message>
+    <message>
+        <source>Shipping charge item</source>
+        <translation>运费物品</translation>
+    </message>
+    <message>
+        <source>e.g. SHIPPING</source>
+        <translation>例如 SHIPPING</translation>
+    </message>
+    <message>
+        <source>Rounding account</source>
+        <translation>舍入科目</translation>
+    </message>
+    <message>
+        <source>e.g. 530-0000</source>
+        <translation>例如 530-0000</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>e.g. BANK</source>
+        <translation>例如 BANK</translation>
+    </message>
+    <message>
+        <source>Credit term</source>
+        <translation>信用期限</translation>
+    </message>
+    <message>
+        <source>e.g. C.O.D.</source>
+        <translation>例如 C.O.D.</translation>
+    </message>
+    <message>
+        <source>Sales location</source>
+        <translation>销售地点</translation>
+    </message>
+    <message>
+        <source>e.g. HQ</source>
+        <translation>例如 HQ</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>密钥 ID（Key ID）</translation>
+    </message>
+    <message>
+        <source>Stores and AutoCount</source>
+        <translation>网店与 AutoCount</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve settings</source>
+        <translation>保存设置(&amp;V)</translation>
+    </message>
+    <message>
+        <source>authorisation code from the marketplace</source>
+        <translation>平台提供的授权码</translation>
+    </message>
+    <message>
+        <source>Authorisation code</source>
+        <translation>授权码</translation>
+    </message>
+    <message>
+        <source>A&amp;uthorise</source>
+        <translation>授权(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>测试连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>AutoCount (accounting)</source>
+        <translation>AutoCount（会计）</translation>
+    </message>
+    <message>
+        <source>Until then ecdesk cannot save any credential; settings without secrets can still be saved.</source>
+        <translation>在此之前 ecdesk 无法保存任何凭据；不含密钥的设置仍可保存。</translation>
+    </message>
+    <message>
+        <source>AutoCount: where orders are posted</source>
+        <translation>AutoCount：订单过账的目的地</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>{store}: {platform} store</source>
+        <translation>{store}：{platform} 网店</translation>
+    </message>
+    <message>
+        <source>Store address (URL)</source>
+        <translation>网店地址（URL）</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Paste the authorisation code first.</source>
+        <translation>请先粘贴授权码。</translation>
+    </message>
+    <message>
+        <source>Authorising…</source>
+        <translation>正在授权…</translation>
+    </message>
+    <message>
+        <source>AutoCount Cloud Accounting (API)</source>
+        <translation>AutoCount Cloud Accounting（API）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ecdesk: online orders into AutoCount</source>
+        <translation>ecdesk：网店订单导入 AutoCount</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>集成</translation>
+    </message>
+    <message>
+        <source>Automation</source>
+        <translation>自动化</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>对照</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>{n} order in all needs you: double-click one under Held orders to see why, fix it (usually a mapping), then press Retry.</source>
+        <translation>共有 {n} 张订单需要您处理：在“暂挂订单”中双击一张查看原因，修复（通常是添加对照）后按“重试”。</translation>
+    </message>
+    <message>
+        <source>{n} orders in all need you: double-click one under Held orders to see why, fix it (usually a mapping), then press Retry.</source>
+        <translation>共有 {n} 张订单需要您处理：在“暂挂订单”中双击一张查看原因，修复（通常是添加对照）后按“重试”。</translation>
+    </message>
+    <message>
+        <source>The last run did not finish; see the message above.</source>
+        <translation>上次运行未完成；请查看上方消息。</translation>
+    </message>
+    <message>
+        <source>The order was marked settled by hand and left the held list.</source>
+        <translation>该订单已标记为手动处理，并已移出暂挂列表。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTab</name>
+    <message>
+        <source>AutoCount item code, e.g. TS-RED-L</source>
+        <translation>AutoCount 物品编号，例如 TS-RED-L</translation>
+    </message>
+    <message>
+        <source>AutoCount item for the charge, e.g. SHIPPING</source>
+        <translation>该费用对应的 AutoCount 物品，例如 SHIPPING</translation>
+    </message>
+    <message>
+        <source>AutoCount payment method, e.g. BANK</source>
+        <translation>AutoCount 付款方式，例如 BANK</translation>
+    </message>
+    <message>
+        <source>AutoCount tax code, e.g. SV-8 (or none)</source>
+        <translation>AutoCount 税码，例如 SV-8（或 none）</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Search store value or AutoCount code…</source>
+        <translation>搜索网店值或 AutoCount 代码…</translation>
+    </message>
+    <message>
+        <source>Search mappings</source>
+        <translation>搜索对照</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>对照</translation>
+    </message>
+    <message>
+        <source>exactly as the store sends it</source>
+        <translation>与网店发送的完全一致</translation>
+    </message>
+    <message>
+        <source>optional, e.g. UNIT</source>
+        <translation>可选，例如 UNIT</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping</source>
+        <translation>保存对照(&amp;S)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete mapping</source>
+        <translation>删除对照(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Retry held orders &amp;now</source>
+        <translation>立即重试暂挂订单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Map a value</source>
+        <translation>对照一个值</translation>
+    </message>
+    <message>
+        <source>S&amp;tore</source>
+        <translation>网店(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Store &amp;value</source>
+        <translation>网店值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;AutoCount code</source>
+        <translation>AutoCount 代码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;UOM</source>
+        <translation>UOM(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Store of the mapping</source>
+        <translation>对照所属网店</translation>
+    </message>
+    <message>
+        <source>Kind of the mapping</source>
+        <translation>对照类型</translation>
+    </message>
+    <message>
+        <source>Store value</source>
+        <translation>网店值</translation>
+    </message>
+    <message>
+        <source>AutoCount code</source>
+        <translation>AutoCount 代码</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部网店</translation>
+    </message>
+    <message>
+        <source>{n} value from held orders needs a mapping (shown first, highlighted).</source>
+        <translation>暂挂订单中有 {n} 个值需要对照（排在最前并高亮显示）。</translation>
+    </message>
+    <message>
+        <source>{n} values from held orders need a mapping (shown first, highlighted).</source>
+        <translation>暂挂订单中有 {n} 个值需要对照（排在最前并高亮显示）。</translation>
+    </message>
+    <message>
+        <source>{n} mapped.</source>
+        <translation>已对照 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Every value seen in held orders is mapped. {n} mapping shown.</source>
+        <translation>暂挂订单中的所有值均已对照。显示 {n} 条对照。</translation>
+    </message>
+    <message>
+        <source>Every value seen in held orders is mapped. {n} mappings shown.</source>
+        <translation>暂挂订单中的所有值均已对照。显示 {n} 条对照。</translation>
+    </message>
+    <message>
+        <source>Type the AutoCount code for {kind} &apos;{key}&apos; and press Save mapping.</source>
+        <translation>请输入{kind}“{key}”对应的 AutoCount 代码，然后按“保存对照”。</translation>
+    </message>
+    <message>
+        <source>Add a store first (Stores tab).</source>
+        <translation>请先添加网店（“网店”标签页）。</translation>
+    </message>
+    <message>
+        <source>Saved: {key} → {value}. Press “Retry held orders now” to post the orders that were waiting for it.</source>
+        <translation>已保存：{key} → {value}。按“立即重试暂挂订单”即可过账等待此对照的订单。</translation>
+    </message>
+    <message>
+        <source>Deleted the mapping of &apos;{key}&apos;.</source>
+        <translation>已删除“{key}”的对照。</translation>
+    </message>
+    <message>
+        <source>Export mappings</source>
+        <translation>导出对照</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import mappings</source>
+        <translation>导入对照</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {problem}. Close the file in Excel or choose another folder.</source>
+        <translation>无法写入 {path}：{problem}。请在 Excel 中关闭该文件，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}. Fill the empty AutoCount codes and import the file back.</source>
+        <translation>已导出 {count} 行到 {path}。请填写空白的 AutoCount 代码，然后重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>Imported {n} mapping.</source>
+        <translation>已导入 {n} 条对照。</translation>
+    </message>
+    <message>
+        <source>Imported {n} mappings.</source>
+        <translation>已导入 {n} 条对照。</translation>
+    </message>
+    <message>
+        <source>{n} row without an AutoCount code was skipped.</source>
+        <translation>已跳过 {n} 行没有 AutoCount 代码的记录。</translation>
+    </message>
+    <message>
+        <source>{n} rows without an AutoCount code were skipped.</source>
+        <translation>已跳过 {n} 行没有 AutoCount 代码的记录。</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>未导入：</translation>
+    </message>
+    <message>
+        <source>(and {n} more)</source>
+        <translation>（另有 {n} 条）</translation>
+    </message>
+</context>
+<context>
+    <name>MappingsModel</name>
+    <message>
+        <source>Item (SKU)</source>
+        <translation>物品（SKU）</translation>
+    </message>
+    <message>
+        <source>Shipping method</source>
+        <translation>运送方式</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Store value</source>
+        <translation>网店值</translation>
+    </message>
+    <message>
+        <source>AutoCount code</source>
+        <translation>AutoCount 代码</translation>
+    </message>
+    <message>
+        <source>Orders held</source>
+        <translation>暂挂订单数</translation>
+    </message>
+    <message>
+        <source>Needs mapping</source>
+        <translation>需要对照</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>已对照</translation>
+    </message>
+    <message>
+        <source>Orders are held because this value has no AutoCount code. Type the code in &apos;AutoCount code&apos;, then retry the held orders.</source>
+        <translation>此值没有 AutoCount 代码，因此订单被暂挂。请在“AutoCount 代码”中输入代码，然后重试暂挂订单。</translation>
+    </message>
+    <message>
+        <source>Type the AutoCount code first.</source>
+        <translation>请先输入 AutoCount 代码。</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Cancelling after the current order…</source>
+        <translation>当前订单完成后取消…</translation>
+    </message>
+    <message>
+        <source>{what} is still running. Wait for it to finish, or press Cancel, then try again.</source>
+        <translation>{what}仍在运行。请等待其完成，或按“取消”，然后再试。</translation>
+    </message>
+    <message>
+        <source>Sync of {store}</source>
+        <translation>同步 {store}</translation>
+    </message>
+    <message>
+        <source>Sync of all stores</source>
+        <translation>同步全部网店</translation>
+    </message>
+    <message>
+        <source>Resync of {store} from {date}</source>
+        <translation>从 {date} 起重新同步 {store}</translation>
+    </message>
+    <message>
+        <source>Scheduled sync of {stores}</source>
+        <translation>定时同步 {stores}</translation>
+    </message>
+    <message>
+        <source>Retry of {n} order</source>
+        <translation>重试 {n} 张订单</translation>
+    </message>
+    <message>
+        <source>Retry of {n} orders</source>
+        <translation>重试 {n} 张订单</translation>
+    </message>
+    <message>
+        <source>Retry of all fixable held orders</source>
+        <translation>重试全部可修复的暂挂订单</translation>
+    </message>
+    <message>
+        <source>Resync of order {order}</source>
+        <translation>重新同步订单 {order}</translation>
+    </message>
+    <message>
+        <source>Reconciliation saved to {path}: {orders}, {lines}, {held} held.</source>
+        <translation>对账表已保存到 {path}：{orders}，{lines}，{held} 张暂挂。</translation>
+    </message>
+    <message>
+        <source>{n} order</source>
+        <translation>{n} 张订单</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>{n} 张订单</translation>
+    </message>
+    <message>
+        <source>{n} AutoCount document line</source>
+        <translation>{n} 行 AutoCount 单据</translation>
+    </message>
+    <message>
+        <source>{n} AutoCount document lines</source>
+        <translation>{n} 行 AutoCount 单据</translation>
+    </message>
+    <message>
+        <source>Export of the reconciliation to Excel</source>
+        <translation>导出对账表到 Excel</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>&amp;Map this SKU</source>
+        <translation>对照此 SKU(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Map this shipping method</source>
+        <translation>对照此运送方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Map this payment method</source>
+        <translation>对照此付款方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Map this tax rate</source>
+        <translation>对照此税率(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Open the store&apos;s &amp;settings</source>
+        <translation>打开网店设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Held: needs you</source>
+        <translation>暂挂：需要您处理</translation>
+    </message>
+    <message>
+        <source>Posted to AutoCount</source>
+        <translation>已过账到 AutoCount</translation>
+    </message>
+    <message>
+        <source>Waiting (not paid yet)</source>
+        <translation>等待中（尚未付款）</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>cash sale</source>
+        <translation>现金销售</translation>
+    </message>
+    <message>
+        <source>sales order</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <source>delivery order</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <source>credit note</source>
+        <translation>贷记单</translation>
+    </message>
+    <message>
+        <source>Order {number} · {store}</source>
+        <translation>订单 {number} · {store}</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>订单 {number}</translation>
+    </message>
+    <message>
+        <source>(test order)</source>
+        <translation>（测试订单）</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Status in the store</source>
+        <translation>网店中的状态</translation>
+    </message>
+    <message>
+        <source>In ecdesk</source>
+        <translation>在 ecdesk 中</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>AutoCount documents: {docs}</source>
+        <translation>AutoCount 单据：{docs}</translation>
+    </message>
+    <message>
+        <source>&amp;Retry this order</source>
+        <translation>重试此订单(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Try this order again now (Ctrl+R).</source>
+        <translation>立即重试此订单（Ctrl+R）。</translation>
+    </message>
+    <message>
+        <source>Settled by han&amp;d…</source>
+        <translation>已手动处理(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>You posted this order yourself in AutoCount: take it off the held list; ecdesk will never post it (Del).</source>
+        <translation>您已在 AutoCount 中自行过账此订单：将其移出暂挂列表，ecdesk 永远不会过账（Del）。</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch it again from the store</source>
+        <translation>从网店重新获取(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Why it is held</source>
+        <translation>暂挂原因</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>AutoCount item</source>
+        <translation>AutoCount 物品</translation>
+    </message>
+    <message>
+        <source>no SKU in the store</source>
+        <translation>网店中没有 SKU</translation>
+    </message>
+    <message>
+        <source>not mapped</source>
+        <translation>未对照</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Order {number} leaves the held list and ecdesk will never post it.</source>
+        <translation>订单 {number} 将移出暂挂列表，ecdesk 永远不会过账。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDialog</name>
+    <message>
+        <source>Edit store</source>
+        <translation>编辑网店</translation>
+    </message>
+    <message>
+        <source>Add a store</source>
+        <translation>添加网店</translation>
+    </message>
+    <message>
+        <source>e.g. Main Shopify</source>
+        <translation>例如 Shopify 主店</translation>
+    </message>
+    <message>
+        <source>Put before the order number to make the AutoCount document number, e.g. SH- gives SH-1001 (up to 4 characters).</source>
+        <translation>加在订单号前面组成 AutoCount 单据号，例如 SH- 得到 SH-1001（最多 4 个字符）。</translation>
+    </message>
+    <message>
+        <source>Store &amp;name</source>
+        <translation>网店名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>平台(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Store &amp;address (URL)</source>
+        <translation>网店地址（URL）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Document prefix</source>
+        <translation>单据前缀(&amp;D)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Credentials are entered next, in the Integration tab.</source>
+        <translation>凭据稍后在“集成”标签页中填写。</translation>
+    </message>
+</context>
+<context>
+    <name>StoresModel</name>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <source>Orders today</source>
+        <translation>今日订单</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>暂挂</translation>
+    </message>
+    <message>
+        <source>Auto sync</source>
+        <translation>自动同步</translation>
+    </message>
+    <message>
+        <source>Custom feed</source>
+        <translation>自定义订单源</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Every {minutes} min</source>
+        <translation>每 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>StoresTab</name>
+    <message>
+        <source>Stores</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>&amp;Add store…</source>
+        <translation>添加网店(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync this store now</source>
+        <translation>立即同步此网店(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sync a&amp;ll stores now</source>
+        <translation>立即同步全部网店(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No stores yet. Press “Add store…” to connect your first online store, then enter its credentials in Integration.</source>
+        <translation>还没有网店。按“添加网店…”连接您的第一个网店，然后在“集成”中填写其凭据。</translation>
+    </message>
+    <message>
+        <source>Give the store a name, e.g. &apos;Main Shopify&apos;.</source>
+        <translation>请为网店命名，例如“Shopify 主店”。</translation>
+    </message>
+    <message>
+        <source>Remove the store &apos;{store}&apos;? Its orders and mappings are removed from ecdesk (documents already in AutoCount stay).</source>
+        <translation>移除网店“{store}”？其订单和对照将从 ecdesk 中删除（已在 AutoCount 中的单据保留）。</translation>
+    </message>
+    <message>
+        <source>Remove store</source>
+        <translation>移除网店</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsTab</name>
+    <message>
+        <source>S&amp;ync this store now</source>
+        <translation>立即同步此网店(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sync a&amp;ll stores</source>
+        <translation>同步全部网店(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Order number, e.g. 1001 (or STORE:1001)</source>
+        <translation>订单号，例如 1001（或 网店:1001）</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Fetch this order a&amp;gain</source>
+        <translation>重新获取此订单(&amp;G)</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>First day to fetch again</source>
+        <translation>重新获取的起始日期</translation>
+    </message>
+    <message>
+        <source>Last day to fetch again</source>
+        <translation>重新获取的结束日期</translation>
+    </message>
+    <message>
+        <source>Fetch this date range aga&amp;in</source>
+        <translation>重新获取此日期范围(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel the r&amp;unning sync</source>
+        <translation>取消正在运行的同步(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Manual resync</source>
+        <translation>手动重新同步</translation>
+    </message>
+    <message>
+        <source>S&amp;tore</source>
+        <translation>网店(&amp;T)</translation>
+    </message>
+    <message>
+        <source>O&amp;ne order</source>
+        <translation>单张订单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Date r&amp;ange</source>
+        <translation>日期范围(&amp;A)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>First day of the reconciliation</source>
+        <translation>对账起始日期</translation>
+    </message>
+    <message>
+        <source>Last day of the reconciliation</source>
+        <translation>对账结束日期</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部网店</translation>
+    </message>
+    <message>
+        <source>Store of the reconciliation</source>
+        <translation>对账的网店</translation>
+    </message>
+    <message>
+        <source>&amp;Export reconciliation to Excel…</source>
+        <translation>导出对账表到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Month-end reconciliation</source>
+        <translation>月末对账</translation>
+    </message>
+    <message>
+        <source>Orders dated</source>
+        <translation>订单日期</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>同步日志</translation>
+    </message>
+    <message>
+        <source>Refre&amp;sh</source>
+        <translation>刷新(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sync log (newest first)</source>
+        <translation>同步日志（最新在前）</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>As this computer (system language)</source>
+        <translation>跟随本机（系统语言）</translation>
+    </message>
+    <message>
+        <source>The window changes language the next time ecdesk starts.</source>
+        <translation>下次启动 ecdesk 时界面语言才会更改。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Window language</source>
+        <translation>界面语言(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Add a store first (Stores tab).</source>
+        <translation>请先添加网店（“网店”标签页）。</translation>
+    </message>
+    <message>
+        <source>Syncing {store}…</source>
+        <translation>正在同步 {store}…</translation>
+    </message>
+    <message>
+        <source>Type the order number first.</source>
+        <translation>请先输入订单号。</translation>
+    </message>
+    <message>
+        <source>Check the number and the store chosen above.</source>
+        <translation>请检查订单号及上方所选的网店。</translation>
+    </message>
+    <message>
+        <source>Fetching order {order} again…</source>
+        <translation>正在重新获取订单 {order}…</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Fetching {store} orders from {start} to {end} again…</source>
+        <translation>正在重新获取 {store} 从 {start} 至 {end} 的订单…</translation>
+    </message>
+    <message>
+        <source>Export reconciliation</source>
+        <translation>导出对账表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The reconciliation&apos;s end date is before its start date.</source>
+        <translation>对账的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Writing the reconciliation for {start} to {end}…</source>
+        <translation>正在生成 {start} 至 {end} 的对账表…</translation>
+    </message>
+</context>
+<context>
+    <name>ask_note</name>
+    <message>
+        <source>Settled by hand</source>
+        <translation>已手动处理</translation>
+    </message>
+    <message>
+        <source>Note for the log (e.g. the AutoCount document you keyed):</source>
+        <translation>日志备注（例如您手动录入的 AutoCount 单据）：</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>describe</name>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Nothing was due.</source>
+        <translation>没有需要运行的任务。</translation>
+    </message>
+    <message>
+        <source>{n} stores</source>
+        <translation>{n} 个网店</translation>
+    </message>
+    <message>
+        <source>{n} order fetched</source>
+        <translation>获取 {n} 张订单</translation>
+    </message>
+    <message>
+        <source>{n} orders fetched</source>
+        <translation>获取 {n} 张订单</translation>
+    </message>
+    <message>
+        <source>{n} document posted to AutoCount</source>
+        <translation>{n} 张单据已过账到 AutoCount</translation>
+    </message>
+    <message>
+        <source>{n} documents posted to AutoCount</source>
+        <translation>{n} 张单据已过账到 AutoCount</translation>
+    </message>
+    <message>
+        <source>{n} held</source>
+        <translation>{n} 张暂挂</translation>
+    </message>
+    <message>
+        <source>{n} waiting for payment</source>
+        <translation>{n} 张等待付款</translation>
+    </message>
+    <message>
+        <source>{n} cancelled (not posted)</source>
+        <translation>{n} 张已取消（未过账）</translation>
+    </message>
+    <message>
+        <source>{n} awaiting AutoCount&apos;s answer (checked again next run)</source>
+        <translation>{n} 张等待 AutoCount 回应（下次运行时再检查）</translation>
+    </message>
+    <message>
+        <source>Retry finished: {parts}.</source>
+        <translation>重试完成：{parts}。</translation>
+    </message>
+    <message>
+        <source>Sync of {store} finished: {parts}.</source>
+        <translation>{store} 同步完成：{parts}。</translation>
+    </message>
+    <message>
+        <source>Retry stopped as you asked: {parts}.</source>
+        <translation>已按您的要求停止重试：{parts}。</translation>
+    </message>
+    <message>
+        <source>Sync of {store} stopped as you asked: {parts}.</source>
+        <translation>已按您的要求停止同步 {store}：{parts}。</translation>
+    </message>
+    <message>
+        <source>Retry did not finish: {parts}.</source>
+        <translation>重试未完成：{parts}。</translation>
+    </message>
+    <message>
+        <source>Sync of {store} did not finish: {parts}.</source>
+        <translation>{store} 同步未完成：{parts}。</translation>
+    </message>
+    <message>
+        <source>Retry was skipped: {parts}.</source>
+        <translation>已跳过重试：{parts}。</translation>
+    </message>
+    <message>
+        <source>Sync of {store} was skipped: {parts}.</source>
+        <translation>已跳过 {store} 的同步：{parts}。</translation>
+    </message>
+    <message>
+        <source>all stores</source>
+        <translation>全部网店</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Unmapped SKU</source>
+        <translation>SKU 未对照</translation>
+    </message>
+    <message>
+        <source>Line without SKU</source>
+        <translation>明细行没有 SKU</translation>
+    </message>
+    <message>
+        <source>Unknown payment method</source>
+        <translation>未知付款方式</translation>
+    </message>
+    <message>
+        <source>Unmapped shipping method</source>
+        <translation>运送方式未对照</translation>
+    </message>
+    <message>
+        <source>Unmapped tax rate</source>
+        <translation>税率未对照</translation>
+    </message>
+    <message>
+        <source>Amounts do not add up</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Unreadable order data</source>
+        <translation>订单数据无法读取</translation>
+    </message>
+    <message>
+        <source>Changed after posting</source>
+        <translation>过账后被修改</translation>
+    </message>
+    <message>
+        <source>Refunded after posting</source>
+        <translation>过账后已退款</translation>
+    </message>
+    <message>
+        <source>Cancelled after posting</source>
+        <translation>过账后被取消</translation>
+    </message>
+    <message>
+        <source>Rejected by AutoCount</source>
+        <translation>被 AutoCount 拒绝</translation>
+    </message>
+    <message>
+        <source>Setup incomplete</source>
+        <translation>设置不完整</translation>
+    </message>
+</context>
+</TS>
