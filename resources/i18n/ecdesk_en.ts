@@ -1648,5 +1648,9 @@
         <source>Setup incomplete</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Amount out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

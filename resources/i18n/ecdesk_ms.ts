@@ -1648,5 +1648,9 @@
         <source>Setup incomplete</source>
         <translation>Persediaan belum lengkap</translation>
     </message>
+    <message>
+        <source>Amount out of range</source>
+        <translation>Amaun di luar julat</translation>
+    </message>
 </context>
 </TS>

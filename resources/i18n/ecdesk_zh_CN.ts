@@ -1648,5 +1648,9 @@
         <source>Setup incomplete</source>
         <translation>设置不完整</translation>
     </message>
+    <message>
+        <source>Amount out of range</source>
+        <translation>金额超出范围</translation>
+    </message>
 </context>
 </TS>
