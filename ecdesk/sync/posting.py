@@ -319,8 +319,8 @@ def allocate_discount(order: Order) -> list[tuple[Decimal | None, Decimal]]:
     return shares
 
 
-def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool, rules: PostingRules,
-             currency: str, what: str) -> Decimal | Hold:
+def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool,
+             rules: PostingRules, *, currency: str, what: str) -> Decimal | Hold:
     """Add the rounding line that makes ``lines`` total ``target``; a Hold beyond tolerance."""
     computed = draft_total(lines, inclusive)
     diff = money(target) - computed
@@ -356,7 +356,8 @@ def build_draft(order: Order, maps: Maps, rules: PostingRules) -> DocumentDraft 
         return holds
     inclusive = order.taxes_included
     lines = _sale_lines(order, maps, rules)
-    total = _balance(lines, order.total, inclusive, rules, order.currency, "order")
+    total = _balance(lines, order.total, inclusive, rules, currency=order.currency,
+                     what="order")
     if isinstance(total, Hold):
         return [total]
     title = PLATFORM_TITLES[order.platform]
@@ -446,7 +447,8 @@ def _refund_lines(order: Order, refund: Refund, maps: Maps, rules: PostingRules
     return lines, holds
 
 
-def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps, rules: PostingRules,
+def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps,
+                      rules: PostingRules, *,
                       invoice_doc_no: str | None) -> DocumentDraft | list[Hold]:
     """Credit note for ``refund`` against the posted invoice ``invoice_doc_no``.
 
@@ -478,7 +480,8 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps, rules:
         code = tax_code_for(maps, rate) or ""
         lines = [_line(None, desc, Decimal(1), money(refund.amount), acc_no=rules.returns_account,
                        tax_code=code, rate=rate, inclusive=True)]
-    total = _balance(lines, refund.amount, inclusive, rules, order.currency, "credit note")
+    total = _balance(lines, refund.amount, inclusive, rules, currency=order.currency,
+                     what="credit note")
     if isinstance(total, Hold):
         return [total]
     suffix = f"-R{seq}"
