@@ -4,13 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench lint clean installer-smoke
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,clients]'
 	touch $(STAMP)
+
+$(VENV)/.installed-build: pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[build]'
+	touch $@
 
 demo: $(STAMP)
 	$(BIN)/python -m ecdesk demo
@@ -21,6 +25,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Build the Windows app's PyInstaller spec on this machine and run the result (CI runs it).
+installer-smoke: $(VENV)/.installed-build
+	PY=$(BIN)/python installer/smoke.sh
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check ecdesk tests bench

@@ -16,6 +16,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from ecdesk import __version__
+
 OK, HELD, USAGE = 0, 1, 2
 
 
@@ -38,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="SQLAlchemy database URL (default: ECDESK_DB or the user data "
                                 "folder's SQLite file)")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    p.add_argument("--version", action="version", version=f"ecdesk {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     st = sub.add_parser("store", help="add, change and list stores").add_subparsers(

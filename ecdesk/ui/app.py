@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ecdesk.resources import resource_path
@@ -28,6 +29,7 @@ def application() -> QApplication:
     app.setApplicationName("ecdesk")
     app.setStyle("Fusion")
     app.setStyleSheet(style_sheet())
+    app.setWindowIcon(QIcon(str(resource_path("ecdesk.png"))))
     return app
 
 
