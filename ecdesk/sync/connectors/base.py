@@ -23,6 +23,22 @@ class PayloadError(ValueError):
     """The store sent an order ecdesk cannot read (missing field, wrong type...)."""
 
 
+class UnreadableRow(PayloadError):
+    """One row of a feed file that cannot be read; the engine holds it as "unreadable".
+
+    ``row`` is the 1-based line of the file a clerk sees in a spreadsheet (the header is
+    row 1) or the 1-based position of the order in a JSON list; ``field`` is the column or
+    field that failed ("" when the whole row or file is unreadable); ``source`` the file name.
+    """
+
+    def __init__(self, message: str, *, row: int | None = None, field: str = "",
+                 source: str = "") -> None:
+        super().__init__(message)
+        self.row = row
+        self.field = field
+        self.source = source
+
+
 class ConfigError(ValueError):
     """The store is not set up enough to call it (missing URL, key, credential)."""
 
