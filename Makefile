@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean installer-smoke
+.PHONY: demo test bench lint clean translations translations-update installer-smoke
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,10 +16,23 @@ $(VENV)/.installed-build: pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[build]'
 	touch $@
 
-demo: $(STAMP)
+# Translations: .ts (committed) -> .qm (built, not committed) beside them.
+TS := $(wildcard resources/i18n/ecdesk_*.ts)
+QM := $(TS:.ts=.qm)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+# After adding or changing a UI string: refresh every .ts from the code, then translate.
+translations-update: $(STAMP)
+	$(BIN)/python -m ecdesk.ui.i18n_update
+
+demo: $(STAMP) translations
 	$(BIN)/python -m ecdesk demo
 
-test: $(STAMP)
+test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ruff check ecdesk tests bench
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
@@ -34,4 +47,4 @@ lint: $(STAMP)
 	$(BIN)/python -m ruff check ecdesk tests bench
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info resources/i18n/*.qm

@@ -21,7 +21,7 @@ from sqlalchemy import Numeric, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from ecdesk import secrets
-from ecdesk.db import Database
+from ecdesk.db import Database, data_dir  # noqa: F401 - data_dir: the window's per-PC files
 from ecdesk.db.models import (
     Document,
     HoldRow,

@@ -176,6 +176,10 @@ class AutoCountSandbox(SandboxServer):
         self.route("POST", book_seg + "/" + doc, self._create)
         self.route("POST", book_seg + "/" + doc + r"/listing", self._listing)
         self.route("POST", book_seg + "/" + doc + r"/void", self._void)
+        self.route("POST", book_seg + r"/product/listing", self._master("item"))
+        self.route("GET", book_seg + r"/debtor/listing", self._master("debtor"))
+        self.route("GET", book_seg + r"/location/listing", self._master("location"))
+        self.route("GET", book_seg + r"/paymentmethod/listing", self._master("payment_method"))
 
     @property
     def fiscal(self) -> tuple[date, date]:
@@ -468,6 +472,35 @@ class AutoCountSandbox(SandboxServer):
 
     def _view(self, doc: dict[str, Any]) -> dict[str, Any]:
         return {"master": dict(doc["master"]), "details": [dict(r) for r in doc["details"]]}
+
+    # --- master data listings (autocount.md §1.6: {data, totalCount}, 100 a page) -----------
+    def master_rows(self, kind: str) -> list[dict[str, Any]]:
+        """The rows the listing of ``kind`` answers: debtors PascalCase as in AutoCount's
+        docs example, the others camelCase; row shapes of location and payment method [I]."""
+        if kind == "item":
+            return [{"productCode": i["item_code"], "productName": i["name"],
+                     "unit": i.get("uom"), "status": "A"} for i in self.items.values()]
+        if kind == "debtor":
+            return [{"AccNo": d["code"], "CompanyName": d["name"]}
+                    for d in self.debtors.values()]
+        if kind == "location":
+            return [{"location": code, "description": code} for code in sorted(self.locations)]
+        return [{"paymentMethod": code, "description": code}
+                for code in sorted(self.payment_methods)]
+
+    def _master(self, kind: str) -> Callable[[Request], Response]:
+        def handler(req: Request) -> Response:
+            try:
+                page = int((req.json() or {}).get("page") or 1) if req.method == "POST" \
+                    else int(req.arg("page") or 1)
+            except (ValueError, TypeError, AttributeError):
+                return self.error(400, "The input is not valid.")
+            with self._lock:
+                rows = self.master_rows(kind)
+            start = (max(page, 1) - 1) * self.page_size
+            return Response.json({"data": rows[start:start + self.page_size],
+                                  "totalCount": len(rows)})
+        return handler
 
     # --- listing --------------------------------------------------------------------------
     def _listing(self, req: Request) -> Response:

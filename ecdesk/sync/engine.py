@@ -45,7 +45,7 @@ from ecdesk.domain import (
     Outcome,
 )
 from ecdesk.secrets import MissingSecret, NoKeyringError
-from ecdesk.sync import matching, posting
+from ecdesk.sync import book_codes, matching, posting
 from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
 from ecdesk.sync.connectors import connector_class
 from ecdesk.sync.connectors.base import (
@@ -211,6 +211,7 @@ class SyncEngine:
         self.db = db
         self.deps = deps
         self._run_id: int | None = None  # the run whose log rows this engine writes
+        self._book: book_codes.BookCodes | None = None  # set per run by _evaluate
 
     # --- factories ----------------------------------------------------------------------
     def connector(self, store: Store) -> Connector:
@@ -471,6 +472,7 @@ class SyncEngine:
             return
         route = self.route(session)
         outbox = self.outbox(route)
+        self._book = book_codes.BookCodes(route)  # the book's codes, read once per run
         cache: dict[int, tuple[Connector, matching.Maps, dict[str, str], Store]] = {}
         total = len(ids)
         for i, order_id in enumerate(ids, start=1):
@@ -507,6 +509,10 @@ class SyncEngine:
                 progress(i, total, f"Checked {i} of {total} orders")
             if run.store_id is not None and i % COMMIT_EVERY == 0:
                 self._lease(session, run.store_id)  # keep the sync's lease alive
+        for kind, reason in self._book.unlisted.items():
+            self._log(session, run, run.store_id, None,
+                      f"{book_codes.CODE_KINDS[kind].capitalize()}s were not checked against "
+                      f"the AutoCount book before posting: {reason}", level="warning")
 
     def _evaluate_one(self, session, row, connector, maps, settings, outbox, route, summary,
                       count_attempt) -> Outcome | None:
@@ -535,8 +541,17 @@ class SyncEngine:
             built = posting.build_draft(order, maps, rules)
             if isinstance(built, list):
                 return self._hold(session, row, built)
+            origin = book_codes.Origin(
+                store=row.store.name, fee_item=rules.fee_item, shipping_item=rules.shipping_item,
+                payment_method=rules.payment_method, debtor_code=rules.debtor_code,
+                sales_location=rules.sales_location)
+            missing = book_codes.check_draft(built, order, maps, self._book, origin)
+            if missing:
+                return self._hold(session, row, missing)
             digest = posting.content_hash(order)
-            step = self._post(session, row, outbox, route, built, digest, 0, summary)
+            step = self._post(session, row, outbox, route, built, digest, 0, summary,
+                              explain=lambda said: book_codes.explain_refusal(
+                                  said, order, maps, origin))
             if step is not None:
                 return step
             row.posted_hash = digest
@@ -544,9 +559,11 @@ class SyncEngine:
         return self._after_posting(session, row, order, maps, rules, outbox, route, sale,
                                    summary)
 
-    def _post(self, session, row, outbox, route, draft, digest, seq, summary) -> Outcome | None:
+    def _post(self, session, row, outbox, route, draft, digest, seq, summary, *,
+              explain: Callable[[str], list[Hold]] | None = None) -> Outcome | None:
         """Post one draft through the outbox; None when confirmed, else the order's outcome
-        (held with AutoCount's words) or None-with-pending counted in ``summary``."""
+        (held with AutoCount's words, or ``explain``'s sentences for them) or
+        None-with-pending counted in ``summary``."""
         if draft.kind not in route.supports:
             return self._hold(session, row, [Hold(
                 HoldCode.CONFIG,
@@ -568,9 +585,11 @@ class SyncEngine:
             session.commit()
             return None
         if result.result is PostResult.REJECTED:
-            return self._hold(session, row, [Hold(
+            explained = explain(result.message) if explain else []
+            return self._hold(session, row, explained or [Hold(
                 HoldCode.AUTOCOUNT_REJECTED,
-                f"AutoCount refused {draft.doc_no or 'the document'}: {result.message}",
+                f"{result.message.rstrip('.')}. Fix what AutoCount names (in AutoCount, or "
+                "the mapping or posting setting that gives it), then Retry.",
                 value=draft.doc_no or "")])
         if result.result is PostResult.DUPLICATE:
             return self._hold(session, row, [Hold(HoldCode.DUPLICATE, result.message,

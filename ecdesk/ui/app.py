@@ -34,9 +34,11 @@ def application() -> QApplication:
 
 
 def run_gui(service: Service, *, schedule: bool = True) -> int:
+    from ecdesk.ui import i18n
     from ecdesk.ui.main_window import MainWindow
 
     app = application()
+    i18n.install(i18n.chosen_language(), app)
     window = MainWindow(service, schedule=schedule)
     window.show()
     return app.exec()

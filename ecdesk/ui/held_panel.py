@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,8 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.service import Service
+from ecdesk.ui.hold_text import hold_title
+from ecdesk.ui.i18n import plural
 from ecdesk.ui.models.held_orders import HeldOrdersModel
 from ecdesk.ui.ops import Operations
+from ecdesk.ui.widgets import ask_note
 from ecdesk.ui.workers import Coalescer
 
 WIDTHS = (130, 150, 150, 105, 470, 80)
@@ -37,11 +39,11 @@ class HeldPanel(QWidget):
         self.model = HeldOrdersModel(service, self)
         self.store = QComboBox()
         self.reason = QComboBox()
-        self.reason.addItem("All reasons", None)
+        self.reason.addItem(self.tr("All reasons"), None)
         for code, title in service.hold_reason_codes():
-            self.reason.addItem(title, code)
+            self.reason.addItem(hold_title(code, title), code)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search order number or reason…")
+        self.search.setPlaceholderText(self.tr("Search order number or reason… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.count = QLabel()
         self.count.setStyleSheet("font-weight:600;")
@@ -60,24 +62,27 @@ class HeldPanel(QWidget):
             header.resizeSection(i, w)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.open_button = QPushButton("Open order…")
-        self.retry_button = QPushButton("Retry selected")
-        self.resolve_button = QPushButton("Settled by hand…")
-        self.resolve_button.setToolTip(
+        self.open_button = QPushButton(self.tr("&Open order…"))
+        self.open_button.setToolTip(self.tr("Show the selected order's lines and why it is "
+                                            "held (Enter)."))
+        self.retry_button = QPushButton(self.tr("&Retry selected"))
+        self.retry_button.setToolTip(self.tr("Try the selected orders again now (Ctrl+R)."))
+        self.resolve_button = QPushButton(self.tr("Settled by han&d…"))
+        self.resolve_button.setToolTip(self.tr(
             "The selected orders were keyed into AutoCount by hand: take them off this list; "
-            "ecdesk will never post them.")
-        self.retry_all_button = QPushButton("Retry all fixable")
-        self.retry_all_button.setToolTip(
-            "Retry every held order whose reasons a mapping or a setting can fix.")
+            "ecdesk will never post them (Del)."))
+        self.retry_all_button = QPushButton(self.tr("Retry all &fixable"))
+        self.retry_all_button.setToolTip(self.tr(
+            "Retry every held order whose reasons a mapping or a setting can fix."))
 
         self.title = QLabel()
         self.title.setObjectName("heldTitle")
         top = QHBoxLayout()
         top.addWidget(self.count)
         top.addSpacing(12)
-        top.addWidget(QLabel("Store"))
+        top.addWidget(QLabel(self.tr("Store")))
         top.addWidget(self.store)
-        top.addWidget(QLabel("Reason"))
+        top.addWidget(QLabel(self.tr("Reason")))
         top.addWidget(self.reason)
         top.addWidget(self.search, 1)
         actions = QHBoxLayout()
@@ -114,7 +119,7 @@ class HeldPanel(QWidget):
         current = self.store.currentData()
         self.store.blockSignals(True)
         self.store.clear()
-        self.store.addItem("All stores", None)
+        self.store.addItem(self.tr("All stores"), None)
         for s in self.service.list_stores():
             self.store.addItem(s.name, s.id)
         i = self.store.findData(current)
@@ -132,18 +137,18 @@ class HeldPanel(QWidget):
 
     def _counted(self) -> None:
         n = self.model.total
-        self.count.setText("No held orders" if n == 0 else
-                           f"{n:,} held order{'s' if n != 1 else ''}")
+        self.count.setText(self.tr("No held orders") if n == 0 else
+                           plural(n, self.tr("{n} held order"), self.tr("{n} held orders")))
         self.count.setStyleSheet("font-weight:600; color:%s;" % ("#15803d" if n == 0
                                                                  else "#b45309"))
         everything = self.model.query.store_id is None and not self.model.query.reason_code \
             and not self.model.query.text
         if n == 0 and everything:
-            self.title.setText("Held orders: none. Nothing needs you right now.")
+            self.title.setText(self.tr("Held orders: none. Nothing needs you right now."))
             self.title.setProperty("calm", True)
         else:
-            self.title.setText("Held orders: these need you. Double-click one to see why, "
-                               "fix it, then Retry.")
+            self.title.setText(self.tr("Held orders: these need you. Double-click one (or "
+                                       "press Enter) to see why, fix it, then Retry."))
             self.title.setProperty("calm", False)
         self.title.style().unpolish(self.title)
         self.title.style().polish(self.title)
@@ -178,11 +183,10 @@ class HeldPanel(QWidget):
         return count
 
     def _ask_note(self, count: int) -> str | None:
-        text, ok = QInputDialog.getText(
-            self, "Settled by hand",
-            f"{count} order{'s' if count != 1 else ''} will leave the held list and ecdesk "
-            "will never post them.\nNote for the log (e.g. the AutoCount document you keyed):")
-        return text if ok else None
+        return ask_note(self, plural(
+            count, self.tr("{n} order will leave the held list and ecdesk will never post "
+                           "it."),
+            self.tr("{n} orders will leave the held list and ecdesk will never post them.")))
 
     def retry_selected(self) -> None:
         ids = self.selected_ids()

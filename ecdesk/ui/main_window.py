@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from ecdesk.service import Service
 from ecdesk.ui.held_panel import HeldPanel
-from ecdesk.ui.ops import Operations, plural
+from ecdesk.ui.i18n import plural
+from ecdesk.ui.ops import Operations
 from ecdesk.ui.order_dialog import OrderDialog
 from ecdesk.ui.scheduler import Scheduler
 from ecdesk.ui.tabs.automation import AutomationTab
@@ -33,7 +34,7 @@ class MainWindow(QMainWindow):
                  refresh_ms: int = 400) -> None:
         super().__init__()
         self.service = service
-        self.setWindowTitle("ecdesk: online orders into AutoCount")
+        self.setWindowTitle(self.tr("ecdesk: online orders into AutoCount"))
         self.ops = Operations(service, self, refresh_ms=refresh_ms)
         self.banner = Banner()
         self.tabs = PageTabs()
@@ -42,9 +43,11 @@ class MainWindow(QMainWindow):
         self.automation = AutomationTab(service)
         self.mapping = MappingTab(service)
         self.tools = ToolsTab(service, self.ops)
-        for widget, title in ((self.stores, "Stores"), (self.integration, "Integration"),
-                              (self.automation, "Automation"), (self.mapping, "Mapping"),
-                              (self.tools, "Tools")):
+        for widget, title in ((self.stores, self.tr("Stores")),
+                              (self.integration, self.tr("Integration")),
+                              (self.automation, self.tr("Automation")),
+                              (self.mapping, self.tr("Mapping")),
+                              (self.tools, self.tr("Tools"))):
             self.tabs.add_page(widget, title)
         self.held = HeldPanel(service, self.ops)
         self.held_box = self.held  # the grid, its filters and actions (screenshots grab it)
@@ -61,12 +64,12 @@ class MainWindow(QMainWindow):
         v.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self.status = QLabel("Ready.")
+        self.status = QLabel(self.tr("Ready."))
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
         self.cancel_button.hide()
         bar = self.statusBar()
         bar.addWidget(self.status, 1)
@@ -122,17 +125,19 @@ class MainWindow(QMainWindow):
         self.status.setText(summary)
         held = self.held.model.total
         if held:
-            self.banner.show_message(
-                f"{summary} {plural(held, 'order')} in all need{'s' if held == 1 else ''} you: "
-                "double-click one under Held orders to see why, fix it (usually a mapping), "
-                "then press Retry.", "warn")
+            needs = plural(
+                held, self.tr("{n} order in all needs you: double-click one under Held orders "
+                              "to see why, fix it (usually a mapping), then press Retry."),
+                self.tr("{n} orders in all need you: double-click one under Held orders to "
+                        "see why, fix it (usually a mapping), then press Retry."))
+            self.banner.show_message(f"{summary} {needs}", "warn")
         else:
-            self.banner.show_message(f"{summary} Nothing is held.", "ok")
+            self.banner.show_message(f"{summary} {self.tr('Nothing is held.')}", "ok")
 
     def _failed(self, message: str) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-        self.status.setText("The last run did not finish; see the message above.")
+        self.status.setText(self.tr("The last run did not finish; see the message above."))
         self.banner.show_message(message, "error")
 
     # --- refresh ------------------------------------------------------------------------
@@ -196,7 +201,8 @@ class MainWindow(QMainWindow):
     def resolve(self, order_id: int, note: str) -> None:
         """Settled by hand in AutoCount: off the held list, never posted by ecdesk."""
         if self.service.resolve([order_id], note):
-            self.status.setText("The order was marked settled by hand and left the held list.")
+            self.status.setText(
+                self.tr("The order was marked settled by hand and left the held list."))
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ecdesk.service import Service
+from ecdesk.ui.i18n import plural
 from ecdesk.ui.workers import Coalescer, Job, Runner
 
 
@@ -46,7 +47,7 @@ class Operations(QObject):
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
-            self.progress.emit(0, 0, "Cancelling after the current order...")
+            self.progress.emit(0, 0, self.tr("Cancelling after the current order…"))
 
     def refresh_soon(self) -> None:
         self._refresh.request()
@@ -58,15 +59,15 @@ class Operations(QObject):
     # --- long runs ----------------------------------------------------------------------
     def _start(self, what: str, fn: Callable[..., Any]) -> Job | None:
         if self.job is not None:
-            self.notice.emit(f"{self.job.name} is still running. Wait for it to finish, or "
-                             "press Cancel, then try again.")
+            self.notice.emit(self.tr("{what} is still running. Wait for it to finish, or "
+                                     "press Cancel, then try again.").format(what=self.job.name))
             return None
         self.job = self.writer.submit(fn, progress=self._on_progress, done=self._on_done,
                                       failed=self._on_failed, explain=self.service.explain,
                                       name=what)
         self.busy_changed.emit(True)
         self.started.emit(what)
-        self.progress.emit(0, 0, f"{what}...")
+        self.progress.emit(0, 0, f"{what}…")
         return self.job
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
@@ -91,9 +92,11 @@ class Operations(QObject):
 
     def sync(self, store: str | None = None, *, since: datetime | None = None,
              until: datetime | None = None, trigger: str = "manual") -> Job | None:
-        what = f"Sync of {store}" if store else "Sync of all stores"
+        what = self.tr("Sync of {store}").format(store=store) if store \
+            else self.tr("Sync of all stores")
         if since is not None:
-            what = f"Resync of {store} from {since:%d %b %Y}"
+            what = self.tr("Resync of {store} from {date}").format(
+                store=store, date=since.strftime("%d/%m/%Y"))
         svc = self.service
         return self._start(what, lambda progress, cancel: svc.sync(
             store, since=since, until=until, trigger=trigger, progress=progress,
@@ -112,24 +115,25 @@ class Operations(QObject):
                                         cancel=cancel))
             return results
 
-        return self._start(f"Scheduled sync of {', '.join(stores)}", run)
+        return self._start(self.tr("Scheduled sync of {stores}").format(
+            stores=", ".join(stores)), run)
 
     def retry(self, order_ids: list[int]) -> Job | None:
         svc = self.service
         n = len(order_ids)
-        return self._start(f"Retry of {n} order{'s' if n != 1 else ''}",
+        return self._start(plural(n, self.tr("Retry of {n} order"), self.tr("Retry of {n} orders")),
                            lambda progress, cancel: svc.retry(order_ids, progress=progress,
                                                               cancel=cancel))
 
     def retry_fixable(self, store: str | None = None) -> Job | None:
         svc = self.service
-        return self._start("Retry of all fixable held orders",
+        return self._start(self.tr("Retry of all fixable held orders"),
                            lambda progress, cancel: svc.retry_all(
                                store, fixable_only=True, progress=progress, cancel=cancel))
 
     def resync_order(self, order_id: int, label: str) -> Job | None:
         svc = self.service
-        return self._start(f"Resync of order {label}",
+        return self._start(self.tr("Resync of order {order}").format(order=label),
                            lambda progress, cancel: svc.resync_order(order_id))
 
     def export_reconciliation(self, path: str, since: date | None, until: date | None,
@@ -140,54 +144,77 @@ class Operations(QObject):
 
         def run(progress, cancel) -> str:
             c = svc.export_reconciliation(path, since, until, store)
-            return (f"Reconciliation saved to {c['path']}: {plural(c['orders'], 'order')}, "
-                    f"{plural(c['documents'], 'AutoCount document line')}, "
-                    f"{c['held']:,} held.")
+            return self.tr("Reconciliation saved to {path}: {orders}, {lines}, {held} "
+                           "held.").format(
+                path=c["path"], held=f"{c['held']:,}",
+                orders=plural(c["orders"], self.tr("{n} order"), self.tr("{n} orders")),
+                lines=plural(c["documents"], self.tr("{n} AutoCount document line"),
+                             self.tr("{n} AutoCount document lines")))
 
-        return self._start("Export of the reconciliation to Excel", run)
+        return self._start(self.tr("Export of the reconciliation to Excel"), run)
 
     # --- probes -------------------------------------------------------------------------
     def probe(self, fn: Callable[[], str], done: Callable[[str], None],
               failed: Callable[[str], None]) -> Job:
         """A short call (Test connection) beside any running sync."""
         return self.probes.submit(lambda _p, _c: fn(), done=done, failed=failed,
-                                  explain=self.service.explain, name="Test connection")
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+                                  explain=self.service.explain,
+                                  name=self.tr("Test connection"))
 
 
 def describe(result: Any) -> str:
     """A run summary (or a list of them) as one sentence for the status bar."""
     if result is None:
-        return "Done."
+        return QCoreApplication.translate("describe", "Done.")
     if isinstance(result, list):  # several stores in one scheduled job: one sentence
         if not result:
-            return "Nothing was due."
+            return QCoreApplication.translate("describe", "Nothing was due.")
         if len(result) == 1:
             return describe(result[0])
         total = type(result[0])(store=f"{len(result)} stores")
         for r in result:
             total.add(r)
+        total.store = QCoreApplication.translate("describe", "{n} stores").format(
+            n=len(result))
         return describe(total)
     if not hasattr(result, "fetched"):
         return str(result)
     r = result
     retry = r.store == "retry"
-    what = "Retry" if retry else f"Sync of {r.store or 'all stores'}"
-    parts = [] if retry else [f"{plural(r.fetched, 'order')} fetched"]
-    parts.append(f"{plural(r.posted, 'document')} posted to AutoCount")
-    parts.append(f"{r.held:,} held")
+    parts = [] if retry else [plural(
+        r.fetched, QCoreApplication.translate("describe", "{n} order fetched"),
+        QCoreApplication.translate("describe", "{n} orders fetched"))]
+    parts.append(plural(
+        r.posted, QCoreApplication.translate("describe", "{n} document posted to AutoCount"),
+        QCoreApplication.translate("describe", "{n} documents posted to AutoCount")))
+    parts.append(QCoreApplication.translate("describe", "{n} held").format(n=f"{r.held:,}"))
     if r.waiting:
-        parts.append(f"{r.waiting:,} waiting for payment")
+        parts.append(QCoreApplication.translate("describe", "{n} waiting for payment")
+                     .format(n=f"{r.waiting:,}"))
     if r.ignored:
-        parts.append(f"{r.ignored:,} cancelled (not posted)")
+        parts.append(QCoreApplication.translate("describe", "{n} cancelled (not posted)")
+                     .format(n=f"{r.ignored:,}"))
     if r.pending:
-        parts.append(f"{r.pending:,} awaiting AutoCount's answer (checked again next run)")
-    ending = {"ok": "finished", "cancelled": "stopped as you asked",
-              "failed": "did not finish", "busy": "was skipped"}.get(r.status, r.status)
-    text = f"{what} {ending}: {', '.join(parts)}."
+        parts.append(QCoreApplication.translate(
+            "describe", "{n} awaiting AutoCount's answer (checked again next run)")
+            .format(n=f"{r.pending:,}"))
+    endings = {
+        "ok": (QCoreApplication.translate("describe", "Retry finished: {parts}."),
+               QCoreApplication.translate("describe", "Sync of {store} finished: {parts}.")),
+        "cancelled": (
+            QCoreApplication.translate("describe", "Retry stopped as you asked: {parts}."),
+            QCoreApplication.translate("describe",
+                                       "Sync of {store} stopped as you asked: {parts}.")),
+        "failed": (
+            QCoreApplication.translate("describe", "Retry did not finish: {parts}."),
+            QCoreApplication.translate("describe", "Sync of {store} did not finish: {parts}.")),
+        "busy": (QCoreApplication.translate("describe", "Retry was skipped: {parts}."),
+                 QCoreApplication.translate("describe", "Sync of {store} was skipped: {parts}.")),
+    }
+    retry_text, sync_text = endings.get(r.status, endings["failed"])
+    store = r.store or QCoreApplication.translate("describe", "all stores")
+    text = (retry_text if retry else sync_text).format(
+        store=store, parts=QCoreApplication.translate("describe", ", ").join(parts))
     if r.errors:
         text += " " + " ".join(r.errors[:2])
     return text

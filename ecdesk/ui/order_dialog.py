@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -24,21 +23,33 @@ from PySide6.QtWidgets import (
 
 from ecdesk.domain import HoldCode
 from ecdesk.service import OrderDetail
+from ecdesk.ui.hold_text import hold_text, hold_title
 from ecdesk.ui.models.held_orders import format_date, format_money
+from ecdesk.ui.widgets import ask_note
 
 # Reasons a mapping fixes: hold code -> (mapping kind, button text)
 FIX_BY_MAPPING = {
-    HoldCode.UNMAPPED_SKU.value: ("sku", "Map this SKU"),
-    HoldCode.UNMAPPED_SHIPPING.value: ("shipping", "Map this shipping method"),
-    HoldCode.UNKNOWN_PAYMENT.value: ("payment", "Map this payment method"),
-    HoldCode.UNMAPPED_TAX.value: ("tax", "Map this tax rate"),
+    HoldCode.UNMAPPED_SKU.value: ("sku", QT_TRANSLATE_NOOP("OrderDialog", "&Map this SKU")),
+    HoldCode.UNMAPPED_SHIPPING.value: (
+        "shipping", QT_TRANSLATE_NOOP("OrderDialog", "&Map this shipping method")),
+    HoldCode.UNKNOWN_PAYMENT.value: (
+        "payment", QT_TRANSLATE_NOOP("OrderDialog", "&Map this payment method")),
+    HoldCode.UNMAPPED_TAX.value: ("tax", QT_TRANSLATE_NOOP("OrderDialog", "&Map this tax rate")),
 }
 FIX_ELSEWHERE = {
-    HoldCode.CONFIG.value: ("automation", "Open the store's settings"),
+    HoldCode.CONFIG.value: ("automation",
+                            QT_TRANSLATE_NOOP("OrderDialog", "Open the store's &settings")),
 }
-OUTCOME_WORDS = {"held": "Held: needs you", "posted": "Posted to AutoCount",
-                 "waiting": "Waiting (not paid yet)", "ignored": "Ignored",
-                 "new": "Not checked yet"}
+OUTCOME_WORDS = {"held": QT_TRANSLATE_NOOP("OrderDialog", "Held: needs you"),
+                 "posted": QT_TRANSLATE_NOOP("OrderDialog", "Posted to AutoCount"),
+                 "waiting": QT_TRANSLATE_NOOP("OrderDialog", "Waiting (not paid yet)"),
+                 "ignored": QT_TRANSLATE_NOOP("OrderDialog", "Ignored"),
+                 "new": QT_TRANSLATE_NOOP("OrderDialog", "Not checked yet")}
+DOC_TYPES = {"invoice": QT_TRANSLATE_NOOP("OrderDialog", "invoice"),
+             "cash_sale": QT_TRANSLATE_NOOP("OrderDialog", "cash sale"),
+             "sales_order": QT_TRANSLATE_NOOP("OrderDialog", "sales order"),
+             "delivery_order": QT_TRANSLATE_NOOP("OrderDialog", "delivery order"),
+             "credit_note": QT_TRANSLATE_NOOP("OrderDialog", "credit note")}
 
 
 class OrderDialog(QDialog):
@@ -54,21 +65,26 @@ class OrderDialog(QDialog):
         self.detail = d = detail
         self.item_codes = item_codes or {}
         self.ask_note: Callable[[], str | None] = self._ask_note
-        self.setWindowTitle(f"Order {d.number} · {d.store}")
+        self.setWindowTitle(self.tr("Order {number} · {store}").format(number=d.number,
+                                                                        store=d.store))
         self.fix_buttons: list[QPushButton] = []
-        title = QLabel(f"Order {d.number}" + ("  (test order)" if d.is_test else ""))
+        heading = self.tr("Order {number}").format(number=d.number)
+        if d.is_test:
+            heading += "  " + self.tr("(test order)")
+        title = QLabel(heading)
         title.setStyleSheet("font-size:17px; font-weight:600;")
         head = QFormLayout()
-        head.addRow("Store", QLabel(d.store))
-        head.addRow("Placed", QLabel(format_date(d.ordered_at)))
-        head.addRow("Amount", QLabel(format_money(d.currency, d.total)))
-        head.addRow("Status in the store", QLabel(d.platform_status or "-"))
-        head.addRow("In ecdesk", QLabel(OUTCOME_WORDS.get(d.outcome, d.outcome)))
-        head.addRow("Attempts", QLabel(str(d.attempts)))
+        outcome = OUTCOME_WORDS.get(d.outcome)
+        head.addRow(self.tr("Store"), QLabel(d.store))
+        head.addRow(self.tr("Placed"), QLabel(format_date(d.ordered_at)))
+        head.addRow(self.tr("Amount"), QLabel(format_money(d.currency, d.total)))
+        head.addRow(self.tr("Status in the store"), QLabel(d.platform_status or "-"))
+        head.addRow(self.tr("In ecdesk"), QLabel(self.tr(outcome) if outcome else d.outcome))
+        head.addRow(self.tr("Attempts"), QLabel(str(d.attempts)))
         if d.last_error:
             err = QLabel(d.last_error)
             err.setWordWrap(True)
-            head.addRow("Last error", err)
+            head.addRow(self.tr("Last error"), err)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -77,16 +93,17 @@ class OrderDialog(QDialog):
             layout.addWidget(self._reasons())
         layout.addWidget(self._lines(), 1)
         if d.documents:
-            docs = ", ".join(f"{x.doc_type.replace('_', ' ')} {x.doc_no}" for x in d.documents)
-            layout.addWidget(QLabel(f"AutoCount documents: {docs}"))
+            docs = ", ".join(f"{self._doc_type(x.doc_type)} {x.doc_no}" for x in d.documents)
+            layout.addWidget(QLabel(self.tr("AutoCount documents: {docs}").format(docs=docs)))
         buttons = QHBoxLayout()
-        self.retry_button = QPushButton("Retry this order")
-        self.resolve_button = QPushButton("Settled by hand…")
-        self.resolve_button.setToolTip(
+        self.retry_button = QPushButton(self.tr("&Retry this order"))
+        self.retry_button.setToolTip(self.tr("Try this order again now (Ctrl+R)."))
+        self.resolve_button = QPushButton(self.tr("Settled by han&d…"))
+        self.resolve_button.setToolTip(self.tr(
             "You posted this order yourself in AutoCount: take it off the held list; ecdesk "
-            "will never post it.")
-        self.resync_button = QPushButton("Fetch it again from the store")
-        close = QPushButton("Close")
+            "will never post it (Del)."))
+        self.resync_button = QPushButton(self.tr("&Fetch it again from the store"))
+        close = QPushButton(self.tr("&Close"))
         self.retry_button.clicked.connect(lambda: self.retry_requested.emit(d.id))
         self.resync_button.clicked.connect(
             lambda: self.resync_requested.emit(d.id, f"{d.store}:{d.number}"))
@@ -103,14 +120,16 @@ class OrderDialog(QDialog):
         self.resize(820, 500)
 
     def _reasons(self) -> QGroupBox:
-        box = QGroupBox("Why it is held")
+        box = QGroupBox(self.tr("Why it is held"))
         box.setStyleSheet("QGroupBox { font-weight:600; }")
         v = QVBoxLayout(box)
         for h in self.detail.holds:
             row = QFrame()
             row.setStyleSheet("QFrame { background:#fff7ed; border-radius:4px; }")
             r = QHBoxLayout(row)
-            text = QLabel(f"<b>{h.title}</b><br>{_escape(h.detail)}")
+            sentence = hold_text(getattr(h, "key", ""), getattr(h, "params", {}), h.detail)
+            text = QLabel(f"<b>{_escape(hold_title(h.code, h.title))}</b><br>"
+                          f"{_escape(sentence)}")
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.RichText)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -118,12 +137,12 @@ class OrderDialog(QDialog):
             r.addWidget(text, 1)
             if h.code in FIX_BY_MAPPING and h.value:
                 kind, label = FIX_BY_MAPPING[h.code]
-                b = QPushButton(label)
+                b = QPushButton(self.tr(label))
                 b.clicked.connect(lambda _c=False, k=kind, v=h.value: self._fix(k, v))
                 r.addWidget(b, 0, Qt.AlignmentFlag.AlignVCenter)
                 self.fix_buttons.append(b)
             elif h.code in FIX_ELSEWHERE:
-                b = QPushButton(FIX_ELSEWHERE[h.code][1])
+                b = QPushButton(self.tr(FIX_ELSEWHERE[h.code][1]))
                 b.clicked.connect(self._settings)
                 r.addWidget(b, 0, Qt.AlignmentFlag.AlignVCenter)
                 self.fix_buttons.append(b)
@@ -132,7 +151,8 @@ class OrderDialog(QDialog):
 
     def _lines(self) -> QTableWidget:
         d = self.detail
-        headers = ["SKU", "Product", "Qty", "Unit price", "Discount", "Tax", "AutoCount item"]
+        headers = ["SKU", self.tr("Product"), self.tr("Qty"), self.tr("Unit price"),
+                   self.tr("Discount"), self.tr("Tax"), self.tr("AutoCount item")]
         t = QTableWidget(len(d.lines), len(headers))
         t.setHorizontalHeaderLabels(headers)
         t.verticalHeader().hide()
@@ -142,8 +162,8 @@ class OrderDialog(QDialog):
             problem = ln.sku in unmapped or not ln.sku
             code = ln.item_code or self.item_codes.get(ln.sku, "")
             if not code:
-                code = "no SKU in the store" if not ln.sku else "not mapped"
-            values = [ln.sku or "(none)", ln.name, f"{ln.quantity.normalize():f}",
+                code = self.tr("no SKU in the store") if not ln.sku else self.tr("not mapped")
+            values = [ln.sku or self.tr("(none)"), ln.name, f"{ln.quantity.normalize():f}",
                       f"{ln.unit_price:,.2f}", f"{ln.discount:,.2f}", f"{ln.tax:,.2f}", code]
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -166,11 +186,13 @@ class OrderDialog(QDialog):
         self.accept()
 
     def _ask_note(self) -> str | None:
-        text, ok = QInputDialog.getText(
-            self, "Settled by hand",
-            f"Order {self.detail.number} leaves the held list and ecdesk will never post it.\n"
-            "Note for the log (e.g. the AutoCount document you keyed):")
-        return text if ok else None
+        return ask_note(self, self.tr(
+            "Order {number} leaves the held list and ecdesk will never post it.").format(
+            number=self.detail.number))
+
+    def _doc_type(self, kind: str) -> str:
+        word = DOC_TYPES.get(kind)
+        return self.tr(word) if word else kind.replace("_", " ")
 
     def _fix(self, kind: str, value: str) -> None:
         self.fix_requested.emit(self.detail.store, kind, value)

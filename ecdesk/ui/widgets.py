@@ -1,12 +1,14 @@
-"""Small widgets the tabs share: a message banner and a store chooser."""
+"""Small widgets the tabs share: a message banner, a store chooser, page tabs and the
+"settled by hand" note prompt."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QScrollArea,
     QTabWidget,
@@ -40,7 +42,8 @@ class Banner(QFrame):
             close = QToolButton(self)
             close.setText("✕")
             close.setAutoRaise(True)
-            close.setToolTip("Hide this message")
+            close.setToolTip(self.tr("Hide this message"))
+            close.setAccessibleName(self.tr("Hide this message"))
             close.clicked.connect(self.hide)
             layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
@@ -57,7 +60,8 @@ class Banner(QFrame):
 
 
 class StoreCombo(QComboBox):
-    """Store names; optionally an 'All stores' first entry whose data is None."""
+    """Store names; optionally a first entry (``all_label``, already translated: "All
+    stores") whose data is None."""
 
     def __init__(self, service: Service, all_label: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -108,3 +112,17 @@ class PageTabs(QTabWidget):
             if area is page or (isinstance(area, QScrollArea) and area.widget() is page):
                 self.setCurrentIndex(i)
                 return
+
+
+def ask_note(parent: QWidget, what: str) -> str | None:
+    """Ask for the "settled by hand" note; ``what`` says which orders leave the list.
+    None when the clerk cancels."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("ask_note", "Settled by hand"))
+    dialog.setLabelText(what + "\n" + QCoreApplication.translate(
+        "ask_note", "Note for the log (e.g. the AutoCount document you keyed):"))
+    dialog.setOkButtonText(QCoreApplication.translate("ask_note", "OK"))
+    dialog.setCancelButtonText(QCoreApplication.translate("ask_note", "Cancel"))
+    if dialog.exec() != QInputDialog.DialogCode.Accepted:
+        return None
+    return dialog.textValue()

@@ -388,3 +388,29 @@ def test_sales_and_delivery_orders_are_unsupported_with_a_way_out(route, sandbox
 def test_supports_and_limits():
     assert CloudRoute.name == "cloud" and CloudRoute.max_doc_no == 50
     assert CloudRoute.supports == {DocKind.INVOICE, DocKind.CASH_SALE, DocKind.CREDIT_NOTE}
+
+
+# --- master data (list_codes) ---------------------------------------------------------------
+@pytest.mark.parametrize("sandbox", [{"page_size": 7}], indirect=True)
+def test_list_codes_reads_every_page_of_each_master_listing(route, sandbox):
+    items = route.list_codes("item")
+    assert len(items) == len(sandbox.items) > 7  # more than one page
+    assert ("FEE", "Order fee / surcharge") in items
+    assert items == sorted(items)
+    assert [c for c, _ in route.list_codes("payment_method")] == sorted(sandbox.payment_methods)
+    assert [c for c, _ in route.list_codes("location")] == ["HQ", "WH-KL"]
+    assert ("300-H001", "SHOPIFY CUSTOMERS") in route.list_codes("debtor")  # PascalCase rows
+    assert route.list_codes("currency") == [("MYR", "the book's currency")]
+
+
+def test_list_codes_says_what_cloud_cannot_list(route):
+    with pytest.raises(Unsupported, match="tax codes"):
+        route.list_codes("tax")
+    with pytest.raises(ValueError, match="known: item, tax"):
+        route.list_codes("colour")
+
+
+def test_list_codes_on_a_forbidden_listing_names_the_key_setting(route, sandbox):
+    sandbox.reset(forbidden=[("POST", "product/listing")])
+    with pytest.raises(AuthError, match="Settings > API Keys"):
+        route.list_codes("item")

@@ -25,7 +25,20 @@ class Rejected(ApiError):
 
 
 class Unsupported(ApiError):
-    """The route cannot create this kind of document (e.g. Cloud has no sales order)."""
+    """The route cannot do this: create this kind of document (e.g. Cloud has no sales order),
+    or list this kind of master data (:meth:`AutoCountRoute.list_codes`)."""
+
+
+#: The kinds of master data :meth:`AutoCountRoute.list_codes` lists, with how a clerk names
+#: them in a sentence.
+CODE_KINDS: dict[str, str] = {
+    "item": "item code",
+    "tax": "tax code",
+    "payment_method": "payment method",
+    "debtor": "debtor code",
+    "location": "location",
+    "currency": "currency",
+}
 
 
 @dataclass
@@ -72,3 +85,19 @@ class AutoCountRoute(ABC):
     @abstractmethod
     def test_connection(self) -> str:
         """A plain-language line on success; raises ``ApiError`` on failure."""
+
+    def list_codes(self, kind: str) -> list[tuple[str, str]]:
+        """The book's master data of ``kind`` (a key of :data:`CODE_KINDS`) as
+        ``(code, description)`` pairs, sorted by code. Raises :class:`Unsupported` when this
+        route cannot list that kind (the caller then warns and posts unchecked), ``ValueError``
+        for a kind not in :data:`CODE_KINDS`."""
+        check_code_kind(kind)
+        raise Unsupported(f"The AutoCount route '{self.name}' cannot list "
+                          f"{CODE_KINDS[kind]}s.")
+
+
+def check_code_kind(kind: str) -> None:
+    """``ValueError`` naming the known kinds when ``kind`` is not one of them."""
+    if kind not in CODE_KINDS:
+        raise ValueError(f"unknown kind of AutoCount code '{kind}' "
+                         f"(known: {', '.join(CODE_KINDS)})")

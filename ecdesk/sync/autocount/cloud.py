@@ -15,6 +15,11 @@ Contract (reference/autocount.md §1, autocount-2.md §1-§4; DECISIONS.md §2, 
   multiSelect (100 a page). There is no ``ref`` filter (-2.md §1.3): ``find_by_ref`` lists by
   ``debtorCode`` + ``createdDate`` and matches ``ref`` here. Listings have no stable order, so
   a read whose pages disagree with ``totalCount`` is read again.
+- Master data (:meth:`CloudRoute.list_codes`): ``POST /product/listing`` (items),
+  ``GET /debtor/listing`` (PascalCase rows, autocount.md §1.6), ``GET /location/listing``,
+  ``GET /paymentmethod/listing`` (autocount.md §1 "Other masters"), 100 rows a page; the
+  book's currency from ``companyProfile``. Cloud documents no tax-code listing (``taxentity``
+  is the e-invoice tax entity, not a tax code), so tax codes are ``Unsupported``.
 - Pacing: every answer carries ``x-rate-limit-remaining`` / ``x-rate-limit-reset`` (-2.md §3,
   about 100 calls a minute); when none remain, wait until the reset before the next call.
 """
@@ -33,6 +38,7 @@ import httpx
 
 from ecdesk.domain import CENT, DocKind, DocumentDraft, DraftLine, PostedDocument
 from ecdesk.sync.autocount.base import (
+    CODE_KINDS,
     AutoCountConfig,
     AutoCountRoute,
     Rejected,
@@ -68,6 +74,19 @@ LABELS = {
     DocKind.CASH_SALE: "cash sale invoice",
     DocKind.CREDIT_NOTE: "credit note",
 }
+# kind -> (HTTP method, listing path, code field names, description field names); the row
+# keys come camelCase or PascalCase (autocount.md §1.6), so both are read.
+MASTER_LISTINGS: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
+    "item": ("POST", "product/listing", ("productCode", "itemCode"),
+             ("productName", "description")),
+    "debtor": ("GET", "debtor/listing", ("accNo", "debtorCode"), ("companyName", "name")),
+    "location": ("GET", "location/listing", ("location", "locationCode", "code"),
+                 ("description", "desc")),
+    "payment_method": ("GET", "paymentmethod/listing", ("paymentMethod", "code"),
+                       ("description", "desc")),
+}
+MASTER_PAGES = 200  # 20,000 rows: more means the listing is not ending (a broken answer)
+
 UNSUPPORTED = {
     DocKind.SALES_ORDER: (
         "AutoCount Cloud has no sales order document (its API creates invoices and credit "
@@ -348,12 +367,53 @@ class CloudRoute(AutoCountRoute):
         if resp.status_code not in (200, 204):
             raise self._unexpected(resp, what)
 
-    def test_connection(self) -> str:
+    def list_codes(self, kind: str) -> list[tuple[str, str]]:
+        """The book's codes of ``kind`` (base class contract); tax codes are Unsupported."""
+        if kind == "currency":
+            profile = self._profile()
+            code = profile.get("currencyCode") or profile.get("CurrencyCode") or ""
+            return [(str(code).upper(), "the book's currency")] if code else []
+        if kind == "tax":
+            raise Unsupported(
+                "AutoCount Cloud's API has no list of tax codes, so ecdesk cannot check them "
+                "before posting (AutoCount still checks them when a document is posted).")
+        if kind not in MASTER_LISTINGS:
+            super().list_codes(kind)  # ValueError for an unknown kind
+        method, path, code_keys, text_keys = MASTER_LISTINGS[kind]
+        what = f"list its {CODE_KINDS[kind]}s"
+        codes: dict[str, str] = {}
+        seen = 0
+        for page in range(1, MASTER_PAGES + 1):
+            if method == "GET":
+                resp = self._call("GET", path, what, params={"page": page})
+            else:
+                resp = self._call("POST", path, what, body={"page": page, "filter": {}})
+            if resp.status_code in (404, 405):
+                raise Unsupported(f"AutoCount Cloud cannot {what} (HTTP {resp.status_code}).")
+            if resp.status_code != 200:
+                raise self._unexpected(resp, what)
+            body = _json(resp) or {}
+            data = body.get("data") or body.get("Data") or []
+            for row in data:
+                row = row.get("product", row) if isinstance(row, dict) else {}
+                code = _field(row, code_keys)
+                if code:
+                    codes[code] = _field(row, text_keys)
+            seen += len(data)
+            total = int(body.get("totalCount") or body.get("TotalCount") or 0)
+            if not data or seen >= total:
+                break
+        return sorted(codes.items())
+
+    def _profile(self) -> dict[str, Any]:
         what = "read the company profile"
         resp = self._call("GET", "companyProfile", what)
         if resp.status_code != 200:
             raise self._unexpected(resp, what)
-        profile = _json(resp) or {}
+        return _json(resp) or {}
+
+    def test_connection(self) -> str:
+        profile = self._profile()
         name = profile.get("companyName") or profile.get("CompanyName") or "(unnamed)"
         return f"Connected to AutoCount book {name} ({self.config.book})"
 
@@ -452,6 +512,16 @@ def error_message(resp: httpx.Response) -> str:
                 return body[key].strip()
     text = resp.text.strip()
     return text[:300] if text else f"HTTP {resp.status_code}"
+
+
+def _field(row: dict[str, Any], names: tuple[str, ...]) -> str:
+    """The first of ``names`` present in ``row``, camelCase or PascalCase, as text."""
+    for name in names:
+        for key in (name, name[0].upper() + name[1:]):
+            value = row.get(key)
+            if value not in (None, ""):
+                return str(value)
+    return ""
 
 
 def _json(resp: httpx.Response) -> Any:

@@ -1,18 +1,29 @@
-"""The Qt table boilerplate once: row and column counts and the header texts."""
+"""The Qt table boilerplate once: row and column counts and the header texts.
+
+Header texts are marked with ``QT_TRANSLATE_NOOP("<model class>", ...)`` where they are
+defined and translated here, in the model class's context."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class TableModel(QAbstractTableModel):
-    """A table over ``self.rows`` with the column titles in ``headers``."""
+    """A table over ``self.rows`` with the column titles in ``headers`` (translated in the
+    context ``context``, the subclass's name by default)."""
 
     headers: tuple[str, ...] = ()
+    context = ""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -28,5 +39,6 @@ class TableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(self.headers):
-            return self.headers[section]
+            return QCoreApplication.translate(self.context or type(self).__name__,
+                                              self.headers[section])
         return None

@@ -11,7 +11,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from ecdesk.service import HeldQuery, OrderSummary, Service
@@ -20,8 +28,13 @@ from ecdesk.ui.models.base import TableModel
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS: list[tuple[str, str]] = [
-    ("Store", "store"), ("Order", "number"), ("Date", "ordered_at"), ("Amount", "total"),
-    ("Reason", "reasons"), ("Attempts", "attempts"), ("Last error", "last_error"),
+    (QT_TRANSLATE_NOOP("HeldOrdersModel", "Store"), "store"),
+    (QT_TRANSLATE_NOOP("HeldOrdersModel", "Order"), "number"),
+    (QT_TRANSLATE_NOOP("HeldOrdersModel", "Date"), "ordered_at"),
+    (QT_TRANSLATE_NOOP("HeldOrdersModel", "Amount"), "total"),
+    (QT_TRANSLATE_NOOP("HeldOrdersModel", "Reason"), "reasons"),
+    (QT_TRANSLATE_NOOP("HeldOrdersModel", "Attempts"), "attempts"),
+    (QT_TRANSLATE_NOOP("HeldOrdersModel", "Last error"), "last_error"),
 ]
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE = 200  # ids fetched per fetchMore
@@ -30,7 +43,11 @@ CACHE_LIMIT = 2000  # cached rows; beyond this the cache is dropped and reloaded
 
 
 def format_date(value: datetime | None) -> str:
-    return value.astimezone().strftime("%d %b %Y %H:%M") if value else ""
+    """A moment in this PC's time zone, month names in the window's language."""
+    if value is None:
+        return ""
+    moment = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000))
+    return QLocale().toString(moment, QCoreApplication.translate("Dates", "dd MMM yyyy HH:mm"))
 
 
 def format_money(currency: str, amount: Any) -> str:
@@ -163,7 +180,7 @@ class HeldOrdersModel(TableModel):
             return None
         s = self._summary(index.row())
         if s is None:
-            return "(removed)" if role == Qt.ItemDataRole.DisplayRole else None
+            return self.tr("(removed)") if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#9a3412")) if key == "last_error" and s.last_error else None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -172,16 +189,16 @@ class HeldOrdersModel(TableModel):
             if key == "last_error":
                 return s.last_error or None
             if key == "number" and s.is_test:
-                return "A test order from the store"
+                return self.tr("A test order from the store")
             return None
         return self._display(s, key)
 
-    @staticmethod
-    def _display(s: OrderSummary, key: str) -> str:
+    def _display(self, s: OrderSummary, key: str) -> str:
         if key == "store":
             return s.store
         if key == "number":
-            return f"{s.number} (test)" if s.is_test else s.number
+            return self.tr("{number} (test)").format(number=s.number) if s.is_test \
+                else s.number
         if key == "ordered_at":
             return format_date(s.ordered_at)
         if key == "total":

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from ecdesk.service import Service, StoreInfo
@@ -12,9 +18,24 @@ from ecdesk.ui.models.base import TableModel
 from ecdesk.ui.models.held_orders import format_date
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Store", "Platform", "Status", "Last sync", "Orders today", "Held", "Auto sync")
+COLUMNS = (QT_TRANSLATE_NOOP("StoresModel", "Store"),
+           QT_TRANSLATE_NOOP("StoresModel", "Platform"),
+           QT_TRANSLATE_NOOP("StoresModel", "Status"),
+           QT_TRANSLATE_NOOP("StoresModel", "Last sync"),
+           QT_TRANSLATE_NOOP("StoresModel", "Orders today"),
+           QT_TRANSLATE_NOOP("StoresModel", "Held"),
+           QT_TRANSLATE_NOOP("StoresModel", "Auto sync"))
 PLATFORM_TITLES = {"shopify": "Shopify", "woocommerce": "WooCommerce", "shopee": "Shopee",
-                   "lazada": "Lazada", "custom": "Custom feed"}
+                   "lazada": "Lazada",
+                   "custom": QT_TRANSLATE_NOOP("StoresModel", "Custom feed")}
+# The store's status as the service words it -> the same in the window's language.
+STATUS_WORDS = {"OK": QT_TRANSLATE_NOOP("StoresModel", "OK"),
+                "Error": QT_TRANSLATE_NOOP("StoresModel", "Error"),
+                "Failed": QT_TRANSLATE_NOOP("StoresModel", "Failed"),
+                "Cancelled": QT_TRANSLATE_NOOP("StoresModel", "Cancelled"),
+                "Busy": QT_TRANSLATE_NOOP("StoresModel", "Busy"),
+                "Disabled": QT_TRANSLATE_NOOP("StoresModel", "Disabled"),
+                "Never synced": QT_TRANSLATE_NOOP("StoresModel", "Never synced")}
 STATUS_COLOURS = {"OK": "#15803d", "Error": "#b91c1c", "Failed": "#b91c1c",
                   "Disabled": "#6b7280", "Never synced": "#6b7280"}
 
@@ -39,9 +60,11 @@ class StoresModel(TableModel):
         s = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (s.name, PLATFORM_TITLES.get(s.platform, s.platform), s.status,
-                    format_date(s.last_sync_at) or "Never", str(s.orders_today), str(s.held),
-                    f"Every {s.ingress_minutes} min" if s.sync_enabled else "Off")[col]
+            auto = self.tr("Every {minutes} min").format(minutes=s.ingress_minutes) \
+                if s.sync_enabled else self.tr("Off")
+            return (s.name, platform_title(s.platform), self.status_text(s.status),
+                    format_date(s.last_sync_at) or self.tr("Never"), str(s.orders_today),
+                    str(s.held), auto)[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == 2 and s.last_error:
             return s.last_error
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -55,3 +78,13 @@ class StoresModel(TableModel):
 
     def store(self, row: int) -> StoreInfo:
         return self.rows[row]
+
+    def status_text(self, status: str) -> str:
+        word = STATUS_WORDS.get(status)
+        return self.tr(word) if word else status
+
+
+def platform_title(platform: str) -> str:
+    """The platform's name as the clerk reads it (only "Custom feed" is translated)."""
+    title = PLATFORM_TITLES.get(platform, platform)
+    return QCoreApplication.translate("StoresModel", title)

@@ -4,14 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from ecdesk.service import LogInfo, Service
 from ecdesk.ui.models.base import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Time", "Store", "Level", "What happened")
+COLUMNS = (QT_TRANSLATE_NOOP("SyncLogModel", "Time"), QT_TRANSLATE_NOOP("SyncLogModel", "Store"),
+           QT_TRANSLATE_NOOP("SyncLogModel", "Level"),
+           QT_TRANSLATE_NOOP("SyncLogModel", "What happened"))
+LEVELS = {"info": QT_TRANSLATE_NOOP("SyncLogModel", "Info"),
+          "warning": QT_TRANSLATE_NOOP("SyncLogModel", "Warning"),
+          "error": QT_TRANSLATE_NOOP("SyncLogModel", "Error")}
 
 
 class SyncLogModel(TableModel):
@@ -35,10 +48,20 @@ class SyncLogModel(TableModel):
             return None
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.at.astimezone().strftime("%d %b %H:%M:%S"), r.store or "-",
-                    r.level.title(), r.message)[index.column()]
+            return (self._time(r), r.store or "-", self._level(r.level),
+                    r.message)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
             return r.message
         if role == Qt.ItemDataRole.ForegroundRole and r.level == "error":
             return QBrush(QColor("#b91c1c"))
         return None
+
+    def _level(self, level: str) -> str:
+        word = LEVELS.get(level)
+        return self.tr(word) if word else level.title()
+
+    @staticmethod
+    def _time(r: LogInfo) -> str:
+        moment = QDateTime.fromMSecsSinceEpoch(int(r.at.timestamp() * 1000))
+        return QLocale().toString(moment, QCoreApplication.translate("Dates",
+                                                                     "dd MMM HH:mm:ss"))

@@ -1,0 +1,883 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ms" sourcelanguage="en">
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Hide this message</source>
+        <translation>Sembunyikan mesej ini</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>dd MMM yyyy HH:mm</source>
+        <translation>dd MMM yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM HH:mm:ss</source>
+        <translation>dd MMM HH:mm:ss</translation>
+    </message>
+</context>
+<context>
+    <name>HeldOrdersModel</name>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tarikh</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amaun</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Sebab</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Cubaan</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Ralat terakhir</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(telah dibuang)</translation>
+    </message>
+    <message>
+        <source>A test order from the store</source>
+        <translation>Pesanan ujian daripada kedai</translation>
+    </message>
+    <message>
+        <source>{number} (test)</source>
+        <translation>{number} (ujian)</translation>
+    </message>
+</context>
+<context>
+    <name>HeldPanel</name>
+    <message>
+        <source>All reasons</source>
+        <translation>Semua sebab</translation>
+    </message>
+    <message>
+        <source>Search order number or reason… (Ctrl+F)</source>
+        <translation>Cari nombor pesanan atau sebab… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open order…</source>
+        <translation>&amp;Buka pesanan…</translation>
+    </message>
+    <message>
+        <source>Show the selected order&apos;s lines and why it is held (Enter).</source>
+        <translation>Tunjukkan baris pesanan yang dipilih dan sebab ia ditahan (Enter).</translation>
+    </message>
+    <message>
+        <source>&amp;Retry selected</source>
+        <translation>Cuba &amp;semula yang dipilih</translation>
+    </message>
+    <message>
+        <source>Try the selected orders again now (Ctrl+R).</source>
+        <translation>Cuba semula pesanan yang dipilih sekarang (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Settled by han&amp;d…</source>
+        <translation>Selesai secara &amp;manual…</translation>
+    </message>
+    <message>
+        <source>The selected orders were keyed into AutoCount by hand: take them off this list; ecdesk will never post them (Del).</source>
+        <translation>Pesanan yang dipilih telah dimasukkan ke AutoCount secara manual: keluarkannya daripada senarai ini; ecdesk tidak akan sekali-kali mengeposnya (Del).</translation>
+    </message>
+    <message>
+        <source>Retry all &amp;fixable</source>
+        <translation>Cuba semula semua yang boleh &amp;dibaiki</translation>
+    </message>
+    <message>
+        <source>Retry every held order whose reasons a mapping or a setting can fix.</source>
+        <translation>Cuba semula setiap pesanan ditahan yang sebabnya boleh dibaiki dengan pemetaan atau tetapan.</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Sebab</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>Semua kedai</translation>
+    </message>
+    <message>
+        <source>No held orders</source>
+        <translation>Tiada pesanan ditahan</translation>
+    </message>
+    <message>
+        <source>{n} held order</source>
+        <translation>{n} pesanan ditahan</translation>
+    </message>
+    <message>
+        <source>{n} held orders</source>
+        <translation>{n} pesanan ditahan</translation>
+    </message>
+    <message>
+        <source>Held orders: none. Nothing needs you right now.</source>
+        <translation>Pesanan ditahan: tiada. Tiada apa-apa yang memerlukan anda sekarang.</translation>
+    </message>
+    <message>
+        <source>Held orders: these need you. Double-click one (or press Enter) to see why, fix it, then Retry.</source>
+        <translation>Pesanan ditahan: pesanan ini memerlukan anda. Klik dua kali pada satu pesanan (atau tekan Enter) untuk melihat sebabnya, baikinya, kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>{n} order will leave the held list and ecdesk will never post it.</source>
+        <translation>{n} pesanan akan dikeluarkan daripada senarai ditahan dan ecdesk tidak akan sekali-kali mengeposnya.</translation>
+    </message>
+    <message>
+        <source>{n} orders will leave the held list and ecdesk will never post them.</source>
+        <translation>{n} pesanan akan dikeluarkan daripada senarai ditahan dan ecdesk tidak akan sekali-kali mengeposnya.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ecdesk: online orders into AutoCount</source>
+        <translation>ecdesk: pesanan dalam talian ke AutoCount</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integrasi</translation>
+    </message>
+    <message>
+        <source>Automation</source>
+        <translation>Automasi</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Pemetaan</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Alatan</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Sedia.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Bata&amp;l</translation>
+    </message>
+    <message>
+        <source>{n} order in all needs you: double-click one under Held orders to see why, fix it (usually a mapping), then press Retry.</source>
+        <translation>Sejumlah {n} pesanan memerlukan anda: klik dua kali pada satu pesanan di bawah Pesanan ditahan untuk melihat sebabnya, baikinya (biasanya pemetaan), kemudian tekan Cuba semula.</translation>
+    </message>
+    <message>
+        <source>{n} orders in all need you: double-click one under Held orders to see why, fix it (usually a mapping), then press Retry.</source>
+        <translation>Sejumlah {n} pesanan memerlukan anda: klik dua kali pada satu pesanan di bawah Pesanan ditahan untuk melihat sebabnya, baikinya (biasanya pemetaan), kemudian tekan Cuba semula.</translation>
+    </message>
+    <message>
+        <source>The last run did not finish; see the message above.</source>
+        <translation>Larian terakhir tidak selesai; lihat mesej di atas.</translation>
+    </message>
+    <message>
+        <source>The order was marked settled by hand and left the held list.</source>
+        <translation>Pesanan ditandakan selesai secara manual dan telah keluar daripada senarai ditahan.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Cancelling after the current order…</source>
+        <translation>Membatalkan selepas pesanan semasa…</translation>
+    </message>
+    <message>
+        <source>{what} is still running. Wait for it to finish, or press Cancel, then try again.</source>
+        <translation>{what} masih berjalan. Tunggu hingga selesai, atau tekan Batal, kemudian cuba lagi.</translation>
+    </message>
+    <message>
+        <source>Sync of {store}</source>
+        <translation>Penyegerakan {store}</translation>
+    </message>
+    <message>
+        <source>Sync of all stores</source>
+        <translation>Penyegerakan semua kedai</translation>
+    </message>
+    <message>
+        <source>Resync of {store} from {date}</source>
+        <translation>Segerak semula {store} dari {date}</translation>
+    </message>
+    <message>
+        <source>Scheduled sync of {stores}</source>
+        <translation>Penyegerakan berjadual {stores}</translation>
+    </message>
+    <message>
+        <source>Retry of {n} order</source>
+        <translation>Cuba semula {n} pesanan</translation>
+    </message>
+    <message>
+        <source>Retry of {n} orders</source>
+        <translation>Cuba semula {n} pesanan</translation>
+    </message>
+    <message>
+        <source>Retry of all fixable held orders</source>
+        <translation>Cuba semula semua pesanan ditahan yang boleh dibaiki</translation>
+    </message>
+    <message>
+        <source>Resync of order {order}</source>
+        <translation>Segerak semula pesanan {order}</translation>
+    </message>
+    <message>
+        <source>Reconciliation saved to {path}: {orders}, {lines}, {held} held.</source>
+        <translation>Penyesuaian disimpan ke {path}: {orders}, {lines}, {held} ditahan.</translation>
+    </message>
+    <message>
+        <source>{n} order</source>
+        <translation>{n} pesanan</translation>
+    </message>
+    <message>
+        <source>{n} orders</source>
+        <translation>{n} pesanan</translation>
+    </message>
+    <message>
+        <source>{n} AutoCount document line</source>
+        <translation>{n} baris dokumen AutoCount</translation>
+    </message>
+    <message>
+        <source>{n} AutoCount document lines</source>
+        <translation>{n} baris dokumen AutoCount</translation>
+    </message>
+    <message>
+        <source>Export of the reconciliation to Excel</source>
+        <translation>Eksport penyesuaian ke Excel</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Uji sambungan</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>&amp;Map this SKU</source>
+        <translation>&amp;Petakan SKU ini</translation>
+    </message>
+    <message>
+        <source>&amp;Map this shipping method</source>
+        <translation>&amp;Petakan kaedah penghantaran ini</translation>
+    </message>
+    <message>
+        <source>&amp;Map this payment method</source>
+        <translation>&amp;Petakan kaedah pembayaran ini</translation>
+    </message>
+    <message>
+        <source>&amp;Map this tax rate</source>
+        <translation>&amp;Petakan kadar cukai ini</translation>
+    </message>
+    <message>
+        <source>Open the store&apos;s &amp;settings</source>
+        <translation>Buka &amp;tetapan kedai</translation>
+    </message>
+    <message>
+        <source>Held: needs you</source>
+        <translation>Ditahan: memerlukan anda</translation>
+    </message>
+    <message>
+        <source>Posted to AutoCount</source>
+        <translation>Telah dipos ke AutoCount</translation>
+    </message>
+    <message>
+        <source>Waiting (not paid yet)</source>
+        <translation>Menunggu (belum dibayar)</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Diabaikan</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Belum disemak</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>invois</translation>
+    </message>
+    <message>
+        <source>cash sale</source>
+        <translation>jualan tunai</translation>
+    </message>
+    <message>
+        <source>sales order</source>
+        <translation>pesanan jualan</translation>
+    </message>
+    <message>
+        <source>delivery order</source>
+        <translation>pesanan penghantaran</translation>
+    </message>
+    <message>
+        <source>credit note</source>
+        <translation>nota kredit</translation>
+    </message>
+    <message>
+        <source>Order {number} · {store}</source>
+        <translation>Pesanan {number} · {store}</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>Pesanan {number}</translation>
+    </message>
+    <message>
+        <source>(test order)</source>
+        <translation>(pesanan ujian)</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Dibuat pada</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amaun</translation>
+    </message>
+    <message>
+        <source>Status in the store</source>
+        <translation>Status di kedai</translation>
+    </message>
+    <message>
+        <source>In ecdesk</source>
+        <translation>Dalam ecdesk</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Cubaan</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Ralat terakhir</translation>
+    </message>
+    <message>
+        <source>AutoCount documents: {docs}</source>
+        <translation>Dokumen AutoCount: {docs}</translation>
+    </message>
+    <message>
+        <source>&amp;Retry this order</source>
+        <translation>Cuba &amp;semula pesanan ini</translation>
+    </message>
+    <message>
+        <source>Try this order again now (Ctrl+R).</source>
+        <translation>Cuba semula pesanan ini sekarang (Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Settled by han&amp;d…</source>
+        <translation>Selesai secara &amp;manual…</translation>
+    </message>
+    <message>
+        <source>You posted this order yourself in AutoCount: take it off the held list; ecdesk will never post it (Del).</source>
+        <translation>Anda telah mengepos pesanan ini sendiri dalam AutoCount: keluarkannya daripada senarai ditahan; ecdesk tidak akan sekali-kali mengeposnya (Del).</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch it again from the store</source>
+        <translation>&amp;Ambil semula dari kedai</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Why it is held</source>
+        <translation>Sebab ia ditahan</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Kuantiti</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Harga seunit</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Diskaun</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Cukai</translation>
+    </message>
+    <message>
+        <source>AutoCount item</source>
+        <translation>Item AutoCount</translation>
+    </message>
+    <message>
+        <source>no SKU in the store</source>
+        <translation>tiada SKU di kedai</translation>
+    </message>
+    <message>
+        <source>not mapped</source>
+        <translation>belum dipetakan</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tiada)</translation>
+    </message>
+    <message>
+        <source>Order {number} leaves the held list and ecdesk will never post it.</source>
+        <translation>Pesanan {number} akan dikeluarkan daripada senarai ditahan dan ecdesk tidak akan sekali-kali mengeposnya.</translation>
+    </message>
+</context>
+<context>
+    <name>StoresModel</name>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Segerak terakhir</translation>
+    </message>
+    <message>
+        <source>Orders today</source>
+        <translation>Pesanan hari ini</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Ditahan</translation>
+    </message>
+    <message>
+        <source>Auto sync</source>
+        <translation>Segerak automatik</translation>
+    </message>
+    <message>
+        <source>Custom feed</source>
+        <translation>Suapan tersuai</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ralat</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Sibuk</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Dinyahdayakan</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Belum pernah disegerakkan</translation>
+    </message>
+    <message>
+        <source>Every {minutes} min</source>
+        <translation>Setiap {minutes} min</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Mati</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Belum pernah</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Masa</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Apa yang berlaku</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Maklumat</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Amaran</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ralat</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsTab</name>
+    <message>
+        <source>S&amp;ync this store now</source>
+        <translation>Se&amp;gerak kedai ini sekarang</translation>
+    </message>
+    <message>
+        <source>Sync a&amp;ll stores</source>
+        <translation>Segerak semua &amp;kedai</translation>
+    </message>
+    <message>
+        <source>Order number, e.g. 1001 (or STORE:1001)</source>
+        <translation>Nombor pesanan, cth. 1001 (atau KEDAI:1001)</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Nombor pesanan</translation>
+    </message>
+    <message>
+        <source>Fetch this order a&amp;gain</source>
+        <translation>Ambil &amp;pesanan ini semula</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy</source>
+        <translation>dd MMM yyyy</translation>
+    </message>
+    <message>
+        <source>First day to fetch again</source>
+        <translation>Hari pertama untuk diambil semula</translation>
+    </message>
+    <message>
+        <source>Last day to fetch again</source>
+        <translation>Hari terakhir untuk diambil semula</translation>
+    </message>
+    <message>
+        <source>Fetch this date range aga&amp;in</source>
+        <translation>Ambil &amp;julat tarikh ini semula</translation>
+    </message>
+    <message>
+        <source>Cancel the r&amp;unning sync</source>
+        <translation>Batalkan penyegerakan yang sedang be&amp;rjalan</translation>
+    </message>
+    <message>
+        <source>Manual resync</source>
+        <translation>Segerak semula secara manual</translation>
+    </message>
+    <message>
+        <source>S&amp;tore</source>
+        <translation>K&amp;edai</translation>
+    </message>
+    <message>
+        <source>O&amp;ne order</source>
+        <translation>Satu pe&amp;sanan</translation>
+    </message>
+    <message>
+        <source>Date r&amp;ange</source>
+        <translation>&amp;Julat tarikh</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hingga</translation>
+    </message>
+    <message>
+        <source>First day of the reconciliation</source>
+        <translation>Hari pertama penyesuaian</translation>
+    </message>
+    <message>
+        <source>Last day of the reconciliation</source>
+        <translation>Hari terakhir penyesuaian</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>Semua kedai</translation>
+    </message>
+    <message>
+        <source>Store of the reconciliation</source>
+        <translation>Kedai untuk penyesuaian</translation>
+    </message>
+    <message>
+        <source>&amp;Export reconciliation to Excel…</source>
+        <translation>&amp;Eksport penyesuaian ke Excel…</translation>
+    </message>
+    <message>
+        <source>Month-end reconciliation</source>
+        <translation>Penyesuaian akhir bulan</translation>
+    </message>
+    <message>
+        <source>Orders dated</source>
+        <translation>Pesanan bertarikh</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>Log penyegerakan</translation>
+    </message>
+    <message>
+        <source>Refre&amp;sh</source>
+        <translation>Mu&amp;at semula</translation>
+    </message>
+    <message>
+        <source>Sync log (newest first)</source>
+        <translation>Log penyegerakan (terbaru dahulu)</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>As this computer (system language)</source>
+        <translation>Ikut komputer ini (bahasa sistem)</translation>
+    </message>
+    <message>
+        <source>The window changes language the next time ecdesk starts.</source>
+        <translation>Bahasa tetingkap bertukar apabila ecdesk dibuka semula.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>&amp;Window language</source>
+        <translation>Bahasa &amp;tetingkap</translation>
+    </message>
+    <message>
+        <source>Add a store first (Stores tab).</source>
+        <translation>Tambah kedai dahulu (tab Kedai).</translation>
+    </message>
+    <message>
+        <source>Syncing {store}…</source>
+        <translation>Menyegerak {store}…</translation>
+    </message>
+    <message>
+        <source>Type the order number first.</source>
+        <translation>Taip nombor pesanan dahulu.</translation>
+    </message>
+    <message>
+        <source>Check the number and the store chosen above.</source>
+        <translation>Semak nombor dan kedai yang dipilih di atas.</translation>
+    </message>
+    <message>
+        <source>Fetching order {order} again…</source>
+        <translation>Mengambil semula pesanan {order}…</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Tarikh akhir lebih awal daripada tarikh mula.</translation>
+    </message>
+    <message>
+        <source>Fetching {store} orders from {start} to {end} again…</source>
+        <translation>Mengambil semula pesanan {store} dari {start} hingga {end}…</translation>
+    </message>
+    <message>
+        <source>Export reconciliation</source>
+        <translation>Eksport penyesuaian</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The reconciliation&apos;s end date is before its start date.</source>
+        <translation>Tarikh akhir penyesuaian lebih awal daripada tarikh mulanya.</translation>
+    </message>
+    <message>
+        <source>Writing the reconciliation for {start} to {end}…</source>
+        <translation>Menulis penyesuaian untuk {start} hingga {end}…</translation>
+    </message>
+</context>
+<context>
+    <name>ask_note</name>
+    <message>
+        <source>Settled by hand</source>
+        <translation>Selesai secara manual</translation>
+    </message>
+    <message>
+        <source>Note for the log (e.g. the AutoCount document you keyed):</source>
+        <translation>Catatan untuk log (cth. dokumen AutoCount yang anda masukkan):</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>describe</name>
+    <message>
+        <source>Done.</source>
+        <translation>Selesai.</translation>
+    </message>
+    <message>
+        <source>Nothing was due.</source>
+        <translation>Tiada yang perlu dijalankan.</translation>
+    </message>
+    <message>
+        <source>{n} stores</source>
+        <translation>{n} kedai</translation>
+    </message>
+    <message>
+        <source>{n} order fetched</source>
+        <translation>{n} pesanan diambil</translation>
+    </message>
+    <message>
+        <source>{n} orders fetched</source>
+        <translation>{n} pesanan diambil</translation>
+    </message>
+    <message>
+        <source>{n} document posted to AutoCount</source>
+        <translation>{n} dokumen dipos ke AutoCount</translation>
+    </message>
+    <message>
+        <source>{n} documents posted to AutoCount</source>
+        <translation>{n} dokumen dipos ke AutoCount</translation>
+    </message>
+    <message>
+        <source>{n} held</source>
+        <translation>{n} ditahan</translation>
+    </message>
+    <message>
+        <source>{n} waiting for payment</source>
+        <translation>{n} menunggu pembayaran</translation>
+    </message>
+    <message>
+        <source>{n} cancelled (not posted)</source>
+        <translation>{n} dibatalkan (tidak dipos)</translation>
+    </message>
+    <message>
+        <source>{n} awaiting AutoCount&apos;s answer (checked again next run)</source>
+        <translation>{n} menunggu jawapan AutoCount (disemak semula pada larian seterusnya)</translation>
+    </message>
+    <message>
+        <source>Retry finished: {parts}.</source>
+        <translation>Cuba semula selesai: {parts}.</translation>
+    </message>
+    <message>
+        <source>Sync of {store} finished: {parts}.</source>
+        <translation>Penyegerakan {store} selesai: {parts}.</translation>
+    </message>
+    <message>
+        <source>Retry stopped as you asked: {parts}.</source>
+        <translation>Cuba semula dihentikan seperti diminta: {parts}.</translation>
+    </message>
+    <message>
+        <source>Sync of {store} stopped as you asked: {parts}.</source>
+        <translation>Penyegerakan {store} dihentikan seperti diminta: {parts}.</translation>
+    </message>
+    <message>
+        <source>Retry did not finish: {parts}.</source>
+        <translation>Cuba semula tidak selesai: {parts}.</translation>
+    </message>
+    <message>
+        <source>Sync of {store} did not finish: {parts}.</source>
+        <translation>Penyegerakan {store} tidak selesai: {parts}.</translation>
+    </message>
+    <message>
+        <source>Retry was skipped: {parts}.</source>
+        <translation>Cuba semula dilangkau: {parts}.</translation>
+    </message>
+    <message>
+        <source>Sync of {store} was skipped: {parts}.</source>
+        <translation>Penyegerakan {store} dilangkau: {parts}.</translation>
+    </message>
+    <message>
+        <source>all stores</source>
+        <translation>semua kedai</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>Unmapped SKU</source>
+        <translation>SKU belum dipetakan</translation>
+    </message>
+    <message>
+        <source>Line without SKU</source>
+        <translation>Baris tanpa SKU</translation>
+    </message>
+    <message>
+        <source>Unknown payment method</source>
+        <translation>Kaedah pembayaran tidak dikenali</translation>
+    </message>
+    <message>
+        <source>Unmapped shipping method</source>
+        <translation>Kaedah penghantaran belum dipetakan</translation>
+    </message>
+    <message>
+        <source>Unmapped tax rate</source>
+        <translation>Kadar cukai belum dipetakan</translation>
+    </message>
+    <message>
+        <source>Amounts do not add up</source>
+        <translation>Jumlah tidak sepadan</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Mata wang</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Pendua</translation>
+    </message>
+    <message>
+        <source>Unreadable order data</source>
+        <translation>Data pesanan tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <source>Changed after posting</source>
+        <translation>Diubah selepas dipos</translation>
+    </message>
+    <message>
+        <source>Refunded after posting</source>
+        <translation>Dipulangkan wang selepas dipos</translation>
+    </message>
+    <message>
+        <source>Cancelled after posting</source>
+        <translation>Dibatalkan selepas dipos</translation>
+    </message>
+    <message>
+        <source>Rejected by AutoCount</source>
+        <translation>Ditolak oleh AutoCount</translation>
+    </message>
+    <message>
+        <source>Setup incomplete</source>
+        <translation>Persediaan belum lengkap</translation>
+    </message>
+</context>
+</TS>
