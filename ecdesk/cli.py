@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import signal
 import sys
 import threading
@@ -161,8 +160,9 @@ def run(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help is 0, bad usage is 2
         return int(exc.code or 0)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(message)s")
+    from ecdesk.logfile import setup_logging
+
+    setup_logging(verbose=args.verbose)  # the window and every command log to ecdesk.log
     from ecdesk.secrets import NoKeyringError
     from ecdesk.service import UsageError
     from ecdesk.sync.connectors.base import ConfigError

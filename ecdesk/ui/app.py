@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -33,11 +35,22 @@ def application() -> QApplication:
     return app
 
 
+_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+def qt_messages_to_log(kind: QtMsgType, _context: object, message: str) -> None:
+    """Qt's own warnings go to ecdesk.log with everything else (no console on Windows)."""
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
 def run_gui(service: Service, *, schedule: bool = True) -> int:
     from ecdesk.ui import i18n
     from ecdesk.ui.main_window import MainWindow
 
     app = application()
+    qInstallMessageHandler(qt_messages_to_log)
     i18n.install(i18n.chosen_language(), app)
     window = MainWindow(service, schedule=schedule)
     window.show()
