@@ -61,6 +61,7 @@ class HoldCode(StrEnum):
     CANCELLED_AFTER_POSTING = "cancelled_after_posting"
     AUTOCOUNT_REJECTED = "autocount_rejected"
     CONFIG = "config"
+    OUT_OF_RANGE = "out_of_range"
 
 
 HOLD_TITLES: dict[HoldCode, str] = {
@@ -78,6 +79,7 @@ HOLD_TITLES: dict[HoldCode, str] = {
     HoldCode.CANCELLED_AFTER_POSTING: "Cancelled after posting",
     HoldCode.AUTOCOUNT_REJECTED: "Rejected by AutoCount",
     HoldCode.CONFIG: "Setup incomplete",
+    HoldCode.OUT_OF_RANGE: "Amount out of range",
 }
 
 # Codes a clerk fixes by adding a mapping; "Retry all fixable" retries these.

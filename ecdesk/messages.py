@@ -34,6 +34,7 @@ HOLD_TITLES: dict[str, str] = {
     "cancelled_after_posting": QT_TRANSLATE_NOOP("messages", "Cancelled after posting"),
     "autocount_rejected": QT_TRANSLATE_NOOP("messages", "Rejected by AutoCount"),
     "config": QT_TRANSLATE_NOOP("messages", "Setup incomplete"),
+    "out_of_range": QT_TRANSLATE_NOOP("messages", "Amount out of range"),
 }
 
 # Message key -> English template with ``str.format`` fields. A key is a hold code, or a

@@ -17,6 +17,8 @@ from typing import Any, Protocol
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 
+from ecdesk.reports.cells import row
+
 SHEET = "Mappings"
 HEADERS = ("Store", "Kind", "Store value", "AutoCount code", "UOM")
 KIND_WORDS = {
@@ -66,7 +68,7 @@ def export_mappings(rows: Iterable[MappingLike], path: str | Path) -> int:
     todo = PatternFill("solid", fgColor="FFF4CE")
     count = 0
     for r in rows:
-        ws.append([r.store, r.kind, r.key, r.value, r.uom])
+        ws.append(row(ws, [r.store, r.kind, r.key, r.value, r.uom]))
         if not r.value:
             ws.cell(row=ws.max_row, column=4).fill = todo
         count += 1

@@ -29,6 +29,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from ecdesk.reports.cells import row
+
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -156,12 +158,12 @@ def write_reconciliation(orders: Iterable[ReconOrder], path: str | Path) -> dict
         counts["orders"] += 1
         day = _order_date(o)
         sale_docs = [d.doc_no for d in o.documents if d.role == SALE]
-        orders_ws.append([
+        orders_ws.append(row(orders_ws, [
             o.store, o.number, o.external_id, _date(orders_ws, day), o.currency,
             _money(orders_ws, o.total), o.outcome, ", ".join(sale_docs),
             _money(orders_ws, o.role_total(SALE)), _money(orders_ws, o.difference),
             _money(orders_ws, o.role_total(FEES)), _money(orders_ws, o.role_total(CREDIT)),
-            o.reasons])
+            o.reasons]))
         agg = by_outcome[(o.store, o.outcome, o.currency)]
         agg[0] += 1
         agg[1] += o.total or 0
@@ -171,14 +173,15 @@ def write_reconciliation(orders: Iterable[ReconOrder], path: str | Path) -> dict
                 by_reason[(o.store, code)] += 1
             for h in o.holds:
                 counts["held_reasons"] += 1
-                held_ws.append([o.store, o.number, o.external_id, _date(held_ws, day),
-                                o.currency, _money(held_ws, o.total), h.code, h.title,
-                                h.detail, h.value])
+                held_ws.append(row(held_ws, [
+                    o.store, o.number, o.external_id, _date(held_ws, day), o.currency,
+                    _money(held_ws, o.total), h.code, h.title, h.detail, h.value]))
         for d in o.documents:
             counts["documents"] += 1
-            docs_ws.append([d.kind, d.doc_no, d.ref, _money(docs_ws, d.total),
-                            _date(docs_ws, d.posted_at, DATETIME_FORMAT), o.store, o.number,
-                            d.role, "yes" if d.found_by_lookup else "no"])
+            docs_ws.append(row(docs_ws, [
+                d.kind, d.doc_no, d.ref, _money(docs_ws, d.total),
+                _date(docs_ws, d.posted_at, DATETIME_FORMAT), o.store, o.number, d.role,
+                "yes" if d.found_by_lookup else "no"]))
             if d.id not in seen_docs:  # a summary document counts once, not once per order
                 seen_docs.add(d.id)
                 k = by_kind[(o.store, d.kind)]
@@ -187,10 +190,12 @@ def write_reconciliation(orders: Iterable[ReconOrder], path: str | Path) -> dict
 
     summary = _sheet(wb, "Summary", SUMMARY_COLUMNS, index=0)
     for (store, outcome, currency), (n, total) in sorted(by_outcome.items()):
-        summary.append(["Orders", store, outcome, currency, n, _money(summary, total)])
+        summary.append(row(summary, ["Orders", store, outcome, currency, n,
+                                     _money(summary, total)]))
     for (store, kind), (n, total) in sorted(by_kind.items()):
-        summary.append(["AutoCount documents", store, kind, None, n, _money(summary, total)])
+        summary.append(row(summary, ["AutoCount documents", store, kind, None, n,
+                                     _money(summary, total)]))
     for (store, code), n in sorted(by_reason.items()):
-        summary.append(["Held by reason", store, code, None, n, None])
+        summary.append(row(summary, ["Held by reason", store, code, None, n, None]))
     wb.save(path)
     return counts

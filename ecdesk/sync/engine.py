@@ -156,7 +156,7 @@ def autocount_config(session: Session) -> AutoCountConfig:
     route = values.pop("route", "")
     url = values.pop("url", "")
     book = values.pop("book", "")
-    if not (route and url and book):
+    if not route or (route == "cloud" and not (url and book)):
         raise ConfigError(
             "AutoCount is not set up yet. Set the connection in Integration > AutoCount "
             "(or `ecdesk autocount set --route cloud --url URL --book ID`)."

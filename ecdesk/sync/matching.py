@@ -7,6 +7,12 @@ words that name the failing value and the next step. An item code is never guess
 
 Rules, in the order they are reported:
 
+0. ``OUT_OF_RANGE`` (sanity limits, :class:`Limits`): an amount that is not a number
+   (``NaN``, ``Infinity``), a negative unit price or quantity on a product or shipping line,
+   a unit price above ``max_unit_price``, a quantity above ``max_quantity``, or an order total
+   above ``max_order_total`` (per-store keys; defaults in :class:`Limits`). The hold names the
+   figure and the limit. Such figures make the rest meaningless (and may not even round), so
+   when any is found these are the only reasons given.
 1. ``MISSING_SKU``: a product line with an empty SKU (named by its product name).
 2. ``UNMAPPED_SKU``: a SKU with no AutoCount item code (one hold per distinct SKU).
 3. ``UNMAPPED_SHIPPING``: a shipping method with no item (DECISIONS.md §4 ``map shipping``).
@@ -59,6 +65,20 @@ class Maps:
     shipping: dict[str, str] = field(default_factory=dict)  # method -> item code
     payment: dict[str, str] = field(default_factory=dict)  # gateway -> payment method
     tax: dict[str, str] = field(default_factory=dict)  # tax_key(rate) -> tax code | "none"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Sanity limits on what a store sends (issue 10 item 4). Store keys of the same names
+    override them; an extra charge (a fee, a loyalty credit) may be negative, a product or
+    shipping line may not."""
+
+    max_unit_price: Decimal = Decimal("1000000")
+    max_quantity: Decimal = Decimal("100000")
+    max_order_total: Decimal = Decimal("1000000")
+
+
+LIMIT_KEYS = ("max_unit_price", "max_quantity", "max_order_total")
 
 
 def money(value: Decimal) -> Decimal:
@@ -153,13 +173,16 @@ def check_totals(order: Order) -> Hold | None:
 
 
 def match_order(
-    order: Order, maps: Maps, *, book_currency: str = "MYR", shipping_item: str = ""
+    order: Order, maps: Maps, *, book_currency: str = "MYR", shipping_item: str = "",
+    limits: Limits = Limits(),  # noqa: B008 - frozen, shared safely
 ) -> list[Hold]:
     """Every reason ``order`` cannot be posted with ``maps``; empty when it is ready.
 
     ``shipping_item`` is the store's setting of that name: it takes only shipping charges that
     have no method name at all (never an unmapped named method)."""
-    holds: list[Hold] = []
+    holds = sanity_holds(order, limits)
+    if holds:
+        return holds
     holds += _sku_holds(order, maps)
     holds += _shipping_holds(order, maps, shipping_item)
     holds += _payment_holds(order, maps)
@@ -175,6 +198,57 @@ def match_order(
     mismatch = check_totals(order)
     if mismatch is not None:
         holds.append(mismatch)
+    return holds
+
+
+def show(value: Decimal, currency: str = "") -> str:
+    """A figure for a message, whatever it is: ``MYR 1,234.50``, ``1E+300``, ``NaN``."""
+    if value.is_finite() and abs(value) < Decimal("1e15"):
+        return fmt(value, currency) if currency else f"{value.normalize():,f}"
+    return f"{currency} {value}".strip()
+
+
+def sanity_holds(order: Order, limits: Limits) -> list[Hold]:
+    """Rule 0: figures no real order has (module docstring)."""
+    cur = order.currency
+    holds: list[Hold] = []
+    fix = ("Check the order in the store; if it is right, raise this store's '{key}' setting "
+           "(`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.")
+
+    def hold(what: str, key: str = "") -> None:
+        tail = (" " + fix.format(key=key)) if key else (
+            " Correct it in the store (or post the order by hand in AutoCount and mark it "
+            "Resolved), then Retry.")
+        holds.append(Hold(HoldCode.OUT_OF_RANGE, what + tail, value=key))
+
+    figures: list[tuple[str, str, Decimal, bool]] = []  # (what, field, value, sale line)
+    for line in order.lines:
+        figures += [(f"Line '{line.name}'", "unit price", line.unit_price, True),
+                    (f"Line '{line.name}'", "quantity", line.quantity, True),
+                    (f"Line '{line.name}'", "discount", line.discount, False),
+                    (f"Line '{line.name}'", "tax", line.tax, False)]
+    for ship in order.shipping:
+        name = f"Shipping '{ship.title or ship.method or 'shipping'}'"
+        figures += [(name, "charge", ship.amount, True), (name, "tax", ship.tax, False)]
+    for extra in order.extras:
+        figures += [(f"Charge '{extra.name}'", "amount", extra.amount, False)]
+    figures += [("The order", "total", order.total, False),
+                ("The order", "discount", order.order_discount, False)]
+    for what, name, value, sale in figures:
+        if not value.is_finite():
+            hold(f"{what} has {name} '{value}', which is not a number.")
+        elif sale and value < 0:
+            hold(f"{what} has a negative {name} ({show(value, '' if name == 'quantity' else cur)})"
+                 "; a sale line cannot be below zero.")
+        elif name == "unit price" and value > limits.max_unit_price:
+            hold(f"{what} has unit price {show(value, cur)}, above this store's limit of "
+                 f"{show(limits.max_unit_price, cur)}.", "max_unit_price")
+        elif name == "quantity" and value > limits.max_quantity:
+            hold(f"{what} has quantity {show(value)}, above this store's limit of "
+                 f"{show(limits.max_quantity)}.", "max_quantity")
+        elif what == "The order" and name == "total" and value > limits.max_order_total:
+            hold(f"The order total {show(value, cur)} is above this store's ceiling of "
+                 f"{show(limits.max_order_total, cur)}.", "max_order_total")
     return holds
 
 

@@ -43,7 +43,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ecdesk.domain import (
@@ -60,6 +60,8 @@ from ecdesk.domain import (
     Refund,
 )
 from ecdesk.sync.matching import (
+    LIMIT_KEYS,
+    Limits,
     Maps,
     extra_tax_rate,
     fmt,
@@ -142,6 +144,7 @@ class PostingRules:
     #: None = on for Shopee / Lazada, off elsewhere (:data:`FEE_PLATFORMS`)
     post_fees: bool | None = None
     fee_accounts: dict[FeeKind, str] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
     problems: list[Hold] = field(default_factory=list)
 
     @classmethod
@@ -176,6 +179,18 @@ class PostingRules:
             rules.post_fees = post_fees in _TRUE
         elif post_fees:
             problems.append(_setting_hold("post_fees", f"is '{post_fees}', not true or false"))
+        limits = {}
+        for key in LIMIT_KEYS:
+            if not s.get(key):
+                continue
+            try:
+                limits[key] = Decimal(s[key].replace(",", ""))
+                if not limits[key].is_finite() or limits[key] <= 0:
+                    raise InvalidOperation
+            except (InvalidOperation, ValueError):
+                limits.pop(key, None)
+                problems.append(_setting_hold(key, f"is '{s[key]}', not an amount above 0"))
+        rules.limits = Limits(**limits)
         if len(rules.doc_prefix) > PREFIX_MAX:
             problems.append(_setting_hold(
                 "doc_prefix", f"is '{rules.doc_prefix}', longer than {PREFIX_MAX} characters"))
@@ -342,7 +357,7 @@ def build_draft(order: Order, maps: Maps, rules: PostingRules) -> DocumentDraft 
     amounts): one call gives the engine the whole verdict."""
     holds = list(rules.problems)
     holds += match_order(order, maps, book_currency=rules.book_currency,
-                         shipping_item=rules.shipping_item)
+                         shipping_item=rules.shipping_item, limits=rules.limits)
     if holds:
         return holds
     inclusive = order.taxes_included

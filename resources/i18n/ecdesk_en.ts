@@ -2,9 +2,199 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AutomationTab</name>
+    <message>
+        <source>Sales invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank: AutoCount default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document number prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. SH- (up to 4 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debtor (customer) code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping charge item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction / payment fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vouchers paid by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other charges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync this store automatically while ecdesk is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As soon as the order is paid (shipped or not)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounting posts every paid order once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch new &amp;orders every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send stock and trac&amp;king every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to create in AutoCount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docu&amp;ment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W&amp;hen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketplace fees (ledger account per fee)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post each order&apos;s fees on a credit &amp;note (&lt;DocNo&gt;-F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a store in the Stores tab first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic sync is off; use Sync now in Stores or Tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced: the first sync starts within a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Orders already held for a setting can now be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Hide this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CredentialFields</name>
+    <message>
+        <source>Credentials (kept in this computer&apos;s password store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save credentia&amp;ls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved - type a new value to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a credential first; saved ones are kept as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {n} credential. Press Test connection to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {n} credentials. Press Test connection to check them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -146,6 +336,233 @@
     </message>
 </context>
 <context>
+    <name>IntegrationTab</name>
+    <message>
+        <source>API version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2025-01 (blank: ecdesk&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from Shopee Open Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shop&apos;s numeric id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from Lazada Open Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin API access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID (instead of a token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret (instead of a token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Either the Admin API access token, or the client ID and client secret of the store&apos;s app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After saving the partner key, paste the authorisation code Shopee gave you below and press Authorise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After saving the app secret, paste the authorisation code Lazada gave you below and press Authorise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API address (URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account book ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the book&apos;s id in AutoCount Cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debtor (customer) code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 300-C001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 500-0000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping charge item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. SHIPPING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounding account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 530-0000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. BANK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. C.O.D.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores and AutoCount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>authorisation code from the marketplace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorisation code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;uthorise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount (accounting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until then ecdesk cannot save any credential; settings without secrets can still be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount: where orders are posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{store}: {platform} store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store address (URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the authorisation code first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorising…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount Cloud Accounting (API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ecdesk: online orders into AutoCount</source>
@@ -193,6 +610,260 @@
     </message>
     <message>
         <source>The order was marked settled by hand and left the held list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingTab</name>
+    <message>
+        <source>AutoCount item code, e.g. TS-RED-L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount item for the charge, e.g. SHIPPING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount payment method, e.g. BANK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount tax code, e.g. SV-8 (or none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search store value or AutoCount code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exactly as the store sends it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. UNIT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry held orders &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store &amp;value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;AutoCount code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;UOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store of the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} value from held orders needs a mapping (shown first, highlighted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} values from held orders need a mapping (shown first, highlighted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every value seen in held orders is mapped. {n} mapping shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every value seen in held orders is mapped. {n} mappings shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the AutoCount code for {kind} &apos;{key}&apos; and press Save mapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a store first (Stores tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {key} → {value}. Press “Retry held orders now” to post the orders that were waiting for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the mapping of &apos;{key}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {problem}. Close the file in Excel or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}. Fill the empty AutoCount codes and import the file back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {n} mapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {n} mappings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} row without an AutoCount code was skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} rows without an AutoCount code were skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(and {n} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingsModel</name>
+    <message>
+        <source>Item (SKU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders are held because this value has no AutoCount code. Type the code in &apos;AutoCount code&apos;, then retry the held orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the AutoCount code first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -443,6 +1114,53 @@
     </message>
 </context>
 <context>
+    <name>StoreDialog</name>
+    <message>
+        <source>Edit store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Main Shopify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put before the order number to make the AutoCount document number, e.g. SH- gives SH-1001 (up to 4 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store &amp;address (URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Document prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials are entered next, in the Integration tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StoresModel</name>
     <message>
         <source>Store</source>
@@ -514,6 +1232,57 @@
     </message>
     <message>
         <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoresTab</name>
+    <message>
+        <source>Stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync this store now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync a&amp;ll stores now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stores yet. Press “Add store…” to connect your first online store, then enter its credentials in Integration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the store a name, e.g. &apos;Main Shopify&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the store &apos;{store}&apos;? Its orders and mappings are removed from ecdesk (documents already in AutoCount stay).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -885,6 +1654,10 @@
     </message>
     <message>
         <source>Setup incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount out of range</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,10 +2,200 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ms" sourcelanguage="en">
 <context>
+    <name>AutomationTab</name>
+    <message>
+        <source>Sales invoice</source>
+        <translation>Invois jualan</translation>
+    </message>
+    <message>
+        <source>Cash sale</source>
+        <translation>Jualan tunai</translation>
+    </message>
+    <message>
+        <source>Sales order</source>
+        <translation>Pesanan jualan</translation>
+    </message>
+    <message>
+        <source>Delivery order</source>
+        <translation>Pesanan penghantaran</translation>
+    </message>
+    <message>
+        <source>blank: AutoCount default</source>
+        <translation>kosong: lalai AutoCount</translation>
+    </message>
+    <message>
+        <source>Document number prefix</source>
+        <translation>Awalan nombor dokumen</translation>
+    </message>
+    <message>
+        <source>e.g. SH- (up to 4 characters)</source>
+        <translation>cth. SH- (hingga 4 aksara)</translation>
+    </message>
+    <message>
+        <source>Debtor (customer) code</source>
+        <translation>Kod penghutang (pelanggan)</translation>
+    </message>
+    <message>
+        <source>Sales account</source>
+        <translation>Akaun jualan</translation>
+    </message>
+    <message>
+        <source>Shipping charge item</source>
+        <translation>Item caj penghantaran</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Kaedah pembayaran</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>Komisen</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>Yuran perkhidmatan</translation>
+    </message>
+    <message>
+        <source>Transaction / payment fee</source>
+        <translation>Yuran transaksi / pembayaran</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>Yuran penghantaran</translation>
+    </message>
+    <message>
+        <source>Vouchers paid by you</source>
+        <translation>Baucar yang anda bayar</translation>
+    </message>
+    <message>
+        <source>Other charges</source>
+        <translation>Caj lain</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>&amp;Sync this store automatically while ecdesk is open</source>
+        <translation>Segerak kedai ini secara &amp;automatik semasa ecdesk dibuka</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minit</translation>
+    </message>
+    <message>
+        <source>As soon as the order is paid (shipped or not)</source>
+        <translation>Sebaik sahaja pesanan dibayar (sudah dihantar atau belum)</translation>
+    </message>
+    <message>
+        <source>Accounting posts every paid order once.</source>
+        <translation>Perakaunan mengepos setiap pesanan yang dibayar sekali sahaja.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Jadual</translation>
+    </message>
+    <message>
+        <source>Fetch new &amp;orders every</source>
+        <translation>Ambil pesanan baharu se&amp;tiap</translation>
+    </message>
+    <message>
+        <source>Send stock and trac&amp;king every</source>
+        <translation>Hantar stok dan nombor &amp;penjejakan setiap</translation>
+    </message>
+    <message>
+        <source>What to create in AutoCount</source>
+        <translation>Apa yang diwujudkan dalam AutoCount</translation>
+    </message>
+    <message>
+        <source>Docu&amp;ment</source>
+        <translation>D&amp;okumen</translation>
+    </message>
+    <message>
+        <source>W&amp;hen</source>
+        <translation>&amp;Waktu pos</translation>
+    </message>
+    <message>
+        <source>Marketplace fees (ledger account per fee)</source>
+        <translation>Yuran pasaran (akaun lejar bagi setiap yuran)</translation>
+    </message>
+    <message>
+        <source>Post each order&apos;s fees on a credit &amp;note (&lt;DocNo&gt;-F)</source>
+        <translation>Pos yuran setiap pesanan pada nota &amp;kredit (&lt;DocNo&gt;-F)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Simpa&amp;n</translation>
+    </message>
+    <message>
+        <source>Add a store in the Stores tab first.</source>
+        <translation>Tambah kedai dalam tab Kedai dahulu.</translation>
+    </message>
+    <message>
+        <source>Automatic sync is off; use Sync now in Stores or Tools.</source>
+        <translation>Penyegerakan automatik dimatikan; gunakan Segerak sekarang dalam Kedai atau Alatan.</translation>
+    </message>
+    <message>
+        <source>Never synced: the first sync starts within a minute.</source>
+        <translation>Belum pernah disegerakkan: penyegerakan pertama bermula dalam masa seminit.</translation>
+    </message>
+    <message>
+        <source>Last sync {when}.</source>
+        <translation>Segerak terakhir {when}.</translation>
+    </message>
+    <message>
+        <source>Saved. Orders already held for a setting can now be retried.</source>
+        <translation>Disimpan. Pesanan yang ditahan kerana tetapan kini boleh dicuba semula.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Hide this message</source>
         <translation>Sembunyikan mesej ini</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialFields</name>
+    <message>
+        <source>Credentials (kept in this computer&apos;s password store)</source>
+        <translation>Bukti kelayakan (disimpan dalam stor kata laluan komputer ini)</translation>
+    </message>
+    <message>
+        <source>Save credentia&amp;ls</source>
+        <translation>Simpan bukti &amp;kelayakan</translation>
+    </message>
+    <message>
+        <source>saved - type a new value to replace it</source>
+        <translation>telah disimpan - taip nilai baharu untuk menggantinya</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>belum disimpan</translation>
+    </message>
+    <message>
+        <source>✔ Saved</source>
+        <translation>✔ Disimpan</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Belum disimpan</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Tidak disimpan.</translation>
+    </message>
+    <message>
+        <source>Type a credential first; saved ones are kept as they are.</source>
+        <translation>Taip bukti kelayakan dahulu; yang telah disimpan kekal seperti sedia ada.</translation>
+    </message>
+    <message>
+        <source>Saved {n} credential. Press Test connection to check it.</source>
+        <translation>{n} bukti kelayakan disimpan. Tekan Uji sambungan untuk menyemaknya.</translation>
+    </message>
+    <message>
+        <source>Saved {n} credentials. Press Test connection to check them.</source>
+        <translation>{n} bukti kelayakan disimpan. Tekan Uji sambungan untuk menyemaknya.</translation>
     </message>
 </context>
 <context>
@@ -74,7 +264,7 @@
     </message>
     <message>
         <source>&amp;Open order…</source>
-        <translation>&amp;Buka pesanan…</translation>
+        <translation>B&amp;uka pesanan…</translation>
     </message>
     <message>
         <source>Show the selected order&apos;s lines and why it is held (Enter).</source>
@@ -146,6 +336,233 @@
     </message>
 </context>
 <context>
+    <name>IntegrationTab</name>
+    <message>
+        <source>API version</source>
+        <translation>Versi API</translation>
+    </message>
+    <message>
+        <source>e.g. 2025-01 (blank: ecdesk&apos;s default)</source>
+        <translation>cth. 2025-01 (kosong: lalai ecdesk)</translation>
+    </message>
+    <message>
+        <source>Partner ID</source>
+        <translation>ID rakan kongsi (Partner ID)</translation>
+    </message>
+    <message>
+        <source>from Shopee Open Platform</source>
+        <translation>daripada Shopee Open Platform</translation>
+    </message>
+    <message>
+        <source>Shop ID</source>
+        <translation>ID kedai (Shop ID)</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s numeric id</source>
+        <translation>ID angka kedai</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>Kunci aplikasi (App key)</translation>
+    </message>
+    <message>
+        <source>from Lazada Open Platform</source>
+        <translation>daripada Lazada Open Platform</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zon waktu</translation>
+    </message>
+    <message>
+        <source>Admin API access token</source>
+        <translation>Token akses Admin API</translation>
+    </message>
+    <message>
+        <source>Client ID (instead of a token)</source>
+        <translation>ID klien (sebagai ganti token)</translation>
+    </message>
+    <message>
+        <source>Client secret (instead of a token)</source>
+        <translation>Rahsia klien (sebagai ganti token)</translation>
+    </message>
+    <message>
+        <source>Consumer key</source>
+        <translation>Kunci pengguna (Consumer key)</translation>
+    </message>
+    <message>
+        <source>Consumer secret</source>
+        <translation>Rahsia pengguna (Consumer secret)</translation>
+    </message>
+    <message>
+        <source>Partner key</source>
+        <translation>Kunci rakan kongsi (Partner key)</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>Rahsia aplikasi (App secret)</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Kunci API</translation>
+    </message>
+    <message>
+        <source>Either the Admin API access token, or the client ID and client secret of the store&apos;s app.</source>
+        <translation>Sama ada token akses Admin API, atau ID klien dan rahsia klien aplikasi kedai.</translation>
+    </message>
+    <message>
+        <source>After saving the partner key, paste the authorisation code Shopee gave you below and press Authorise.</source>
+        <translation>Selepas menyimpan kunci rakan kongsi, tampal kod kebenaran yang diberikan oleh Shopee di bawah dan tekan Benarkan.</translation>
+    </message>
+    <message>
+        <source>After saving the app secret, paste the authorisation code Lazada gave you below and press Authorise.</source>
+        <translation>Selepas menyimpan rahsia aplikasi, tampal kod kebenaran yang diberikan oleh Lazada di bawah dan tekan Benarkan.</translation>
+    </message>
+    <message>
+        <source>API address (URL)</source>
+        <translation>Alamat API (URL)</translation>
+    </message>
+    <message>
+        <source>Account book ID</source>
+        <translation>ID buku akaun</translation>
+    </message>
+    <message>
+        <source>the book&apos;s id in AutoCount Cloud</source>
+        <translation>ID buku akaun dalam AutoCount Cloud</translation>
+    </message>
+    <message>
+        <source>Debtor (customer) code</source>
+        <translation>Kod penghutang (pelanggan)</translation>
+    </message>
+    <message>
+        <source>e.g. 300-C001</source>
+        <translation>cth. 300-C001</translation>
+    </message>
+    <message>
+        <source>Sales account</source>
+        <translation>Akaun jualan</translation>
+    </message>
+    <message>
+        <source>e.g. 500-0000</source>
+        <translation>cth. 500-0000</translation>
+    </message>
+    <message>
+        <source>Shipping charge item</source>
+        <translation>Item caj penghantaran</translation>
+    </message>
+    <message>
+        <source>e.g. SHIPPING</source>
+        <translation>cth. SHIPPING</translation>
+    </message>
+    <message>
+        <source>Rounding account</source>
+        <translation>Akaun pembundaran</translation>
+    </message>
+    <message>
+        <source>e.g. 530-0000</source>
+        <translation>cth. 530-0000</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Kaedah pembayaran</translation>
+    </message>
+    <message>
+        <source>e.g. BANK</source>
+        <translation>cth. BANK</translation>
+    </message>
+    <message>
+        <source>Credit term</source>
+        <translation>Terma kredit</translation>
+    </message>
+    <message>
+        <source>e.g. C.O.D.</source>
+        <translation>cth. C.O.D.</translation>
+    </message>
+    <message>
+        <source>Sales location</source>
+        <translation>Lokasi jualan</translation>
+    </message>
+    <message>
+        <source>e.g. HQ</source>
+        <translation>cth. HQ</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>ID kunci (Key ID)</translation>
+    </message>
+    <message>
+        <source>Stores and AutoCount</source>
+        <translation>Kedai dan AutoCount</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Sambungan</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve settings</source>
+        <translation>Simpan &amp;tetapan</translation>
+    </message>
+    <message>
+        <source>authorisation code from the marketplace</source>
+        <translation>kod kebenaran daripada pasaran</translation>
+    </message>
+    <message>
+        <source>Authorisation code</source>
+        <translation>Kod kebenaran</translation>
+    </message>
+    <message>
+        <source>A&amp;uthorise</source>
+        <translation>Ben&amp;arkan</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>U&amp;ji sambungan</translation>
+    </message>
+    <message>
+        <source>AutoCount (accounting)</source>
+        <translation>AutoCount (perakaunan)</translation>
+    </message>
+    <message>
+        <source>Until then ecdesk cannot save any credential; settings without secrets can still be saved.</source>
+        <translation>Sehingga itu ecdesk tidak dapat menyimpan sebarang bukti kelayakan; tetapan tanpa rahsia masih boleh disimpan.</translation>
+    </message>
+    <message>
+        <source>AutoCount: where orders are posted</source>
+        <translation>AutoCount: tempat pesanan dipos</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Laluan</translation>
+    </message>
+    <message>
+        <source>{store}: {platform} store</source>
+        <translation>{store}: kedai {platform}</translation>
+    </message>
+    <message>
+        <source>Store address (URL)</source>
+        <translation>Alamat kedai (URL)</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Tetapan disimpan.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Sedang menguji…</translation>
+    </message>
+    <message>
+        <source>Paste the authorisation code first.</source>
+        <translation>Tampal kod kebenaran dahulu.</translation>
+    </message>
+    <message>
+        <source>Authorising…</source>
+        <translation>Sedang memberi kebenaran…</translation>
+    </message>
+    <message>
+        <source>AutoCount Cloud Accounting (API)</source>
+        <translation>AutoCount Cloud Accounting (API)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ecdesk: online orders into AutoCount</source>
@@ -194,6 +611,260 @@
     <message>
         <source>The order was marked settled by hand and left the held list.</source>
         <translation>Pesanan ditandakan selesai secara manual dan telah keluar daripada senarai ditahan.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTab</name>
+    <message>
+        <source>AutoCount item code, e.g. TS-RED-L</source>
+        <translation>Kod item AutoCount, cth. TS-RED-L</translation>
+    </message>
+    <message>
+        <source>AutoCount item for the charge, e.g. SHIPPING</source>
+        <translation>Item AutoCount untuk caj, cth. SHIPPING</translation>
+    </message>
+    <message>
+        <source>AutoCount payment method, e.g. BANK</source>
+        <translation>Kaedah pembayaran AutoCount, cth. BANK</translation>
+    </message>
+    <message>
+        <source>AutoCount tax code, e.g. SV-8 (or none)</source>
+        <translation>Kod cukai AutoCount, cth. SV-8 (atau none)</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <source>Search store value or AutoCount code…</source>
+        <translation>Cari nilai kedai atau kod AutoCount…</translation>
+    </message>
+    <message>
+        <source>Search mappings</source>
+        <translation>Cari pemetaan</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>&amp;Import dari Excel…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>E&amp;ksport ke Excel…</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>Pemetaan</translation>
+    </message>
+    <message>
+        <source>exactly as the store sends it</source>
+        <translation>tepat seperti yang dihantar oleh kedai</translation>
+    </message>
+    <message>
+        <source>optional, e.g. UNIT</source>
+        <translation>pilihan, cth. UNIT</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping</source>
+        <translation>Simpan &amp;pemetaan</translation>
+    </message>
+    <message>
+        <source>De&amp;lete mapping</source>
+        <translation>Pad&amp;am pemetaan</translation>
+    </message>
+    <message>
+        <source>Retry held orders &amp;now</source>
+        <translation>Cuba semula pesanan ditahan sekara&amp;ng</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Map a value</source>
+        <translation>Petakan satu nilai</translation>
+    </message>
+    <message>
+        <source>S&amp;tore</source>
+        <translation>K&amp;edai</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Jenis</translation>
+    </message>
+    <message>
+        <source>Store &amp;value</source>
+        <translation>Ni&amp;lai kedai</translation>
+    </message>
+    <message>
+        <source>&amp;AutoCount code</source>
+        <translation>Kod AutoCoun&amp;t</translation>
+    </message>
+    <message>
+        <source>&amp;UOM</source>
+        <translation>U&amp;OM</translation>
+    </message>
+    <message>
+        <source>Store of the mapping</source>
+        <translation>Kedai bagi pemetaan</translation>
+    </message>
+    <message>
+        <source>Kind of the mapping</source>
+        <translation>Jenis pemetaan</translation>
+    </message>
+    <message>
+        <source>Store value</source>
+        <translation>Nilai kedai</translation>
+    </message>
+    <message>
+        <source>AutoCount code</source>
+        <translation>Kod AutoCount</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>Semua kedai</translation>
+    </message>
+    <message>
+        <source>{n} value from held orders needs a mapping (shown first, highlighted).</source>
+        <translation>{n} nilai daripada pesanan ditahan memerlukan pemetaan (ditunjukkan dahulu, diserlahkan).</translation>
+    </message>
+    <message>
+        <source>{n} values from held orders need a mapping (shown first, highlighted).</source>
+        <translation>{n} nilai daripada pesanan ditahan memerlukan pemetaan (ditunjukkan dahulu, diserlahkan).</translation>
+    </message>
+    <message>
+        <source>{n} mapped.</source>
+        <translation>{n} telah dipetakan.</translation>
+    </message>
+    <message>
+        <source>Every value seen in held orders is mapped. {n} mapping shown.</source>
+        <translation>Setiap nilai dalam pesanan ditahan telah dipetakan. {n} pemetaan ditunjukkan.</translation>
+    </message>
+    <message>
+        <source>Every value seen in held orders is mapped. {n} mappings shown.</source>
+        <translation>Setiap nilai dalam pesanan ditahan telah dipetakan. {n} pemetaan ditunjukkan.</translation>
+    </message>
+    <message>
+        <source>Type the AutoCount code for {kind} &apos;{key}&apos; and press Save mapping.</source>
+        <translation>Taip kod AutoCount untuk {kind} &apos;{key}&apos; dan tekan Simpan pemetaan.</translation>
+    </message>
+    <message>
+        <source>Add a store first (Stores tab).</source>
+        <translation>Tambah kedai dahulu (tab Kedai).</translation>
+    </message>
+    <message>
+        <source>Saved: {key} → {value}. Press “Retry held orders now” to post the orders that were waiting for it.</source>
+        <translation>Disimpan: {key} → {value}. Tekan “Cuba semula pesanan ditahan sekarang” untuk mengepos pesanan yang menunggunya.</translation>
+    </message>
+    <message>
+        <source>Deleted the mapping of &apos;{key}&apos;.</source>
+        <translation>Pemetaan &apos;{key}&apos; telah dipadam.</translation>
+    </message>
+    <message>
+        <source>Export mappings</source>
+        <translation>Eksport pemetaan</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import mappings</source>
+        <translation>Import pemetaan</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {problem}. Close the file in Excel or choose another folder.</source>
+        <translation>Tidak dapat menulis {path}: {problem}. Tutup fail itu dalam Excel atau pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}. Fill the empty AutoCount codes and import the file back.</source>
+        <translation>{count} baris dieksport ke {path}. Isikan kod AutoCount yang kosong dan import semula fail itu.</translation>
+    </message>
+    <message>
+        <source>Imported {n} mapping.</source>
+        <translation>{n} pemetaan diimport.</translation>
+    </message>
+    <message>
+        <source>Imported {n} mappings.</source>
+        <translation>{n} pemetaan diimport.</translation>
+    </message>
+    <message>
+        <source>{n} row without an AutoCount code was skipped.</source>
+        <translation>{n} baris tanpa kod AutoCount telah dilangkau.</translation>
+    </message>
+    <message>
+        <source>{n} rows without an AutoCount code were skipped.</source>
+        <translation>{n} baris tanpa kod AutoCount telah dilangkau.</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>Tidak diimport:</translation>
+    </message>
+    <message>
+        <source>(and {n} more)</source>
+        <translation>(dan {n} lagi)</translation>
+    </message>
+</context>
+<context>
+    <name>MappingsModel</name>
+    <message>
+        <source>Item (SKU)</source>
+        <translation>Item (SKU)</translation>
+    </message>
+    <message>
+        <source>Shipping method</source>
+        <translation>Kaedah penghantaran</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Kaedah pembayaran</translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation>Kadar cukai</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Store value</source>
+        <translation>Nilai kedai</translation>
+    </message>
+    <message>
+        <source>AutoCount code</source>
+        <translation>Kod AutoCount</translation>
+    </message>
+    <message>
+        <source>Orders held</source>
+        <translation>Pesanan ditahan</translation>
+    </message>
+    <message>
+        <source>Needs mapping</source>
+        <translation>Perlu dipetakan</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>Telah dipetakan</translation>
+    </message>
+    <message>
+        <source>Orders are held because this value has no AutoCount code. Type the code in &apos;AutoCount code&apos;, then retry the held orders.</source>
+        <translation>Pesanan ditahan kerana nilai ini tiada kod AutoCount. Taip kod dalam &apos;Kod AutoCount&apos;, kemudian cuba semula pesanan yang ditahan.</translation>
+    </message>
+    <message>
+        <source>Type the AutoCount code first.</source>
+        <translation>Taip kod AutoCount dahulu.</translation>
     </message>
 </context>
 <context>
@@ -443,6 +1114,53 @@
     </message>
 </context>
 <context>
+    <name>StoreDialog</name>
+    <message>
+        <source>Edit store</source>
+        <translation>Sunting kedai</translation>
+    </message>
+    <message>
+        <source>Add a store</source>
+        <translation>Tambah kedai</translation>
+    </message>
+    <message>
+        <source>e.g. Main Shopify</source>
+        <translation>cth. Shopify Utama</translation>
+    </message>
+    <message>
+        <source>Put before the order number to make the AutoCount document number, e.g. SH- gives SH-1001 (up to 4 characters).</source>
+        <translation>Diletakkan sebelum nombor pesanan untuk membentuk nombor dokumen AutoCount, cth. SH- menjadi SH-1001 (hingga 4 aksara).</translation>
+    </message>
+    <message>
+        <source>Store &amp;name</source>
+        <translation>&amp;Nama kedai</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>&amp;Platform</translation>
+    </message>
+    <message>
+        <source>Store &amp;address (URL)</source>
+        <translation>&amp;Alamat kedai (URL)</translation>
+    </message>
+    <message>
+        <source>&amp;Document prefix</source>
+        <translation>Awalan &amp;dokumen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Credentials are entered next, in the Integration tab.</source>
+        <translation>Bukti kelayakan dimasukkan seterusnya, dalam tab Integrasi.</translation>
+    </message>
+</context>
+<context>
     <name>StoresModel</name>
     <message>
         <source>Store</source>
@@ -518,6 +1236,57 @@
     </message>
 </context>
 <context>
+    <name>StoresTab</name>
+    <message>
+        <source>Stores</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>&amp;Add store…</source>
+        <translation>&amp;Tambah kedai…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>Su&amp;nting…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Bu&amp;ang</translation>
+    </message>
+    <message>
+        <source>S&amp;ync this store now</source>
+        <translation>Se&amp;gerak kedai ini sekarang</translation>
+    </message>
+    <message>
+        <source>Sync a&amp;ll stores now</source>
+        <translation>Segerak semua &amp;kedai sekarang</translation>
+    </message>
+    <message>
+        <source>No stores yet. Press “Add store…” to connect your first online store, then enter its credentials in Integration.</source>
+        <translation>Belum ada kedai. Tekan “Tambah kedai…” untuk menyambung kedai dalam talian pertama anda, kemudian masukkan bukti kelayakannya dalam Integrasi.</translation>
+    </message>
+    <message>
+        <source>Give the store a name, e.g. &apos;Main Shopify&apos;.</source>
+        <translation>Beri kedai itu nama, cth. &apos;Shopify Utama&apos;.</translation>
+    </message>
+    <message>
+        <source>Remove the store &apos;{store}&apos;? Its orders and mappings are removed from ecdesk (documents already in AutoCount stay).</source>
+        <translation>Buang kedai &apos;{store}&apos;? Pesanan dan pemetaannya akan dibuang daripada ecdesk (dokumen yang sudah ada dalam AutoCount kekal).</translation>
+    </message>
+    <message>
+        <source>Remove store</source>
+        <translation>Buang kedai</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Buang</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>SyncLogModel</name>
     <message>
         <source>Time</source>
@@ -584,7 +1353,7 @@
     </message>
     <message>
         <source>Fetch this date range aga&amp;in</source>
-        <translation>Ambil &amp;julat tarikh ini semula</translation>
+        <translation>Ambil julat &amp;tarikh ini semula</translation>
     </message>
     <message>
         <source>Cancel the r&amp;unning sync</source>
@@ -596,11 +1365,11 @@
     </message>
     <message>
         <source>S&amp;tore</source>
-        <translation>K&amp;edai</translation>
+        <translation>Keda&amp;i</translation>
     </message>
     <message>
         <source>O&amp;ne order</source>
-        <translation>Satu pe&amp;sanan</translation>
+        <translation>Satu pesa&amp;nan</translation>
     </message>
     <message>
         <source>Date r&amp;ange</source>
@@ -676,7 +1445,7 @@
     </message>
     <message>
         <source>&amp;Window language</source>
-        <translation>Bahasa &amp;tetingkap</translation>
+        <translation>Ba&amp;hasa tetingkap</translation>
     </message>
     <message>
         <source>Add a store first (Stores tab).</source>
@@ -886,6 +1655,10 @@
     <message>
         <source>Setup incomplete</source>
         <translation>Persediaan belum lengkap</translation>
+    </message>
+    <message>
+        <source>Amount out of range</source>
+        <translation>Amaun di luar julat</translation>
     </message>
 </context>
 </TS>

@@ -2,10 +2,200 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AutomationTab</name>
+    <message>
+        <source>Sales invoice</source>
+        <translation>销售发票</translation>
+    </message>
+    <message>
+        <source>Cash sale</source>
+        <translation>现金销售</translation>
+    </message>
+    <message>
+        <source>Sales order</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <source>Delivery order</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <source>blank: AutoCount default</source>
+        <translation>留空：使用 AutoCount 默认值</translation>
+    </message>
+    <message>
+        <source>Document number prefix</source>
+        <translation>单据号前缀</translation>
+    </message>
+    <message>
+        <source>e.g. SH- (up to 4 characters)</source>
+        <translation>例如 SH-（最多 4 个字符）</translation>
+    </message>
+    <message>
+        <source>Debtor (customer) code</source>
+        <translation>债务人（客户）代码</translation>
+    </message>
+    <message>
+        <source>Sales account</source>
+        <translation>销售科目</translation>
+    </message>
+    <message>
+        <source>Shipping charge item</source>
+        <translation>运费物品</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Transaction / payment fee</source>
+        <translation>交易 / 支付手续费</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Vouchers paid by you</source>
+        <translation>由您承担的优惠券</translation>
+    </message>
+    <message>
+        <source>Other charges</source>
+        <translation>其他费用</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>&amp;Sync this store automatically while ecdesk is open</source>
+        <translation>ecdesk 打开时自动同步此网店(&amp;S)</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>As soon as the order is paid (shipped or not)</source>
+        <translation>订单付款后立即过账（无论是否已发货）</translation>
+    </message>
+    <message>
+        <source>Accounting posts every paid order once.</source>
+        <translation>每张已付款订单只过账一次。</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Fetch new &amp;orders every</source>
+        <translation>获取新订单的间隔(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Send stock and trac&amp;king every</source>
+        <translation>发送库存和物流单号的间隔(&amp;K)</translation>
+    </message>
+    <message>
+        <source>What to create in AutoCount</source>
+        <translation>在 AutoCount 中创建什么</translation>
+    </message>
+    <message>
+        <source>Docu&amp;ment</source>
+        <translation>单据(&amp;M)</translation>
+    </message>
+    <message>
+        <source>W&amp;hen</source>
+        <translation>何时(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Marketplace fees (ledger account per fee)</source>
+        <translation>平台费用（每种费用对应的总账科目）</translation>
+    </message>
+    <message>
+        <source>Post each order&apos;s fees on a credit &amp;note (&lt;DocNo&gt;-F)</source>
+        <translation>将每张订单的费用过账到贷记单(&amp;N)（&lt;DocNo&gt;-F）</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Add a store in the Stores tab first.</source>
+        <translation>请先在“网店”标签页中添加网店。</translation>
+    </message>
+    <message>
+        <source>Automatic sync is off; use Sync now in Stores or Tools.</source>
+        <translation>自动同步已关闭；请在“网店”或“工具”中使用“立即同步”。</translation>
+    </message>
+    <message>
+        <source>Never synced: the first sync starts within a minute.</source>
+        <translation>从未同步：首次同步将在一分钟内开始。</translation>
+    </message>
+    <message>
+        <source>Last sync {when}.</source>
+        <translation>最近同步：{when}。</translation>
+    </message>
+    <message>
+        <source>Saved. Orders already held for a setting can now be retried.</source>
+        <translation>已保存。因设置而暂挂的订单现在可以重试。</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Hide this message</source>
         <translation>隐藏此消息</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialFields</name>
+    <message>
+        <source>Credentials (kept in this computer&apos;s password store)</source>
+        <translation>凭据（保存在本机的密码库中）</translation>
+    </message>
+    <message>
+        <source>Save credentia&amp;ls</source>
+        <translation>保存凭据(&amp;L)</translation>
+    </message>
+    <message>
+        <source>saved - type a new value to replace it</source>
+        <translation>已保存 - 输入新值即可替换</translation>
+    </message>
+    <message>
+        <source>not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>✔ Saved</source>
+        <translation>✔ 已保存</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <source>Type a credential first; saved ones are kept as they are.</source>
+        <translation>请先输入凭据；已保存的凭据保持不变。</translation>
+    </message>
+    <message>
+        <source>Saved {n} credential. Press Test connection to check it.</source>
+        <translation>已保存 {n} 项凭据。请按“测试连接”进行检查。</translation>
+    </message>
+    <message>
+        <source>Saved {n} credentials. Press Test connection to check them.</source>
+        <translation>已保存 {n} 项凭据。请按“测试连接”进行检查。</translation>
     </message>
 </context>
 <context>
@@ -146,6 +336,233 @@
     </message>
 </context>
 <context>
+    <name>IntegrationTab</name>
+    <message>
+        <source>API version</source>
+        <translation>API 版本</translation>
+    </message>
+    <message>
+        <source>e.g. 2025-01 (blank: ecdesk&apos;s default)</source>
+        <translation>例如 2025-01（留空：使用 ecdesk 默认值）</translation>
+    </message>
+    <message>
+        <source>Partner ID</source>
+        <translation>合作伙伴 ID（Partner ID）</translation>
+    </message>
+    <message>
+        <source>from Shopee Open Platform</source>
+        <translation>来自 Shopee 开放平台</translation>
+    </message>
+    <message>
+        <source>Shop ID</source>
+        <translation>店铺 ID（Shop ID）</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s numeric id</source>
+        <translation>店铺的数字 ID</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>应用密钥（App key）</translation>
+    </message>
+    <message>
+        <source>from Lazada Open Platform</source>
+        <translation>来自 Lazada 开放平台</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Admin API access token</source>
+        <translation>Admin API 访问令牌</translation>
+    </message>
+    <message>
+        <source>Client ID (instead of a token)</source>
+        <translation>客户端 ID（代替令牌）</translation>
+    </message>
+    <message>
+        <source>Client secret (instead of a token)</source>
+        <translation>客户端密钥（代替令牌）</translation>
+    </message>
+    <message>
+        <source>Consumer key</source>
+        <translation>消费者密钥（Consumer key）</translation>
+    </message>
+    <message>
+        <source>Consumer secret</source>
+        <translation>消费者密码（Consumer secret）</translation>
+    </message>
+    <message>
+        <source>Partner key</source>
+        <translation>合作伙伴密钥（Partner key）</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>应用密码（App secret）</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Either the Admin API access token, or the client ID and client secret of the store&apos;s app.</source>
+        <translation>填写 Admin API 访问令牌，或填写网店应用的客户端 ID 和客户端密钥。</translation>
+    </message>
+    <message>
+        <source>After saving the partner key, paste the authorisation code Shopee gave you below and press Authorise.</source>
+        <translation>保存合作伙伴密钥后，将 Shopee 提供的授权码粘贴到下方，然后按“授权”。</translation>
+    </message>
+    <message>
+        <source>After saving the app secret, paste the authorisation code Lazada gave you below and press Authorise.</source>
+        <translation>保存应用密码后，将 Lazada 提供的授权码粘贴到下方，然后按“授权”。</translation>
+    </message>
+    <message>
+        <source>API address (URL)</source>
+        <translation>API 地址（URL）</translation>
+    </message>
+    <message>
+        <source>Account book ID</source>
+        <translation>账簿 ID</translation>
+    </message>
+    <message>
+        <source>the book&apos;s id in AutoCount Cloud</source>
+        <translation>AutoCount Cloud 中的账簿 ID</translation>
+    </message>
+    <message>
+        <source>Debtor (customer) code</source>
+        <translation>债务人（客户）代码</translation>
+    </message>
+    <message>
+        <source>e.g. 300-C001</source>
+        <translation>例如 300-C001</translation>
+    </message>
+    <message>
+        <source>Sales account</source>
+        <translation>销售科目</translation>
+    </message>
+    <message>
+        <source>e.g. 500-0000</source>
+        <translation>例如 500-0000</translation>
+    </message>
+    <message>
+        <source>Shipping charge item</source>
+        <translation>运费物品</translation>
+    </message>
+    <message>
+        <source>e.g. SHIPPING</source>
+        <translation>例如 SHIPPING</translation>
+    </message>
+    <message>
+        <source>Rounding account</source>
+        <translation>舍入科目</translation>
+    </message>
+    <message>
+        <source>e.g. 530-0000</source>
+        <translation>例如 530-0000</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>e.g. BANK</source>
+        <translation>例如 BANK</translation>
+    </message>
+    <message>
+        <source>Credit term</source>
+        <translation>信用期限</translation>
+    </message>
+    <message>
+        <source>e.g. C.O.D.</source>
+        <translation>例如 C.O.D.</translation>
+    </message>
+    <message>
+        <source>Sales location</source>
+        <translation>销售地点</translation>
+    </message>
+    <message>
+        <source>e.g. HQ</source>
+        <translation>例如 HQ</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>密钥 ID（Key ID）</translation>
+    </message>
+    <message>
+        <source>Stores and AutoCount</source>
+        <translation>网店与 AutoCount</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve settings</source>
+        <translation>保存设置(&amp;V)</translation>
+    </message>
+    <message>
+        <source>authorisation code from the marketplace</source>
+        <translation>平台提供的授权码</translation>
+    </message>
+    <message>
+        <source>Authorisation code</source>
+        <translation>授权码</translation>
+    </message>
+    <message>
+        <source>A&amp;uthorise</source>
+        <translation>授权(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>测试连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>AutoCount (accounting)</source>
+        <translation>AutoCount（会计）</translation>
+    </message>
+    <message>
+        <source>Until then ecdesk cannot save any credential; settings without secrets can still be saved.</source>
+        <translation>在此之前 ecdesk 无法保存任何凭据；不含密钥的设置仍可保存。</translation>
+    </message>
+    <message>
+        <source>AutoCount: where orders are posted</source>
+        <translation>AutoCount：订单过账的目的地</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>{store}: {platform} store</source>
+        <translation>{store}：{platform} 网店</translation>
+    </message>
+    <message>
+        <source>Store address (URL)</source>
+        <translation>网店地址（URL）</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Paste the authorisation code first.</source>
+        <translation>请先粘贴授权码。</translation>
+    </message>
+    <message>
+        <source>Authorising…</source>
+        <translation>正在授权…</translation>
+    </message>
+    <message>
+        <source>AutoCount Cloud Accounting (API)</source>
+        <translation>AutoCount Cloud Accounting（API）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ecdesk: online orders into AutoCount</source>
@@ -194,6 +611,260 @@
     <message>
         <source>The order was marked settled by hand and left the held list.</source>
         <translation>该订单已标记为手动处理，并已移出暂挂列表。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTab</name>
+    <message>
+        <source>AutoCount item code, e.g. TS-RED-L</source>
+        <translation>AutoCount 物品编号，例如 TS-RED-L</translation>
+    </message>
+    <message>
+        <source>AutoCount item for the charge, e.g. SHIPPING</source>
+        <translation>该费用对应的 AutoCount 物品，例如 SHIPPING</translation>
+    </message>
+    <message>
+        <source>AutoCount payment method, e.g. BANK</source>
+        <translation>AutoCount 付款方式，例如 BANK</translation>
+    </message>
+    <message>
+        <source>AutoCount tax code, e.g. SV-8 (or none)</source>
+        <translation>AutoCount 税码，例如 SV-8（或 none）</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Search store value or AutoCount code…</source>
+        <translation>搜索网店值或 AutoCount 代码…</translation>
+    </message>
+    <message>
+        <source>Search mappings</source>
+        <translation>搜索对照</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出到 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>对照</translation>
+    </message>
+    <message>
+        <source>exactly as the store sends it</source>
+        <translation>与网店发送的完全一致</translation>
+    </message>
+    <message>
+        <source>optional, e.g. UNIT</source>
+        <translation>可选，例如 UNIT</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping</source>
+        <translation>保存对照(&amp;S)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete mapping</source>
+        <translation>删除对照(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Retry held orders &amp;now</source>
+        <translation>立即重试暂挂订单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Map a value</source>
+        <translation>对照一个值</translation>
+    </message>
+    <message>
+        <source>S&amp;tore</source>
+        <translation>网店(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Store &amp;value</source>
+        <translation>网店值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;AutoCount code</source>
+        <translation>AutoCount 代码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;UOM</source>
+        <translation>UOM(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Store of the mapping</source>
+        <translation>对照所属网店</translation>
+    </message>
+    <message>
+        <source>Kind of the mapping</source>
+        <translation>对照类型</translation>
+    </message>
+    <message>
+        <source>Store value</source>
+        <translation>网店值</translation>
+    </message>
+    <message>
+        <source>AutoCount code</source>
+        <translation>AutoCount 代码</translation>
+    </message>
+    <message>
+        <source>All stores</source>
+        <translation>全部网店</translation>
+    </message>
+    <message>
+        <source>{n} value from held orders needs a mapping (shown first, highlighted).</source>
+        <translation>暂挂订单中有 {n} 个值需要对照（排在最前并高亮显示）。</translation>
+    </message>
+    <message>
+        <source>{n} values from held orders need a mapping (shown first, highlighted).</source>
+        <translation>暂挂订单中有 {n} 个值需要对照（排在最前并高亮显示）。</translation>
+    </message>
+    <message>
+        <source>{n} mapped.</source>
+        <translation>已对照 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Every value seen in held orders is mapped. {n} mapping shown.</source>
+        <translation>暂挂订单中的所有值均已对照。显示 {n} 条对照。</translation>
+    </message>
+    <message>
+        <source>Every value seen in held orders is mapped. {n} mappings shown.</source>
+        <translation>暂挂订单中的所有值均已对照。显示 {n} 条对照。</translation>
+    </message>
+    <message>
+        <source>Type the AutoCount code for {kind} &apos;{key}&apos; and press Save mapping.</source>
+        <translation>请输入{kind}“{key}”对应的 AutoCount 代码，然后按“保存对照”。</translation>
+    </message>
+    <message>
+        <source>Add a store first (Stores tab).</source>
+        <translation>请先添加网店（“网店”标签页）。</translation>
+    </message>
+    <message>
+        <source>Saved: {key} → {value}. Press “Retry held orders now” to post the orders that were waiting for it.</source>
+        <translation>已保存：{key} → {value}。按“立即重试暂挂订单”即可过账等待此对照的订单。</translation>
+    </message>
+    <message>
+        <source>Deleted the mapping of &apos;{key}&apos;.</source>
+        <translation>已删除“{key}”的对照。</translation>
+    </message>
+    <message>
+        <source>Export mappings</source>
+        <translation>导出对照</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import mappings</source>
+        <translation>导入对照</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {problem}. Close the file in Excel or choose another folder.</source>
+        <translation>无法写入 {path}：{problem}。请在 Excel 中关闭该文件，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows to {path}. Fill the empty AutoCount codes and import the file back.</source>
+        <translation>已导出 {count} 行到 {path}。请填写空白的 AutoCount 代码，然后重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>Imported {n} mapping.</source>
+        <translation>已导入 {n} 条对照。</translation>
+    </message>
+    <message>
+        <source>Imported {n} mappings.</source>
+        <translation>已导入 {n} 条对照。</translation>
+    </message>
+    <message>
+        <source>{n} row without an AutoCount code was skipped.</source>
+        <translation>已跳过 {n} 行没有 AutoCount 代码的记录。</translation>
+    </message>
+    <message>
+        <source>{n} rows without an AutoCount code were skipped.</source>
+        <translation>已跳过 {n} 行没有 AutoCount 代码的记录。</translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation>未导入：</translation>
+    </message>
+    <message>
+        <source>(and {n} more)</source>
+        <translation>（另有 {n} 条）</translation>
+    </message>
+</context>
+<context>
+    <name>MappingsModel</name>
+    <message>
+        <source>Item (SKU)</source>
+        <translation>物品（SKU）</translation>
+    </message>
+    <message>
+        <source>Shipping method</source>
+        <translation>运送方式</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Tax rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Store value</source>
+        <translation>网店值</translation>
+    </message>
+    <message>
+        <source>AutoCount code</source>
+        <translation>AutoCount 代码</translation>
+    </message>
+    <message>
+        <source>Orders held</source>
+        <translation>暂挂订单数</translation>
+    </message>
+    <message>
+        <source>Needs mapping</source>
+        <translation>需要对照</translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation>已对照</translation>
+    </message>
+    <message>
+        <source>Orders are held because this value has no AutoCount code. Type the code in &apos;AutoCount code&apos;, then retry the held orders.</source>
+        <translation>此值没有 AutoCount 代码，因此订单被暂挂。请在“AutoCount 代码”中输入代码，然后重试暂挂订单。</translation>
+    </message>
+    <message>
+        <source>Type the AutoCount code first.</source>
+        <translation>请先输入 AutoCount 代码。</translation>
     </message>
 </context>
 <context>
@@ -443,6 +1114,53 @@
     </message>
 </context>
 <context>
+    <name>StoreDialog</name>
+    <message>
+        <source>Edit store</source>
+        <translation>编辑网店</translation>
+    </message>
+    <message>
+        <source>Add a store</source>
+        <translation>添加网店</translation>
+    </message>
+    <message>
+        <source>e.g. Main Shopify</source>
+        <translation>例如 Shopify 主店</translation>
+    </message>
+    <message>
+        <source>Put before the order number to make the AutoCount document number, e.g. SH- gives SH-1001 (up to 4 characters).</source>
+        <translation>加在订单号前面组成 AutoCount 单据号，例如 SH- 得到 SH-1001（最多 4 个字符）。</translation>
+    </message>
+    <message>
+        <source>Store &amp;name</source>
+        <translation>网店名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>平台(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Store &amp;address (URL)</source>
+        <translation>网店地址（URL）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Document prefix</source>
+        <translation>单据前缀(&amp;D)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Credentials are entered next, in the Integration tab.</source>
+        <translation>凭据稍后在“集成”标签页中填写。</translation>
+    </message>
+</context>
+<context>
     <name>StoresModel</name>
     <message>
         <source>Store</source>
@@ -515,6 +1233,57 @@
     <message>
         <source>Never</source>
         <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>StoresTab</name>
+    <message>
+        <source>Stores</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>&amp;Add store…</source>
+        <translation>添加网店(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync this store now</source>
+        <translation>立即同步此网店(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sync a&amp;ll stores now</source>
+        <translation>立即同步全部网店(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No stores yet. Press “Add store…” to connect your first online store, then enter its credentials in Integration.</source>
+        <translation>还没有网店。按“添加网店…”连接您的第一个网店，然后在“集成”中填写其凭据。</translation>
+    </message>
+    <message>
+        <source>Give the store a name, e.g. &apos;Main Shopify&apos;.</source>
+        <translation>请为网店命名，例如“Shopify 主店”。</translation>
+    </message>
+    <message>
+        <source>Remove the store &apos;{store}&apos;? Its orders and mappings are removed from ecdesk (documents already in AutoCount stay).</source>
+        <translation>移除网店“{store}”？其订单和对照将从 ecdesk 中删除（已在 AutoCount 中的单据保留）。</translation>
+    </message>
+    <message>
+        <source>Remove store</source>
+        <translation>移除网店</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -886,6 +1655,10 @@
     <message>
         <source>Setup incomplete</source>
         <translation>设置不完整</translation>
+    </message>
+    <message>
+        <source>Amount out of range</source>
+        <translation>金额超出范围</translation>
     </message>
 </context>
 </TS>

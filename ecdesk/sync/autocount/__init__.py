@@ -6,7 +6,10 @@ from importlib import import_module
 
 from ecdesk.sync.autocount.base import AutoCountRoute
 
-_ROUTES = {"cloud": ("ecdesk.sync.autocount.cloud", "CloudRoute")}
+_ROUTES = {
+    "cloud": ("ecdesk.sync.autocount.cloud", "CloudRoute"),
+    "desktop": ("ecdesk.sync.autocount.desktop", "DesktopRoute"),
+}
 
 
 def route_class(name: str) -> type[AutoCountRoute]:

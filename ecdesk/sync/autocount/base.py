@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import ClassVar
 
 from ecdesk.domain import DocKind, DocumentDraft, PostedDocument
@@ -41,11 +42,21 @@ CODE_KINDS: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True)
+class StockBalance:
+    """Quantity on hand of one item code at one location, in ``uom``."""
+
+    item_code: str
+    location: str
+    uom: str
+    qty: Decimal
+
+
 @dataclass
 class AutoCountConfig:
-    route: str  # "cloud"
-    url: str
-    book: str
+    route: str  # "cloud", "desktop", "import-file"
+    url: str = ""
+    book: str = ""
     settings: dict[str, str] = field(default_factory=dict)
 
 
@@ -94,6 +105,20 @@ class AutoCountRoute(ABC):
         check_code_kind(kind)
         raise Unsupported(f"The AutoCount route '{self.name}' cannot list "
                           f"{CODE_KINDS[kind]}s.")
+
+    def cancel(self, kind: DocKind, doc_no: str) -> None:
+        """Cancel (void) a document; its number and record stay in AutoCount. Raises
+        ``Rejected`` in the clerk's words when AutoCount will not, ``Unsupported`` when the
+        route cannot."""
+        raise Unsupported(f"The AutoCount route '{self.name}' cannot cancel documents; "
+                          f"cancel {doc_no} in AutoCount itself.")
+
+    def stock_balances(self, location: str | None = None) -> list[StockBalance]:
+        """Quantity on hand per item code and location (one location when given).
+        ``Unsupported`` when the route cannot read stock (Cloud: DECISIONS.md §7)."""
+        raise Unsupported(f"The AutoCount route '{self.name}' cannot read stock balances; "
+                          "use `ecdesk stock import FILE` with AutoCount's stock balance "
+                          "report, or a read-only SQL connection (`sql_url`).")
 
 
 def check_code_kind(kind: str) -> None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from ecdesk.service import MappingInfo, Service
@@ -13,11 +19,24 @@ from ecdesk.ui.models.base import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-KIND_TITLES = {"sku": "Item (SKU)", "shipping": "Shipping method",
-               "payment": "Payment method", "tax": "Tax rate"}
-COLUMNS = ("Status", "Store", "Kind", "Store value", "AutoCount code", "UOM", "Orders held")
+KIND_TITLES = {"sku": QT_TRANSLATE_NOOP("MappingsModel", "Item (SKU)"),
+               "shipping": QT_TRANSLATE_NOOP("MappingsModel", "Shipping method"),
+               "payment": QT_TRANSLATE_NOOP("MappingsModel", "Payment method"),
+               "tax": QT_TRANSLATE_NOOP("MappingsModel", "Tax rate")}
+COLUMNS = (QT_TRANSLATE_NOOP("MappingsModel", "Status"),
+           QT_TRANSLATE_NOOP("MappingsModel", "Store"),
+           QT_TRANSLATE_NOOP("MappingsModel", "Kind"),
+           QT_TRANSLATE_NOOP("MappingsModel", "Store value"),
+           QT_TRANSLATE_NOOP("MappingsModel", "AutoCount code"), "UOM",
+           QT_TRANSLATE_NOOP("MappingsModel", "Orders held"))
 EDITABLE = {4, 5}
-TODO = "Needs mapping"
+TODO = QT_TRANSLATE_NOOP("MappingsModel", "Needs mapping")
+
+
+def kind_title(kind: str) -> str:
+    """A mapping kind as the clerk reads it, in the window's language."""
+    title = KIND_TITLES.get(kind)
+    return QCoreApplication.translate("MappingsModel", title) if title else kind
 
 
 class MappingsModel(TableModel):
@@ -81,15 +100,15 @@ class MappingsModel(TableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             held = self.blocked.get((m.store, m.kind, m.key), 0) if todo else 0
-            return (TODO if todo else "Mapped", m.store, KIND_TITLES.get(m.kind, m.kind),
+            return (self.tr(TODO) if todo else self.tr("Mapped"), m.store, kind_title(m.kind),
                     m.key, m.value, m.uom, str(held) if held else "")[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 6:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and todo:
             return QBrush(QColor("#fff4ce"))
         if role == Qt.ItemDataRole.ToolTipRole and todo:
-            return ("Orders are held because this value has no AutoCount code. Type the code "
-                    "in 'AutoCount code', then retry the held orders.")
+            return self.tr("Orders are held because this value has no AutoCount code. Type the "
+                           "code in 'AutoCount code', then retry the held orders.")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -100,7 +119,7 @@ class MappingsModel(TableModel):
         text = str(value or "").strip()
         code, uom = (text, m.uom) if index.column() == 4 else (m.value, text)
         if not code:
-            self.error = "Type the AutoCount code first."
+            self.error = self.tr("Type the AutoCount code first.")
             return False
         try:
             self.service.set_mapping(m.store, m.kind, m.key, code, uom)

@@ -8,6 +8,7 @@ the store-bound direction (stock levels and tracking numbers).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,25 +27,33 @@ from PySide6.QtWidgets import (
 from ecdesk.service import Service, UsageError
 from ecdesk.ui.models.held_orders import format_date
 
-DOC_KINDS = [("invoice", "Sales invoice"), ("cash_sale", "Cash sale"),
-             ("sales_order", "Sales order"), ("delivery_order", "Delivery order")]
+DOC_KINDS = [("invoice", QT_TRANSLATE_NOOP("AutomationTab", "Sales invoice")),
+             ("cash_sale", QT_TRANSLATE_NOOP("AutomationTab", "Cash sale")),
+             ("sales_order", QT_TRANSLATE_NOOP("AutomationTab", "Sales order")),
+             ("delivery_order", QT_TRANSLATE_NOOP("AutomationTab", "Delivery order"))]
+DEFAULT_HINT = QT_TRANSLATE_NOOP("AutomationTab", "blank: AutoCount default")
 POSTING_FIELDS = [
-    ("doc_prefix", "Document number prefix", "e.g. SH- (up to 4 characters)"),
-    ("debtor_code", "Debtor (customer) code", "blank: AutoCount default"),
-    ("sales_account", "Sales account", "blank: AutoCount default"),
-    ("shipping_item", "Shipping charge item", "blank: AutoCount default"),
-    ("payment_method", "Payment method", "blank: AutoCount default"),
+    ("doc_prefix", QT_TRANSLATE_NOOP("AutomationTab", "Document number prefix"),
+     QT_TRANSLATE_NOOP("AutomationTab", "e.g. SH- (up to 4 characters)")),
+    ("debtor_code", QT_TRANSLATE_NOOP("AutomationTab", "Debtor (customer) code"), DEFAULT_HINT),
+    ("sales_account", QT_TRANSLATE_NOOP("AutomationTab", "Sales account"), DEFAULT_HINT),
+    ("shipping_item", QT_TRANSLATE_NOOP("AutomationTab", "Shipping charge item"), DEFAULT_HINT),
+    ("payment_method", QT_TRANSLATE_NOOP("AutomationTab", "Payment method"), DEFAULT_HINT),
 ]
 
 MARKETPLACES = ("shopee", "lazada")
 FEE_FIELDS = [
-    ("fee_account_commission", "Commission"),
-    ("fee_account_service", "Service fee"),
-    ("fee_account_transaction", "Transaction / payment fee"),
-    ("fee_account_shipping_fee", "Shipping fee"),
-    ("fee_account_voucher_seller", "Vouchers paid by you"),
-    ("fee_account_other", "Other charges"),
+    ("fee_account_commission", QT_TRANSLATE_NOOP("AutomationTab", "Commission")),
+    ("fee_account_service", QT_TRANSLATE_NOOP("AutomationTab", "Service fee")),
+    ("fee_account_transaction", QT_TRANSLATE_NOOP("AutomationTab", "Transaction / payment fee")),
+    ("fee_account_shipping_fee", QT_TRANSLATE_NOOP("AutomationTab", "Shipping fee")),
+    ("fee_account_voucher_seller", QT_TRANSLATE_NOOP("AutomationTab", "Vouchers paid by you")),
+    ("fee_account_other", QT_TRANSLATE_NOOP("AutomationTab", "Other charges")),
 ]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AutomationTab", text)
 
 
 class AutomationTab(QWidget):
@@ -55,51 +64,56 @@ class AutomationTab(QWidget):
         self.stores.setMaximumWidth(220)
         self.title = QLabel()
         self.title.setStyleSheet("font-size:15px; font-weight:600;")
-        self.sync_enabled = QCheckBox("Sync this store automatically while ecdesk is open")
+        self.stores.setAccessibleName(self.tr("Stores"))
+        self.sync_enabled = QCheckBox(self.tr("&Sync this store automatically while ecdesk is "
+                                              "open"))
         self.ingress = QSpinBox()
         self.ingress.setRange(1, 24 * 60)
-        self.ingress.setSuffix(" minutes")
+        self.ingress.setSuffix(self.tr(" minutes"))
         self.egress = QSpinBox()
         self.egress.setRange(1, 24 * 60)
-        self.egress.setSuffix(" minutes")
+        self.egress.setSuffix(self.tr(" minutes"))
         self.next_run = QLabel()
         self.doc_kind = QComboBox()
         for value, title in DOC_KINDS:
-            self.doc_kind.addItem(title, value)
+            self.doc_kind.addItem(_tr(title), value)
         self.when = QComboBox()
-        self.when.addItem("As soon as the order is paid (shipped or not)", "paid")
-        self.when.setToolTip("Accounting posts every paid order once (DECISIONS.md §1).")
+        self.when.addItem(self.tr("As soon as the order is paid (shipped or not)"), "paid")
+        self.when.setToolTip(self.tr("Accounting posts every paid order once."))
         self.posting: dict[str, QLineEdit] = {}
-        sched = QGroupBox("Schedule")
+        sched = QGroupBox(self.tr("Schedule"))
         sf = QFormLayout(sched)
         sf.addRow(self.sync_enabled)
-        sf.addRow("Fetch new orders every", self.ingress)
-        sf.addRow("Send stock and tracking every", self.egress)
+        sf.addRow(self.tr("Fetch new &orders every"), self.ingress)
+        sf.addRow(self.tr("Send stock and trac&king every"), self.egress)
         sf.addRow(self.next_run)
         self.next_run.setWordWrap(True)
-        post = QGroupBox("What to create in AutoCount")
+        post = QGroupBox(self.tr("What to create in AutoCount"))
         pf = QFormLayout(post)
-        pf.addRow("Document", self.doc_kind)
-        pf.addRow("When", self.when)
+        pf.addRow(self.tr("Docu&ment"), self.doc_kind)
+        pf.addRow(self.tr("W&hen"), self.when)
         for key, label, hint in POSTING_FIELDS:
             edit = QLineEdit()
-            edit.setPlaceholderText(hint)
+            edit.setPlaceholderText(_tr(hint))
             edit.setObjectName(key)
-            pf.addRow(label, edit)
+            edit.setAccessibleName(_tr(label))
+            pf.addRow(_tr(label), edit)
             self.posting[key] = edit
         # marketplace fees are not revenue: one credit note per order, a ledger per fee kind
-        self.fees = QGroupBox("Marketplace fees (ledger account per fee)")
+        self.fees = QGroupBox(self.tr("Marketplace fees (ledger account per fee)"))
         ff = QFormLayout(self.fees)
-        self.post_fees = QCheckBox("Post each order's fees on a credit note (<DocNo>-F)")
+        self.post_fees = QCheckBox(self.tr("Post each order's fees on a credit &note "
+                                           "(<DocNo>-F)"))
         ff.addRow(self.post_fees)
         self.fee_edits: dict[str, QLineEdit] = {}
         for key, label in FEE_FIELDS:
             edit = QLineEdit()
-            edit.setPlaceholderText("blank: AutoCount default")
+            edit.setPlaceholderText(_tr(DEFAULT_HINT))
             edit.setObjectName(key)
-            ff.addRow(label, edit)
+            edit.setAccessibleName(_tr(label))
+            ff.addRow(_tr(label), edit)
             self.fee_edits[key] = edit
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(self.tr("Sa&ve"))
         self.result = QLabel()
         self.result.setWordWrap(True)
         row = QHBoxLayout()
@@ -117,7 +131,7 @@ class AutomationTab(QWidget):
         right.addLayout(columns)
         right.addLayout(row)
         right.addStretch(1)
-        self.empty = QLabel("Add a store in the Stores tab first.")
+        self.empty = QLabel(self.tr("Add a store in the Stores tab first."))
         layout = QHBoxLayout(self)
         layout.addWidget(self.stores)
         self.body = QWidget()
@@ -171,11 +185,14 @@ class AutomationTab(QWidget):
         for key, edit in self.fee_edits.items():
             edit.setText(s.settings.get(key, ""))
         if not s.sync_enabled:
-            self.next_run.setText("Automatic sync is off; use Sync now in Stores or Tools.")
+            self.next_run.setText(self.tr("Automatic sync is off; use Sync now in Stores or "
+                                          "Tools."))
         elif s.last_sync_at is None:
-            self.next_run.setText("Never synced: the first sync starts within a minute.")
+            self.next_run.setText(self.tr("Never synced: the first sync starts within a "
+                                          "minute."))
         else:
-            self.next_run.setText(f"Last sync {format_date(s.last_sync_at)}.")
+            self.next_run.setText(self.tr("Last sync {when}.").format(
+                when=format_date(s.last_sync_at)))
         self.result.clear()
 
     def save(self) -> bool:
@@ -196,7 +213,8 @@ class AutomationTab(QWidget):
             self.result.setText(str(exc))
             return False
         self.result.setStyleSheet("color:#15803d")
-        self.result.setText("Saved. Orders already held for a setting can now be retried.")
+        self.result.setText(self.tr("Saved. Orders already held for a setting can now be "
+                                    "retried."))
         self._show_keep_result()
         return True
 

@@ -8,7 +8,7 @@ and refuses to save credentials. Key names follow DECISIONS.md §4 (`secret set`
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,61 +24,92 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.service import Service, UsageError
-from ecdesk.ui.models.stores import PLATFORM_TITLES
+from ecdesk.ui.i18n import plural
+from ecdesk.ui.models.stores import platform_title
 from ecdesk.ui.ops import Operations
 from ecdesk.ui.widgets import Banner
 
 AUTOCOUNT = "autocount"
+
+
 # (key, label, hint) per platform: connection settings, then credentials.
 SETTINGS = {
-    "shopify": [("api_version", "API version", "e.g. 2025-01 (blank: ecdesk's default)")],
+    "shopify": [("api_version", QT_TRANSLATE_NOOP("IntegrationTab", "API version"),
+                 QT_TRANSLATE_NOOP("IntegrationTab", "e.g. 2025-01 (blank: ecdesk's default)"))],
     "woocommerce": [],
-    "shopee": [("partner_id", "Partner ID", "from Shopee Open Platform"),
-               ("shop_id", "Shop ID", "the shop's numeric id")],
-    "lazada": [("app_key", "App key", "from Lazada Open Platform")],
+    "shopee": [("partner_id", QT_TRANSLATE_NOOP("IntegrationTab", "Partner ID"),
+                QT_TRANSLATE_NOOP("IntegrationTab", "from Shopee Open Platform")),
+               ("shop_id", QT_TRANSLATE_NOOP("IntegrationTab", "Shop ID"),
+                QT_TRANSLATE_NOOP("IntegrationTab", "the shop's numeric id"))],
+    "lazada": [("app_key", QT_TRANSLATE_NOOP("IntegrationTab", "App key"),
+                QT_TRANSLATE_NOOP("IntegrationTab", "from Lazada Open Platform"))],
     "custom": [],
 }
-COMMON_SETTINGS = [("timezone", "Time zone", "Asia/Kuala_Lumpur")]
+COMMON_SETTINGS = [("timezone", QT_TRANSLATE_NOOP("IntegrationTab", "Time zone"),
+                    "Asia/Kuala_Lumpur")]
 CREDENTIALS = {
-    "shopify": [("access_token", "Admin API access token"),
-                ("client_id", "Client ID (instead of a token)"),
-                ("client_secret", "Client secret (instead of a token)")],
-    "woocommerce": [("consumer_key", "Consumer key"), ("consumer_secret", "Consumer secret")],
-    "shopee": [("partner_key", "Partner key")],
-    "lazada": [("app_secret", "App secret")],
-    "custom": [("api_key", "API key")],
+    "shopify": [("access_token", QT_TRANSLATE_NOOP("IntegrationTab", "Admin API access token")),
+                ("client_id",
+                 QT_TRANSLATE_NOOP("IntegrationTab", "Client ID (instead of a token)")),
+                ("client_secret",
+                 QT_TRANSLATE_NOOP("IntegrationTab", "Client secret (instead of a token)"))],
+    "woocommerce": [("consumer_key", QT_TRANSLATE_NOOP("IntegrationTab", "Consumer key")),
+                    ("consumer_secret", QT_TRANSLATE_NOOP("IntegrationTab", "Consumer secret"))],
+    "shopee": [("partner_key", QT_TRANSLATE_NOOP("IntegrationTab", "Partner key"))],
+    "lazada": [("app_secret", QT_TRANSLATE_NOOP("IntegrationTab", "App secret"))],
+    "custom": [("api_key", QT_TRANSLATE_NOOP("IntegrationTab", "API key"))],
 }
 CREDENTIAL_NOTES = {
-    "shopify": "Either the Admin API access token, or the client ID and client secret of "
-               "the store's app.",
-    "shopee": "After saving the partner key, paste the authorisation code Shopee gave you "
-              "below and press Authorise.",
-    "lazada": "After saving the app secret, paste the authorisation code Lazada gave you "
-              "below and press Authorise.",
+    "shopify": QT_TRANSLATE_NOOP("IntegrationTab",
+                                 "Either the Admin API access token, or the client ID and "
+                                 "client secret of the store's app."),
+    "shopee": QT_TRANSLATE_NOOP("IntegrationTab",
+                                "After saving the partner key, paste the authorisation code "
+                                "Shopee gave you below and press Authorise."),
+    "lazada": QT_TRANSLATE_NOOP("IntegrationTab",
+                                "After saving the app secret, paste the authorisation code "
+                                "Lazada gave you below and press Authorise."),
 }
 NEEDS_AUTHORISATION = {"shopee", "lazada"}
 AUTOCOUNT_SETTINGS = [
-    ("url", "API address (URL)", "https://accounting-api.autocountcloud.com"),
-    ("book", "Account book ID", "the book's id in AutoCount Cloud"),
+    ("url", QT_TRANSLATE_NOOP("IntegrationTab", "API address (URL)"),
+     "https://accounting-api.autocountcloud.com"),
+    ("book", QT_TRANSLATE_NOOP("IntegrationTab", "Account book ID"),
+     QT_TRANSLATE_NOOP("IntegrationTab", "the book's id in AutoCount Cloud")),
 ]
 # Posting defaults every store inherits unless its Automation tab says otherwise.
 POSTING_DEFAULTS = [
-    ("debtor_code", "Debtor (customer) code", "e.g. 300-C001"),
-    ("sales_account", "Sales account", "e.g. 500-0000"),
-    ("shipping_item", "Shipping charge item", "e.g. SHIPPING"),
-    ("rounding_account", "Rounding account", "e.g. 530-0000"),
-    ("payment_method", "Payment method", "e.g. BANK"),
-    ("credit_term", "Credit term", "e.g. C.O.D."),
-    ("sales_location", "Sales location", "e.g. HQ"),
+    ("debtor_code", QT_TRANSLATE_NOOP("IntegrationTab", "Debtor (customer) code"),
+     QT_TRANSLATE_NOOP("IntegrationTab", "e.g. 300-C001")),
+    ("sales_account", QT_TRANSLATE_NOOP("IntegrationTab", "Sales account"),
+     QT_TRANSLATE_NOOP("IntegrationTab", "e.g. 500-0000")),
+    ("shipping_item", QT_TRANSLATE_NOOP("IntegrationTab", "Shipping charge item"),
+     QT_TRANSLATE_NOOP("IntegrationTab", "e.g. SHIPPING")),
+    ("rounding_account", QT_TRANSLATE_NOOP("IntegrationTab", "Rounding account"),
+     QT_TRANSLATE_NOOP("IntegrationTab", "e.g. 530-0000")),
+    ("payment_method", QT_TRANSLATE_NOOP("IntegrationTab", "Payment method"),
+     QT_TRANSLATE_NOOP("IntegrationTab", "e.g. BANK")),
+    ("credit_term", QT_TRANSLATE_NOOP("IntegrationTab", "Credit term"),
+     QT_TRANSLATE_NOOP("IntegrationTab", "e.g. C.O.D.")),
+    ("sales_location", QT_TRANSLATE_NOOP("IntegrationTab", "Sales location"),
+     QT_TRANSLATE_NOOP("IntegrationTab", "e.g. HQ")),
 ]
-AUTOCOUNT_CREDENTIALS = [("key_id", "Key ID"), ("api_key", "API key")]
+AUTOCOUNT_CREDENTIALS = [("key_id", QT_TRANSLATE_NOOP("IntegrationTab", "Key ID")),
+                         ("api_key", QT_TRANSLATE_NOOP("IntegrationTab", "API key"))]
+
+
+def label(text: str) -> str:
+    """A label or hint of the tables above in the window's language (URLs stay as they
+    are)."""
+    return QCoreApplication.translate("IntegrationTab", text) if text else text
 
 
 class CredentialFields(QGroupBox):
     """Password fields for one owner; values go to the keyring and are never shown back."""
 
     def __init__(self, service: Service, parent: QWidget | None = None) -> None:
-        super().__init__("Credentials (kept in this computer's password store)", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Credentials (kept in this computer's password store)"))
         self.service = service
         self.owner = ""
         self.fields: dict[str, QLineEdit] = {}
@@ -87,7 +118,7 @@ class CredentialFields(QGroupBox):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:#4b5563;")
-        self.save_button = QPushButton("Save credentials")
+        self.save_button = QPushButton(self.tr("Save credentia&ls"))
         self.result = QLabel()
         self.result.setWordWrap(True)
         row = QHBoxLayout()
@@ -107,15 +138,16 @@ class CredentialFields(QGroupBox):
             self.form.removeRow(0)
         self.fields.clear()
         self.states.clear()
-        for key, label in keys:
+        for key, text in keys:
             edit = QLineEdit()
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setObjectName(key)
+            edit.setAccessibleName(label(text))
             state = QLabel()
             line = QHBoxLayout()
             line.addWidget(edit, 1)
             line.addWidget(state)
-            self.form.addRow(label, line)
+            self.form.addRow(label(text), line)
             self.fields[key] = edit
             self.states[key] = state
         self.result.clear()
@@ -127,20 +159,21 @@ class CredentialFields(QGroupBox):
             saved = not problem and self.service.has_secret(self.owner, key)
             edit.clear()
             edit.setEnabled(not problem)
-            edit.setPlaceholderText("saved - type a new value to replace it" if saved
-                                    else "not saved yet")
-            self.states[key].setText("✔ Saved" if saved else "Not saved")
+            edit.setPlaceholderText(self.tr("saved - type a new value to replace it") if saved
+                                    else self.tr("not saved yet"))
+            self.states[key].setText(self.tr("✔ Saved") if saved else self.tr("Not saved"))
             self.states[key].setStyleSheet("color:#15803d" if saved else "color:#6b7280")
         self.save_button.setEnabled(not problem and bool(self.fields))
 
     def save(self) -> bool:
         problem = self.service.keyring_problem()
         if problem:
-            self._say(f"Not saved. {problem}", ok=False)
+            self._say(self.tr("Not saved.") + f" {problem}", ok=False)
             return False
         typed = {k: e.text() for k, e in self.fields.items() if e.text().strip()}
         if not typed:
-            self._say("Type a credential first; saved ones are kept as they are.", ok=False)
+            self._say(self.tr("Type a credential first; saved ones are kept as they are."),
+                      ok=False)
             return False
         try:
             for key, value in typed.items():
@@ -150,8 +183,9 @@ class CredentialFields(QGroupBox):
             return False
         self.refresh()
         n = len(typed)
-        self._say(f"Saved {n} credential{'s' if n > 1 else ''}. Press Test connection to "
-                  "check them.", ok=True)
+        self._say(plural(n, self.tr("Saved {n} credential. Press Test connection to check it."),
+                         self.tr("Saved {n} credentials. Press Test connection to check "
+                                 "them.")), ok=True)
         return True
 
     def _say(self, text: str, ok: bool) -> None:
@@ -169,23 +203,24 @@ class IntegrationTab(QWidget):
         self.keyring_banner = Banner(closable=False)
         self.title = QLabel()
         self.title.setStyleSheet("font-size:15px; font-weight:600;")
-        self.settings_box = QGroupBox("Connection")
+        self.owners.setAccessibleName(self.tr("Stores and AutoCount"))
+        self.settings_box = QGroupBox(self.tr("Connection"))
         self.settings_form = QFormLayout(self.settings_box)
         self.setting_fields: dict[str, QLineEdit] = {}
-        self.route = QComboBox()
-        self.route.addItem("AutoCount Cloud Accounting (API)", "cloud")
-        self.save_settings_button = QPushButton("Save settings")
+        self.route = self._route_combo()
+        self.save_settings_button = QPushButton(self.tr("Sa&ve settings"))
         self.settings_result = QLabel()
         self.credentials = CredentialFields(service)
         self.auth_code = QLineEdit()
-        self.auth_code.setPlaceholderText("authorisation code from the marketplace")
-        self.auth_button = QPushButton("Authorise")
+        self.auth_code.setPlaceholderText(self.tr("authorisation code from the marketplace"))
+        self.auth_code.setAccessibleName(self.tr("Authorisation code"))
+        self.auth_button = QPushButton(self.tr("A&uthorise"))
         self.auth_row = QWidget()
         arow = QHBoxLayout(self.auth_row)
         arow.setContentsMargins(0, 0, 0, 0)
         arow.addWidget(self.auth_code, 1)
         arow.addWidget(self.auth_button)
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("Test co&nnection"))
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -229,11 +264,11 @@ class IntegrationTab(QWidget):
         current = self.owner()
         self.owners.blockSignals(True)
         self.owners.clear()
-        item = QListWidgetItem("AutoCount (accounting)")
+        item = QListWidgetItem(self.tr("AutoCount (accounting)"))
         item.setData(Qt.ItemDataRole.UserRole, AUTOCOUNT)
         self.owners.addItem(item)
         for s in self.service.list_stores():
-            item = QListWidgetItem(f"{s.name}  ·  {PLATFORM_TITLES.get(s.platform, s.platform)}")
+            item = QListWidgetItem(f"{s.name}  ·  {platform_title(s.platform)}")
             item.setData(Qt.ItemDataRole.UserRole, s.name)
             self.owners.addItem(item)
         self.owners.blockSignals(False)
@@ -241,8 +276,9 @@ class IntegrationTab(QWidget):
         problem = self.service.keyring_problem()
         if problem:
             self.keyring_banner.show_message(
-                f"{problem} Until then ecdesk cannot save any credential; settings "
-                "without secrets can still be saved.", "error")
+                f"{problem} " + self.tr("Until then ecdesk cannot save any credential; "
+                                        "settings without secrets can still be saved."),
+                "error")
         else:
             self.keyring_banner.hide()
 
@@ -263,15 +299,14 @@ class IntegrationTab(QWidget):
             return
         while self.settings_form.rowCount():
             self.settings_form.removeRow(0)
-        self.route = QComboBox()
-        self.route.addItem("AutoCount Cloud Accounting (API)", "cloud")
+        self.route = self._route_combo()
         self.setting_fields = {}
         self.settings_result.clear()
         self.test_result.clear()
         if owner == AUTOCOUNT:
             values = self.service.autocount_settings()
-            self.title.setText("AutoCount: where orders are posted")
-            self.settings_form.addRow("Route", self.route)
+            self.title.setText(self.tr("AutoCount: where orders are posted"))
+            self.settings_form.addRow(self.tr("Route"), self.route)
             specs = AUTOCOUNT_SETTINGS + POSTING_DEFAULTS
             creds = AUTOCOUNT_CREDENTIALS
             note = ""
@@ -279,19 +314,21 @@ class IntegrationTab(QWidget):
         else:
             store = self.service.get_store(owner)
             values = {"url": store.url, **store.settings}
-            plat = PLATFORM_TITLES.get(store.platform, store.platform)
-            self.title.setText(f"{store.name}: {plat} store")
-            specs = [("url", "Store address (URL)", "https://…")] + \
+            self.title.setText(self.tr("{store}: {platform} store").format(
+                store=store.name, platform=platform_title(store.platform)))
+            specs = [("url", QT_TRANSLATE_NOOP("IntegrationTab", "Store address (URL)"),
+                      "https://…")] + \
                 SETTINGS.get(store.platform, []) + COMMON_SETTINGS
             creds = CREDENTIALS.get(store.platform, [])
-            note = CREDENTIAL_NOTES.get(store.platform, "")
+            note = label(CREDENTIAL_NOTES.get(store.platform, ""))
             self.auth_row.setVisible(store.platform in NEEDS_AUTHORISATION)
             self.auth_code.clear()
-        for key, label, hint in specs:
+        for key, text, hint in specs:
             edit = QLineEdit(values.get(key, ""))
-            edit.setPlaceholderText(hint)
+            edit.setPlaceholderText(label(hint))
             edit.setObjectName(key)
-            self.settings_form.addRow(label, edit)
+            edit.setAccessibleName(label(text))
+            self.settings_form.addRow(label(text), edit)
             self.setting_fields[key] = edit
         self.credentials.show_for(owner, creds, note)
 
@@ -312,7 +349,7 @@ class IntegrationTab(QWidget):
             self.settings_result.setText(str(exc))
             self.settings_result.setStyleSheet("color:#b91c1c")
             return False
-        self.settings_result.setText("Settings saved.")
+        self.settings_result.setText(self.tr("Settings saved."))
         self.settings_result.setStyleSheet("color:#15803d")
         return True
 
@@ -322,7 +359,7 @@ class IntegrationTab(QWidget):
             return
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("color:#374151")
-        self.test_result.setText("Testing…")
+        self.test_result.setText(self.tr("Testing…"))
         fn = self.service.test_autocount if owner == AUTOCOUNT else \
             (lambda: self.service.test_store(owner))
         self.ops.probe(fn, self._tested_ok, self._tested_bad)
@@ -332,17 +369,22 @@ class IntegrationTab(QWidget):
         if not owner or owner == AUTOCOUNT:
             return
         if not code:
-            self._tested_bad("Paste the authorisation code first.")
+            self._tested_bad(self.tr("Paste the authorisation code first."))
             return
         self.auth_code.clear()
-        self.test_result.setText("Authorising…")
+        self.test_result.setText(self.tr("Authorising…"))
         self.ops.probe(lambda: self.service.authorise_store(owner, code), self._tested_ok,
                        self._tested_bad)
+
+    def _route_combo(self) -> QComboBox:
+        route = QComboBox()
+        route.addItem(self.tr("AutoCount Cloud Accounting (API)"), "cloud")
+        return route
 
     def _tested_ok(self, text: str) -> None:
         self.test_button.setEnabled(True)
         self.test_result.setStyleSheet("color:#15803d")
-        self.test_result.setText(f"Connected. {text}".strip())
+        self.test_result.setText(f"{self.tr('Connected.')} {text}".strip())
 
     def _tested_bad(self, text: str) -> None:
         self.test_button.setEnabled(True)

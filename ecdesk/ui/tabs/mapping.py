@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 
 from ecdesk.reports.mapping_excel import export_mappings, import_mappings
 from ecdesk.service import Service, UsageError
-from ecdesk.ui.models.mappings import KIND_TITLES, MappingsModel
+from ecdesk.ui.i18n import plural
+from ecdesk.ui.models.mappings import KIND_TITLES, MappingsModel, kind_title
 from ecdesk.ui.workers import Coalescer
 
-VALUE_HINTS = {"sku": "AutoCount item code, e.g. TS-RED-L",
-               "shipping": "AutoCount item for the charge, e.g. SHIPPING",
-               "payment": "AutoCount payment method, e.g. BANK",
-               "tax": "AutoCount tax code, e.g. SV-8 (or none)"}
+VALUE_HINTS = {"sku": QT_TRANSLATE_NOOP("MappingTab", "AutoCount item code, e.g. TS-RED-L"),
+               "shipping": QT_TRANSLATE_NOOP("MappingTab",
+                                             "AutoCount item for the charge, e.g. SHIPPING"),
+               "payment": QT_TRANSLATE_NOOP("MappingTab", "AutoCount payment method, e.g. BANK"),
+               "tax": QT_TRANSLATE_NOOP("MappingTab", "AutoCount tax code, e.g. SV-8 (or none)")}
 
 
 class MappingTab(QWidget):
@@ -49,18 +51,20 @@ class MappingTab(QWidget):
         # filters
         self.store_filter = QComboBox()
         self.kind_filter = QComboBox()
-        self.kind_filter.addItem("All kinds", None)
-        for kind, title in KIND_TITLES.items():
-            self.kind_filter.addItem(title, kind)
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for kind in KIND_TITLES:
+            self.kind_filter.addItem(kind_title(kind), kind)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search store value or AutoCount code…")
+        self.search.setPlaceholderText(self.tr("Search store value or AutoCount code…"))
+        self.search.setAccessibleName(self.tr("Search mappings"))
         self.search.setClearButtonEnabled(True)
-        self.import_button = QPushButton("Import from Excel…")
-        self.export_button = QPushButton("Export to Excel…")
+        self.import_button = QPushButton(self.tr("&Import from Excel…"))
+        self.export_button = QPushButton(self.tr("E&xport to Excel…"))
         self.summary = QLabel()
         # table
         self.view = QTableView()
         self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Mappings"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
@@ -73,36 +77,41 @@ class MappingTab(QWidget):
         # edit form
         self.f_store = QComboBox()
         self.f_kind = QComboBox()
-        for kind, title in KIND_TITLES.items():
-            self.f_kind.addItem(title, kind)
+        for kind in KIND_TITLES:
+            self.f_kind.addItem(kind_title(kind), kind)
         self.f_key = QLineEdit()
-        self.f_key.setPlaceholderText("exactly as the store sends it")
+        self.f_key.setPlaceholderText(self.tr("exactly as the store sends it"))
         self.f_value = QLineEdit()
         self.f_uom = QLineEdit()
-        self.f_uom.setPlaceholderText("optional, e.g. UNIT")
-        self.save_button = QPushButton("Save mapping")
+        self.f_uom.setPlaceholderText(self.tr("optional, e.g. UNIT"))
+        self.save_button = QPushButton(self.tr("&Save mapping"))
         self.save_button.setDefault(True)
-        self.delete_button = QPushButton("Delete mapping")
-        self.retry_button = QPushButton("Retry held orders now")
+        self.delete_button = QPushButton(self.tr("De&lete mapping"))
+        self.retry_button = QPushButton(self.tr("Retry held orders &now"))
         self.result = QLabel()
         self.result.setWordWrap(True)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Store"))
+        top.addWidget(self._label(self.tr("Store"), self.store_filter))
         top.addWidget(self.store_filter)
-        top.addWidget(QLabel("Kind"))
+        top.addWidget(self._label(self.tr("Kind"), self.kind_filter))
         top.addWidget(self.kind_filter)
         top.addWidget(self.search, 1)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
-        form_box = QGroupBox("Map a value")
+        form_box = QGroupBox(self.tr("Map a value"))
         form_box.setFixedWidth(360)
         form = QFormLayout()
-        form.addRow("Store", self.f_store)
-        form.addRow("Kind", self.f_kind)
-        form.addRow("Store value", self.f_key)
-        form.addRow("AutoCount code", self.f_value)
-        form.addRow("UOM", self.f_uom)
+        form.addRow(self.tr("S&tore"), self.f_store)
+        form.addRow(self.tr("&Kind"), self.f_kind)
+        form.addRow(self.tr("Store &value"), self.f_key)
+        form.addRow(self.tr("&AutoCount code"), self.f_value)
+        form.addRow(self.tr("&UOM"), self.f_uom)
+        for label, field in ((self.tr("Store of the mapping"), self.f_store),
+                             (self.tr("Kind of the mapping"), self.f_kind),
+                             (self.tr("Store value"), self.f_key),
+                             (self.tr("AutoCount code"), self.f_value), ("UOM", self.f_uom)):
+            field.setAccessibleName(label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.delete_button)
@@ -146,7 +155,7 @@ class MappingTab(QWidget):
             combo.blockSignals(True)
             combo.clear()
             if with_all:
-                combo.addItem("All stores", None)
+                combo.addItem(self.tr("All stores"), None)
             for n in names:
                 combo.addItem(n, n)
             i = combo.findData(current)
@@ -160,13 +169,17 @@ class MappingTab(QWidget):
         todo = self.model.unmapped_count
         total = self.model.rowCount()
         if todo:
-            self.summary.setText(f"{todo} value{'s' if todo != 1 else ''} from held orders "
-                                 f"need{'s' if todo == 1 else ''} a mapping (shown first, "
-                                 f"highlighted). {total - todo} mapped.")
+            self.summary.setText(plural(
+                todo, self.tr("{n} value from held orders needs a mapping (shown first, "
+                              "highlighted)."),
+                self.tr("{n} values from held orders need a mapping (shown first, "
+                        "highlighted).")) + " " + self.tr("{n} mapped.").format(
+                n=total - todo))
             self.summary.setStyleSheet("color:#92400e; font-weight:600;")
         else:
-            self.summary.setText(f"Every value seen in held orders is mapped. {total} "
-                                 "mapping(s) shown.")
+            self.summary.setText(plural(
+                total, self.tr("Every value seen in held orders is mapped. {n} mapping shown."),
+                self.tr("Every value seen in held orders is mapped. {n} mappings shown.")))
             self.summary.setStyleSheet("color:#15803d;")
 
     def refresh(self) -> None:
@@ -174,7 +187,8 @@ class MappingTab(QWidget):
 
     # --- form ---------------------------------------------------------------------------
     def _hint(self) -> None:
-        self.f_value.setPlaceholderText(VALUE_HINTS.get(self.f_kind.currentData(), ""))
+        hint = VALUE_HINTS.get(self.f_kind.currentData())
+        self.f_value.setPlaceholderText(self.tr(hint) if hint else "")
 
     def _row_to_form(self) -> None:
         rows = self.view.selectionModel().selectedRows()
@@ -207,23 +221,25 @@ class MappingTab(QWidget):
             self.view.selectRow(row)
         self._fill(store, kind, key)
         self.result.setStyleSheet("color:#374151")
-        self.result.setText(f"Type the AutoCount code for {KIND_TITLES[kind].lower()} "
-                            f"'{key}' and press Save mapping.")
+        self.result.setText(self.tr("Type the AutoCount code for {kind} '{key}' and press "
+                                    "Save mapping.").format(kind=kind_title(kind).lower(),
+                                                            key=key))
         self.f_value.setFocus()
 
     def save(self) -> bool:
         store, kind = self.f_store.currentData(), self.f_kind.currentData()
         key, value = self.f_key.text().strip(), self.f_value.text().strip()
         if not store:
-            return self._say("Add a store first (Stores tab).", False)
+            return self._say(self.tr("Add a store first (Stores tab)."), False)
         try:
             self.service.set_mapping(store, kind, key, value, self.f_uom.text().strip())
         except UsageError as exc:
             return self._say(str(exc), False)
         self.apply_filter()
         self.mappings_changed.emit()
-        return self._say(f"Saved: {key} → {value}. Press “Retry held orders now” to post the "
-                         "orders that were waiting for it.", True)
+        return self._say(self.tr("Saved: {key} → {value}. Press “Retry held orders now” to "
+                                 "post the orders that were waiting for it.").format(
+            key=key, value=value), True)
 
     def delete(self) -> bool:
         store, kind, key = self.f_store.currentData(), self.f_kind.currentData(), \
@@ -233,7 +249,14 @@ class MappingTab(QWidget):
         self.service.delete_mapping(store, kind, key)
         self.apply_filter()
         self.mappings_changed.emit()
-        return self._say(f"Deleted the mapping of '{key}'.", True)
+        return self._say(self.tr("Deleted the mapping of '{key}'.").format(key=key), True)
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        buddy.setAccessibleName(text)
+        return label
 
     def _say(self, text: str, ok: bool) -> bool:
         self.result.setStyleSheet("color:#15803d" if ok else "color:#b91c1c")
@@ -242,12 +265,12 @@ class MappingTab(QWidget):
 
     # --- Excel --------------------------------------------------------------------------
     def _pick_save(self) -> str:
-        return QFileDialog.getSaveFileName(self, "Export mappings", "mappings.xlsx",
-                                           "Excel workbook (*.xlsx)")[0]
+        return QFileDialog.getSaveFileName(self, self.tr("Export mappings"), "mappings.xlsx",
+                                           self.tr("Excel workbook (*.xlsx)"))[0]
 
     def _pick_open(self) -> str:
-        return QFileDialog.getOpenFileName(self, "Import mappings", "",
-                                           "Excel workbook (*.xlsx)")[0]
+        return QFileDialog.getOpenFileName(self, self.tr("Import mappings"), "",
+                                           self.tr("Excel workbook (*.xlsx)"))[0]
 
     def export_excel(self, path: str | None = None) -> int:
         path = path or self.pick_save()
@@ -257,11 +280,12 @@ class MappingTab(QWidget):
         try:
             count = export_mappings(rows, path)
         except OSError as exc:
-            self._say(f"Could not write {path}: {exc.strerror}. Close the file in Excel or "
-                      "choose another folder.", False)
+            self._say(self.tr("Could not write {path}: {problem}. Close the file in Excel or "
+                              "choose another folder.").format(path=path,
+                                                               problem=exc.strerror), False)
             return 0
-        self._say(f"Exported {count} rows to {path}. Fill the empty AutoCount codes and "
-                  "import the file back.", True)
+        self._say(self.tr("Exported {count} rows to {path}. Fill the empty AutoCount codes "
+                          "and import the file back.").format(count=count, path=path), True)
         return count
 
     def import_excel(self, path: str | None = None) -> int:
@@ -279,12 +303,15 @@ class MappingTab(QWidget):
         self.apply_filter()
         if saved:
             self.mappings_changed.emit()
-        text = f"Imported {saved} mapping(s)."
+        text = plural(saved, self.tr("Imported {n} mapping."), self.tr("Imported {n} mappings."))
         if result.skipped_empty:
-            text += f" {result.skipped_empty} row(s) without an AutoCount code were skipped."
+            text += " " + plural(
+                result.skipped_empty,
+                self.tr("{n} row without an AutoCount code was skipped."),
+                self.tr("{n} rows without an AutoCount code were skipped."))
         if problems:
-            text += " Not imported: " + " ".join(problems[:5])
+            text += " " + self.tr("Not imported:") + " " + " ".join(problems[:5])
             if len(problems) > 5:
-                text += f" (and {len(problems) - 5} more)"
+                text += " " + self.tr("(and {n} more)").format(n=len(problems) - 5)
         self._say(text, not problems)
         return saved

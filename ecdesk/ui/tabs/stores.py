@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ecdesk.domain import Platform
 from ecdesk.service import Service, StoreInfo, UsageError
-from ecdesk.ui.models.stores import PLATFORM_TITLES, StoresModel
+from ecdesk.ui.models.stores import StoresModel, platform_title
 from ecdesk.ui.ops import Operations
 
 URL_HINTS = {
@@ -45,17 +45,18 @@ class StoreDialog(QDialog):
                  store: StoreInfo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.submit = submit
-        self.setWindowTitle("Edit store" if store else "Add a store")
+        self.setWindowTitle(self.tr("Edit store") if store else self.tr("Add a store"))
         self.name = QLineEdit(store.name if store else "")
-        self.name.setPlaceholderText("e.g. Main Shopify")
+        self.name.setPlaceholderText(self.tr("e.g. Main Shopify"))
         self.platform = QComboBox()
         for p in Platform:
-            self.platform.addItem(PLATFORM_TITLES[p.value], p.value)
+            self.platform.addItem(platform_title(p.value), p.value)
         self.url = QLineEdit(store.url if store else "")
         self.prefix = QLineEdit(store.settings.get("doc_prefix", "") if store else "")
         self.prefix.setMaxLength(4)
-        self.prefix.setToolTip("Put before the order number to make the AutoCount document "
-                               "number, e.g. SH- gives SH-1001 (up to 4 characters).")
+        self.prefix.setToolTip(self.tr("Put before the order number to make the AutoCount "
+                                       "document number, e.g. SH- gives SH-1001 (up to 4 "
+                                       "characters)."))
         if store:
             self.platform.setCurrentIndex(self.platform.findData(store.platform))
             self.platform.setEnabled(False)  # a store is one platform account
@@ -66,18 +67,21 @@ class StoreDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()
-        form.addRow("Store name", self.name)
-        form.addRow("Platform", self.platform)
-        form.addRow("Store address (URL)", self.url)
-        form.addRow("Document prefix", self.prefix)
+        form.addRow(self.tr("Store &name"), self.name)
+        form.addRow(self.tr("&Platform"), self.platform)
+        form.addRow(self.tr("Store &address (URL)"), self.url)
+        form.addRow(self.tr("&Document prefix"), self.prefix)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(QLabel("Credentials are entered next, in the Integration tab."))
+        layout.addWidget(QLabel(self.tr("Credentials are entered next, in the Integration "
+                                        "tab.")))
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
@@ -120,18 +124,20 @@ class StoresTab(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.add_button = QPushButton("Add store…")
-        self.edit_button = QPushButton("Edit…")
-        self.remove_button = QPushButton("Remove")
-        self.sync_button = QPushButton("Sync this store now")
-        self.sync_all_button = QPushButton("Sync all stores now")
+        self.view.setAccessibleName(self.tr("Stores"))
+        self.add_button = QPushButton(self.tr("&Add store…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.remove_button = QPushButton(self.tr("Re&move"))
+        self.sync_button = QPushButton(self.tr("S&ync this store now"))
+        self.sync_all_button = QPushButton(self.tr("Sync a&ll stores now"))
         self.add_button.clicked.connect(self.open_add_dialog)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.sync_button.clicked.connect(self.sync_selected)
         self.sync_all_button.clicked.connect(lambda: self.ops.sync())
-        self.empty = QLabel("No stores yet. Press “Add store…” to connect your first online "
-                            "store, then enter its credentials in Integration.")
+        self.empty = QLabel(self.tr("No stores yet. Press “Add store…” to connect your first "
+                                    "online store, then enter its credentials in "
+                                    "Integration."))
         self.empty.setWordWrap(True)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.remove_button):
@@ -177,7 +183,7 @@ class StoresTab(QWidget):
 
     def _add(self, v: dict[str, str]) -> str | None:
         if not v["name"]:
-            return "Give the store a name, e.g. 'Main Shopify'."
+            return self.tr("Give the store a name, e.g. 'Main Shopify'.")
         try:
             self.service.add_store(v["name"], v["platform"], v["url"],
                                    {"doc_prefix": v["doc_prefix"]} if v["doc_prefix"] else {})
@@ -214,8 +220,9 @@ class StoresTab(QWidget):
         store = self.selected()
         if store is None:
             return
-        if not self.confirm(f"Remove the store '{store.name}'? Its orders and mappings are "
-                            "removed from ecdesk (documents already in AutoCount stay)."):
+        if not self.confirm(self.tr("Remove the store '{store}'? Its orders and mappings are "
+                                    "removed from ecdesk (documents already in AutoCount "
+                                    "stay).").format(store=store.name)):
             return
         self.service.remove_store(store.name)
         self.reload()
@@ -227,5 +234,9 @@ class StoresTab(QWidget):
             self.ops.sync(store.name)
 
     def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, "Remove store", text)
-        return answer == QMessageBox.StandardButton.Yes
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove store"), text,
+                          parent=self)
+        yes = box.addButton(self.tr("&Remove"), QMessageBox.ButtonRole.YesRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
