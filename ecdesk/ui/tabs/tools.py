@@ -113,7 +113,7 @@ class ToolsTab(QWidget):
         self.log_view.setWordWrap(False)
         h = self.log_view.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.log_view.verticalHeader().setResizeContentsPrecision(0)  # fit visible rows only
+        h.setResizeContentsPrecision(100)  # fit the first 100 rows, not the whole log
         h.setStretchLastSection(True)
         self.log_view.setAccessibleName(self.tr("Sync log"))
         self.log_store = StoreCombo(service, self.tr("All stores"))
