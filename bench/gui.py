@@ -55,33 +55,28 @@ def child_cold_start(db: str) -> None:
     app = _app()
     window = _window(Service(db))
     _painted(window, app)
-    print(f"PAINTED {time.time()}", flush=True)
+    print(f"PAINTED {time.time()} {time.process_time()}", flush=True)
 
 
 def child_grid(db: str) -> None:
     from ecdesk.service import Service
 
     app = _app()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     window = _window(Service(db))
     _painted(window, app)
-    opened = time.perf_counter() - t0
+    opened, opened_cpu = time.perf_counter() - t0, time.process_time() - c0
     panel = window.held
     assert panel.model.total == HELD_ROWS, panel.model.total
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     panel.search.setText("SKU-42")
     panel.apply_filter()  # what the 250 ms debounce fires
     app.processEvents()
-    filtered = time.perf_counter() - t1
-    t2 = time.perf_counter()
-    panel.view.scrollToBottom()
-    app.processEvents()
-    scrolled = time.perf_counter() - t2
-    figure(f"window open to first paint, held grid of {HELD_ROWS:,} rows", opened * 1000, "ms",
-           "<= 1000")
-    figure(f"held grid filter at {HELD_ROWS:,} rows ({panel.model.total:,} match)",
-           filtered * 1000, "ms", "<= 500")
-    figure("held grid scroll to the last loaded page", scrolled * 1000, "ms")
+    filtered, filtered_cpu = time.perf_counter() - t1, time.process_time() - c1
+    figure(f"window open to first paint, held grid of {HELD_ROWS:,} rows "
+           f"({opened_cpu * 1000:,.0f} ms of CPU)", opened * 1000, "ms", "<= 1000")
+    figure(f"held grid filter at {HELD_ROWS:,} rows, {panel.model.total:,} match "
+           f"({filtered_cpu * 1000:,.0f} ms of CPU)", filtered * 1000, "ms", "<= 500")
     figure(f"peak RSS, window open with {HELD_ROWS:,} stored orders", peak_rss_mb(), "MB",
            "<= 150")
 
@@ -149,16 +144,16 @@ def main() -> None:
         from ecdesk.service import Service
 
         Service(empty).close()  # migrated: the daily start, not the very first
-        starts = []
+        starts = []  # (wall, CPU of the process) per start
         for _ in range(3):
             t0 = time.time()
             out = _run(["cold-start", empty])
-            painted = [float(line.split()[1]) for line in out.splitlines()
-                       if line.startswith("PAINTED")]
-            if painted:
-                starts.append(painted[0] - t0)
+            starts += [(float(line.split()[1]) - t0, float(line.split()[2]))
+                       for line in out.splitlines() if line.startswith("PAINTED")]
         if starts:
-            figure("cold start to first paint (best of 3)", min(starts) * 1000, "ms", "<= 3000")
+            wall, cpu = min(starts)
+            figure(f"cold start to first paint, best of 3 ({cpu * 1000:,.0f} ms of CPU)",
+                   wall * 1000, "ms", "<= 3000")
         print(_run(["grid", _held_database(Path(tmp))]), end="", flush=True)
     print(_run(["stall", str(SYNC_ORDERS)]), end="", flush=True)
 
