@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import signal
 import sys
 import threading
@@ -18,6 +19,7 @@ from typing import Any
 from ecdesk import __version__
 
 OK, HELD, USAGE = 0, 1, 2
+log = logging.getLogger(__name__)
 
 
 class CliError(Exception):
@@ -69,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sec = sub.add_parser("secret", help="save a credential to the OS keyring").add_subparsers(
         dest="action", metavar="ACTION", required=True)
-    ss = sec.add_parser("set", help="read the value from standard input")
+    ss = sec.add_parser("set", help="save one credential: typed without echo at a terminal, "
+                                    "else read from standard input")
     ss.add_argument("name", help="store name, or 'autocount'")
     ss.add_argument("key")
 
@@ -155,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str]) -> int:
+    """The command line's one error boundary: every known failure is a sentence on stderr
+    and exit 2; anything else is one sentence too, its traceback only in the log; a closed
+    pipe (``ecdesk held | head``) ends quietly."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -163,6 +169,8 @@ def run(argv: list[str]) -> int:
     from ecdesk.logfile import setup_logging
 
     setup_logging(verbose=args.verbose)  # the window and every command log to ecdesk.log
+    from sqlalchemy.exc import SQLAlchemyError
+
     from ecdesk.secrets import NoKeyringError
     from ecdesk.service import UsageError
     from ecdesk.sync.connectors.base import ConfigError
@@ -170,14 +178,61 @@ def run(argv: list[str]) -> int:
 
     try:
         return _dispatch(args)
+    except BrokenPipeError:
+        return _quiet_pipe()
     except (CliError, UsageError, ConfigError, NoKeyringError, AuthError) as exc:
-        print(f"ecdesk: {exc}", file=sys.stderr)
-        return USAGE
+        return _say(str(exc), USAGE)
     except ApiError as exc:
-        print(f"ecdesk: {exc}", file=sys.stderr)
-        return HELD
+        return _say(str(exc), HELD)
     except KeyboardInterrupt:
         return HELD
+    except SQLAlchemyError as exc:  # the database failed under a command (read-only...)
+        from ecdesk.db import default_url
+        from ecdesk.db.problems import explain
+
+        _log_traceback("database error")
+        return _say(explain(args.db or default_url(), exc), USAGE)
+    except OSError as exc:  # a file or folder the command was given
+        _log_traceback("file error")
+        where = f" '{exc.filename}'" if exc.filename else ""
+        return _say(f"ecdesk could not use the file or folder{where}: "
+                    f"{exc.strerror or exc}. Check the name and that you may write there.",
+                    USAGE)
+    except Exception as exc:  # a bug: one sentence here, the traceback in the log
+        _log_traceback(f"unexpected error in `ecdesk {' '.join(argv)}`")
+        return _say(f"ecdesk hit an unexpected error ({type(exc).__name__}: {exc}). Nothing "
+                    "was posted twice; the details are in the log file. Try again, and send "
+                    "the log to support if it repeats.", USAGE)
+
+
+def _log_traceback(message: str) -> None:
+    """The current exception's traceback to the log files only: the clerk's terminal gets
+    the sentence, never the traceback."""
+    record = log.makeRecord(log.name, logging.ERROR, __file__, 0, message, None,
+                            sys.exc_info())
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            handler.handle(record)
+
+
+def _say(message: str, code: int) -> int:
+    try:
+        print(f"ecdesk: {message}", file=sys.stderr)
+    except (BrokenPipeError, ValueError):  # stderr closed too: nothing more to say
+        pass
+    return code
+
+
+def _quiet_pipe() -> int:
+    """The reader of our output went away: stop without "Exception ignored" noise."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test's capture)
+        pass
+    return OK
 
 
 def _service(args: argparse.Namespace) -> Any:
@@ -189,9 +244,17 @@ def _service(args: argparse.Namespace) -> Any:
 def _dispatch(args: argparse.Namespace) -> int:
     cmd = args.command
     if cmd in (None, "gui"):
+        from ecdesk.db.problems import DatabaseUnusable
         from ecdesk.ui.app import run_gui
 
-        return run_gui(_service(args))
+        try:
+            svc = _service(args)
+        except DatabaseUnusable as exc:  # started from an icon: no terminal to read stderr
+            from ecdesk.ui.error_boundary import show_startup_problem
+
+            print(f"ecdesk: {exc}", file=sys.stderr)
+            return show_startup_problem(str(exc))
+        return run_gui(svc)
     if cmd == "demo":
         return _demo(args)
     if cmd == "screenshots":
@@ -240,7 +303,12 @@ def _store(svc: Any, args: argparse.Namespace) -> int:
 
 
 def _secret(svc: Any, args: argparse.Namespace) -> int:
-    value = sys.stdin.readline().rstrip("\r\n")
+    if sys.stdin is not None and sys.stdin.isatty():  # typed by hand: never echoed
+        import getpass
+
+        value = getpass.getpass(f"{args.key} for {args.name} (typing is not shown): ")
+    else:
+        value = sys.stdin.readline().rstrip("\r\n")
     svc.set_secret(args.name, args.key, value)
     print(f"Saved '{args.key}' for {args.name} in the keyring.")
     return OK
@@ -314,6 +382,8 @@ def _sync(svc: Any, args: argparse.Namespace) -> int:
 
 
 def _held(svc: Any, args: argparse.Namespace) -> int:
+    from ecdesk.sync.book_codes import quote_arg
+
     rows = svc.held(args.store)
     holds = svc.held_holds([r.id for r in rows])
     for r in rows:
@@ -326,9 +396,42 @@ def _held(svc: Any, args: argparse.Namespace) -> int:
             print(f"{r.store}:{r.number}  {r.currency} {r.total}")
             for h in holds.get(r.id, []):
                 print(f"    - {h.title}: {h.detail}")
+                fix = fix_command(r.store, h.code, h.value)
+                if fix:
+                    order = quote_arg(f"{r.store}:{r.number}")
+                    print(f"      fix: {fix}, then `ecdesk retry {order}`")
     if not args.json:
         print(f"{len(rows)} held order(s).")
     return OK
+
+
+#: hold code -> the command that fixes it ({store}, {value} filled in); "" value = a setting
+FIX_COMMANDS = {
+    "unmapped_sku": "ecdesk map sku {store} {value} ITEMCODE",
+    "unmapped_shipping": "ecdesk map shipping {store} {value} ITEMCODE",
+    "unknown_payment": "ecdesk map payment {store} {value} METHOD",
+    "unmapped_tax": "ecdesk map tax {store} {value} TAXCODE",
+    "config": "ecdesk store set {store} --set {value}=VALUE",
+    "out_of_range": "ecdesk store set {store} --set {value}=AMOUNT",
+}
+LIST_HINT = {"unmapped_sku": "items", "unmapped_shipping": "items",
+             "unknown_payment": "payment-methods", "unmapped_tax": "taxcodes"}
+
+
+def fix_command(store: str, code: str, value: str) -> str:
+    """The command line that clears a hold, or "" when no command can (fix it in the
+    store, or resolve it by hand)."""
+    from ecdesk.sync.book_codes import quote_arg
+
+    if code == "unmapped_shipping" and not value:
+        code, value = "config", "shipping_item"
+    template = FIX_COMMANDS.get(code)
+    if not template or not value:
+        return ""
+    command = "`" + template.format(store=quote_arg(store), value=quote_arg(value)) + "`"
+    if code in LIST_HINT:
+        command += f" (`ecdesk autocount {LIST_HINT[code]}` lists the codes)"
+    return command
 
 
 def _retry(svc: Any, args: argparse.Namespace) -> int:
@@ -381,9 +484,15 @@ def _sandbox(args: argparse.Namespace) -> int:
 
     world = start_sandboxes(orders=args.orders, seed_value=args.seed)
     for name, sb in world.sandboxes.items():
-        _json_line({"name": name, "platform": sb.platform or name, "url": sb.url,
-                    "credentials": {**sb.credentials(), **sb.store_settings()}})
+        line = {"name": name, "platform": sb.platform or name, "url": sb.url,
+                "credentials": {**sb.credentials(), **sb.store_settings()}}
+        if hasattr(sb, "auth_code"):  # Shopee / Lazada: a one-time code for `store auth`
+            line["auth_code"] = sb.auth_code()
+            line["auth_code_minutes"] = sb.code_ttl // 60
+        _json_line(line)
     sys.stdout.flush()
+    print("Sandboxes running; point a store at one (README: 'Trying ecdesk on the "
+          "sandboxes'). Ctrl+C stops them.", file=sys.stderr, flush=True)
     stop = threading.Event()
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, lambda *_: stop.set())

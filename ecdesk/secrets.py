@@ -1,10 +1,16 @@
 """The only place that touches credentials: the OS keyring, through the ``keyring`` package.
 
 Credentials are stored under the service name ``ecdesk`` with the user name
-``<scope>/<key>``; a store's scope is ``store-<internal id>`` (so renaming a store keeps its
-keys), AutoCount's is ``autocount``. Nothing here logs a value. keyring's standard
-``PYTHON_KEYRING_BACKEND`` setting chooses the backend; :class:`MemoryKeyring` serves unit
-tests and :class:`FileKeyring` the CLI tests and ``make demo`` (sandbox credentials only).
+``<database uid>/<owner>/<key>``: the owner is ``store-<store uid>`` for a store, ``autocount``
+for the AutoCount connection. Both uids are random and never reused (issue 10 item 1): two
+databases (two companies) never share an entry, a store added after another was removed
+never inherits its keys, and renaming a store keeps them. Keyrings cannot list their entries,
+so each database keeps an index entry (``<database uid>/index``: the entry names, never the
+values) for ``secret list``, orphan detection and ``store remove``. Entries written before
+uids existed (``store-<id>/<key>``, ``autocount/<key>``) are moved under the new names once
+(:func:`adopt`). Nothing here logs a value. keyring's standard ``PYTHON_KEYRING_BACKEND``
+setting chooses the backend; :class:`MemoryKeyring` serves unit tests and :class:`FileKeyring`
+the CLI tests and ``make demo`` (sandbox credentials only).
 """
 
 from __future__ import annotations
@@ -31,10 +37,68 @@ class MissingSecret(KeyError):
 
 
 def store_scope(store_id: int) -> str:
+    """The pre-uid owner name of a store (kept for :func:`adopt`)."""
     return f"store-{store_id}"
 
 
-AUTOCOUNT_SCOPE = "autocount"
+AUTOCOUNT_SCOPE = "autocount"  # the pre-uid owner name of AutoCount (kept for :func:`adopt`)
+
+#: The credential names a clerk saves, per owner (DECISIONS.md §4).
+SECRET_NAMES: dict[str, tuple[str, ...]] = {
+    "shopify": ("access_token", "client_id", "client_secret"),
+    "woocommerce": ("consumer_key", "consumer_secret"),
+    "shopee": ("partner_key",),
+    "lazada": ("app_secret",),
+    "custom": ("api_key",),
+    "autocount": ("key_id", "api_key", "password"),
+}
+#: What ecdesk saves itself: marketplace and Shopify client-credentials tokens.
+TOKEN_NAMES = ("access_token", "refresh_token", "access_expires_at", "refresh_expires_at",
+               "oauth_access_token", "oauth_expires_at")
+ALL_NAMES = tuple(dict.fromkeys([n for names in SECRET_NAMES.values() for n in names]
+                                + list(TOKEN_NAMES)))
+
+
+def owner_scope(database_uid: str, store_uid: str | None = None) -> str:
+    """The scope of a store (``store_uid``) or of AutoCount (None) in one database."""
+    if not database_uid:
+        raise ValueError("a database uid is needed to name keyring entries")
+    return f"{database_uid}/store-{store_uid}" if store_uid else f"{database_uid}/autocount"
+
+
+def _index_name(database_uid: str) -> str:
+    return f"{database_uid}/index"
+
+
+_index_lock = threading.Lock()
+
+
+def _index(database_uid: str) -> list[str]:
+    text = keyring.get_password(SERVICE, _index_name(database_uid))
+    try:
+        names = json.loads(text) if text else []
+    except ValueError:
+        names = []
+    return [n for n in names if isinstance(n, str)]
+
+
+def _update_index(scope: str, key: str, present: bool) -> None:
+    database_uid = scope.split("/", 1)[0] if "/" in scope else ""
+    if not database_uid:
+        return  # a pre-uid scope: not indexed
+    name = f"{scope}/{key}"
+    with _index_lock:
+        names = _index(database_uid)
+        if present == (name in names):
+            return
+        names = sorted({*names, name}) if present else [n for n in names if n != name]
+        if names:
+            keyring.set_password(SERVICE, _index_name(database_uid), json.dumps(names))
+        else:
+            try:
+                keyring.delete_password(SERVICE, _index_name(database_uid))
+            except keyring.errors.PasswordDeleteError:
+                pass
 
 
 def backend_problem() -> str | None:
@@ -69,6 +133,7 @@ def set_secret(scope: str, key: str, value: str) -> None:
     if not value:
         raise ValueError("an empty credential cannot be saved")
     keyring.set_password(SERVICE, f"{scope}/{key}", value)
+    _update_index(scope, key, True)
 
 
 def delete_secret(scope: str, key: str) -> None:
@@ -77,6 +142,43 @@ def delete_secret(scope: str, key: str) -> None:
         keyring.delete_password(SERVICE, f"{scope}/{key}")
     except keyring.errors.PasswordDeleteError:
         pass
+    _update_index(scope, key, False)
+
+
+def entry_names(database_uid: str) -> list[str]:
+    """The names (``<scope>/<key>``, never values) of one database's keyring entries."""
+    _require_backend()
+    with _index_lock:
+        return _index(database_uid)
+
+
+def delete_scope(scope: str) -> int:
+    """Delete every entry of ``scope`` (indexed or of a known name); answers how many."""
+    _require_backend()
+    database_uid = scope.split("/", 1)[0]
+    keys = {n[len(scope) + 1:] for n in entry_names(database_uid) if n.startswith(scope + "/")}
+    gone = 0
+    for key in sorted(keys | set(ALL_NAMES)):
+        if get_secret(scope, key) is not None:
+            gone += 1
+        delete_secret(scope, key)
+    return gone
+
+
+def adopt(old_scope: str, new_scope: str) -> int:
+    """Move the entries of a pre-uid scope (``store-<id>``, ``autocount``) to ``new_scope``
+    (an entry already there wins); answers how many moved."""
+    _require_backend()
+    moved = 0
+    for key in ALL_NAMES:
+        value = get_secret(old_scope, key)
+        if value is None:
+            continue
+        if get_secret(new_scope, key) is None:
+            set_secret(new_scope, key, value)
+            moved += 1
+        delete_secret(old_scope, key)
+    return moved
 
 
 def has_secret(scope: str, key: str) -> bool:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "ecdesk"
@@ -59,7 +60,8 @@ def make_engine(url: str | None = None) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        args = {"connect_timeout": 10} if url.startswith("postgresql") else {}
+        engine = create_engine(url, pool_pre_ping=True, connect_args=args)
     return engine
 
 
@@ -93,10 +95,16 @@ class Database:
     """An engine plus a session factory; the service owns one."""
 
     def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+        from ecdesk.db.problems import DatabaseUnusable, check_before_open, explain
+
         self.url = url or default_url()
-        self.engine = make_engine(self.url)
-        if migrate:
-            upgrade(self.engine)
+        check_before_open(driver_url(self.url))
+        try:
+            self.engine = make_engine(self.url)
+            if migrate:
+                upgrade(self.engine)
+        except (SQLAlchemyError, OSError) as exc:  # a file or server ecdesk cannot use
+            raise DatabaseUnusable(explain(self.url, exc)) from exc
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def session(self) -> Session:

@@ -8,6 +8,7 @@ Money is stored as text (:class:`DecimalText`) so SQLite never turns it into a f
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -25,11 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from ecdesk.sync.http import dumps, loads
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
+from ecdesk.clock import now_utc
+from ecdesk.json_codec import dumps, loads
 
 
 class DecimalText(TypeDecorator[Decimal]):
@@ -94,6 +92,9 @@ class Store(Base):
 
     __tablename__ = "stores"
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: random, never reused: names the store's keyring entries (ecdesk.secrets)
+    uid: Mapped[str] = mapped_column(String(32), unique=True,
+                                     default=lambda: uuid.uuid4().hex)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     platform: Mapped[str] = mapped_column(String(20))
     url: Mapped[str] = mapped_column(String(500), default="")

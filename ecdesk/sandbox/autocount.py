@@ -39,9 +39,9 @@ from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
+from ecdesk.json_codec import dumps, loads
 from ecdesk.sandbox.seed import masterdata
 from ecdesk.sandbox.server import Clock, Request, Response, SandboxServer
-from ecdesk.sync.http import dumps, loads
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -162,6 +162,8 @@ class AutoCountSandbox(SandboxServer):
         self.tax_rates = {t["code"].upper(): Decimal(t["rate"]) for t in md["tax_codes"]}
         self.items = {i["item_code"].upper(): i for i in md["catalog"] + md["service_items"]}
         self.payment_methods = {p.upper() for p in md["payment_methods_autocount"]}
+        self.stock_items = {i["item_code"].upper() for i in md["catalog"]}
+        self.balances: dict[tuple[str, str], Decimal] = {}  # (item, location) -> on hand
 
         self._docs: dict[str, dict[str, dict[str, Any]]] = {}
         self._next_no: dict[str, int] = {}
@@ -204,6 +206,7 @@ class AutoCountSandbox(SandboxServer):
                     value = {(v.upper(), r.lower()) for v, r in value}
                 setattr(self, name, value)
             self._docs = {k: {} for k in DOC_TYPES}
+            self.balances = {}
             self._next_no = {k: 1 for k in DOC_TYPES}
             self._doc_key = self._writes = 0
             self._windows.clear()
@@ -331,7 +334,28 @@ class AutoCountSandbox(SandboxServer):
         self._writes += 1
         master["docKey"] = self._doc_key
         self._docs[doc_type][master["docNo"].upper()] = doc
+        self._move_stock(doc_type, doc)
         return master["docNo"]
+
+    def _move_stock(self, doc_type: str, doc: dict[str, Any]) -> None:
+        """Stock items (the catalogue, not service items) move with every stock-moving
+        document: an invoice takes them out of the location, a credit note whose line is a
+        goods return (AutoCount's default) brings them back."""
+        for d in doc["details"]:
+            code = (d["productCode"] or "").upper()
+            if code not in self.stock_items:
+                continue
+            if doc_type == "creditnote" and d.get("goodsReturn") is False:
+                continue
+            key = (code, doc["master"]["salesLocation"] or "")
+            sign = -1 if doc_type == "invoice" else 1
+            self.balances[key] = self.balances.get(key, ZERO) + sign * d["qty"]
+
+    def balance(self, item_code: str, location: str | None = None) -> Decimal:
+        """The balance of an item (at a location, or over all) as AutoCount would report it."""
+        with self._lock:
+            return sum((q for (code, loc), q in self.balances.items()
+                        if code == item_code.upper() and location in (None, loc)), ZERO)
 
     def _new_number(self, doc_type: str) -> str:
         prefix = DOC_TYPES[doc_type][1]

@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from ecdesk.sync.http import dumps, loads
+from ecdesk.json_codec import dumps, loads
 
 Clock = Callable[[], float]
 

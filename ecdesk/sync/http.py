@@ -8,17 +8,17 @@ injected so tests run at full speed and never sleep for real.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
+
+from ecdesk.json_codec import dumps, loads
 
 log = logging.getLogger(__name__)
 
@@ -101,30 +101,6 @@ def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) ->
     except (TypeError, ValueError):
         return None
     return max(0.0, when - (now if now is not None else time.time()))
-
-
-def dumps(payload: Any) -> bytes:
-    """JSON with Decimals as raw numbers (DECISIONS.md §3: never quoted decimals)."""
-    return _encode(payload).encode("utf-8")
-
-
-def _encode(obj: Any) -> str:
-    if isinstance(obj, Decimal):
-        if not obj.is_finite():
-            raise ValueError(f"cannot send {obj} as a JSON number")
-        return format(obj, "f")
-    if isinstance(obj, dict):
-        return "{" + ",".join(
-            json.dumps(str(k), ensure_ascii=False) + ":" + _encode(v) for k, v in obj.items()
-        ) + "}"
-    if isinstance(obj, list | tuple):
-        return "[" + ",".join(_encode(v) for v in obj) + "]"
-    return json.dumps(obj, ensure_ascii=False)
-
-
-def loads(data: bytes | str) -> Any:
-    """JSON with every non-integer number as Decimal."""
-    return json.loads(data, parse_float=Decimal)
 
 
 class HttpClient:

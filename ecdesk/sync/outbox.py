@@ -19,7 +19,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,14 +27,14 @@ from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry
 from ecdesk.domain import DocKind, DocumentDraft, DraftLine, PostedDocument
 from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
 from ecdesk.sync.http import MaybeApplied, RateLimited, Unavailable
-from ecdesk.sync.worker_id import dead_local_worker
+from ecdesk.sync.lease import Lease
 
 log = logging.getLogger(__name__)
 
-CLAIM_LEASE = timedelta(minutes=5)
+CLAIM = Lease(OutboxEntry.claimed_by, OutboxEntry.claimed_until, timedelta(minutes=5))
 
 
-class PostResult(StrEnum):
+class PostStatus(StrEnum):
     POSTED = "posted"  # confirmed now (created, or found already in AutoCount)
     REJECTED = "rejected"  # AutoCount refused it: hold the order with the message
     DUPLICATE = "duplicate"  # the DocNo exists in AutoCount for something else
@@ -43,8 +43,10 @@ class PostResult(StrEnum):
 
 
 @dataclass
-class Outcome:
-    result: PostResult
+class PostResult:
+    """What posting one outbox entry came to."""
+
+    status: PostStatus
     document: PostedDocument | None = None
     message: str = ""
     #: AutoCount refused to talk at all (down, 5xx, throttled) rather than losing one answer
@@ -159,20 +161,8 @@ class Outbox:
     # --- claim --------------------------------------------------------------------------
     def claim(self, session: Session, entry: OutboxEntry) -> bool:
         """Atomically take the entry for this worker; False if another holds a live lease."""
-        now = self.clock()
-        holder = session.scalar(select(OutboxEntry.claimed_by).where(OutboxEntry.id == entry.id))
-        takeable = [OutboxEntry.claimed_by.is_(None), OutboxEntry.claimed_by == self.worker,
-                    OutboxEntry.claimed_until < now]
-        if dead_local_worker(holder):
-            takeable.append(OutboxEntry.claimed_by == holder)
-        result = session.execute(
-            update(OutboxEntry)
-            .where(OutboxEntry.id == entry.id, OutboxEntry.state == "pending", or_(*takeable))
-            .values(claimed_by=self.worker, claimed_until=now + CLAIM_LEASE)
-            .execution_options(synchronize_session=False)
-        )
-        session.commit()
-        if result.rowcount != 1:
+        where = [OutboxEntry.id == entry.id, OutboxEntry.state == "pending"]
+        if not CLAIM.take(session, where, self.worker, self.clock):
             return False
         session.refresh(entry)
         return True
@@ -183,12 +173,12 @@ class Outbox:
         session.commit()
 
     # --- post ---------------------------------------------------------------------------
-    def post(self, session: Session, entry: OutboxEntry) -> Outcome:
+    def post(self, session: Session, entry: OutboxEntry) -> PostResult:
         """Bring one pending entry to confirmed, or say why not (never posts twice)."""
         if entry.state == "confirmed":
-            return Outcome(PostResult.POSTED, self._posted(entry))
+            return PostResult(PostStatus.POSTED, self._posted(entry))
         if not self.claim(session, entry):
-            return Outcome(PostResult.BUSY, message="another ecdesk is posting this order")
+            return PostResult(PostStatus.BUSY, message="another ecdesk is posting this order")
         draft = draft_from_json(entry.draft)
         try:
             if entry.attempts > 0:
@@ -207,7 +197,7 @@ class Outbox:
                 entry.last_error = str(exc)
                 entry.claimed_by = None
                 session.commit()
-                return Outcome(PostResult.REJECTED, message=str(exc))
+                return PostResult(PostStatus.REJECTED, message=str(exc))
             if self.after_create is not None:
                 self.after_create(entry)
             return self._confirm(session, entry, doc, draft, found_by_lookup=False)
@@ -215,7 +205,7 @@ class Outbox:
             entry.last_error = str(exc)
             entry.claimed_by = None
             session.commit()
-            return Outcome(PostResult.PENDING, message=str(exc),
+            return PostResult(PostStatus.PENDING, message=str(exc),
                            unreachable=not isinstance(exc, MaybeApplied))
 
     def _lookup(self, draft: DocumentDraft) -> PostedDocument | None:
@@ -229,7 +219,7 @@ class Outbox:
 
     def _confirm_found(
         self, session: Session, entry: OutboxEntry, found: PostedDocument, draft: DocumentDraft
-    ) -> Outcome:
+    ) -> PostResult:
         if found.ref and found.ref != draft.ref:
             entry.state = "failed"
             entry.last_error = (
@@ -238,13 +228,13 @@ class Outbox:
             )
             entry.claimed_by = None
             session.commit()
-            return Outcome(PostResult.DUPLICATE, found, entry.last_error)
+            return PostResult(PostStatus.DUPLICATE, found, entry.last_error)
         return self._confirm(session, entry, found, draft, found_by_lookup=True)
 
     def _confirm(
         self, session: Session, entry: OutboxEntry, doc: PostedDocument, draft: DocumentDraft,
         *, found_by_lookup: bool,
-    ) -> Outcome:
+    ) -> PostResult:
         row = session.scalars(
             select(Document).where(Document.kind == doc.kind.value,
                                    Document.doc_no == doc.doc_no)
@@ -270,7 +260,7 @@ class Outbox:
             message = (f"AutoCount shows {doc.doc_no} with total {doc.total}, "
                        f"expected {draft.total}: check the document.")
             log.warning(message)
-        return Outcome(PostResult.POSTED, doc, message)
+        return PostResult(PostStatus.POSTED, doc, message)
 
     @staticmethod
     def _posted(entry: OutboxEntry) -> PostedDocument:

@@ -52,6 +52,12 @@ def run_gui(service: Service, *, schedule: bool = True) -> int:
     app = application()
     qInstallMessageHandler(qt_messages_to_log)
     i18n.install(i18n.chosen_language(), app)
+    from ecdesk.ui import error_boundary
+
     window = MainWindow(service, schedule=schedule)
+    error_boundary.install(service.explain, lambda: window)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        error_boundary.uninstall()

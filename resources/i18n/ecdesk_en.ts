@@ -210,6 +210,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorBoundary</name>
+    <message>
+        <source>ecdesk could not do that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ecdesk cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeldOrdersModel</name>
     <message>
         <source>Store</source>

@@ -210,6 +210,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorBoundary</name>
+    <message>
+        <source>ecdesk could not do that</source>
+        <translation>ecdesk tidak dapat melakukannya</translation>
+    </message>
+    <message>
+        <source>ecdesk cannot start</source>
+        <translation>ecdesk tidak dapat dimulakan</translation>
+    </message>
+</context>
+<context>
     <name>HeldOrdersModel</name>
     <message>
         <source>Store</source>

@@ -210,6 +210,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorBoundary</name>
+    <message>
+        <source>ecdesk could not do that</source>
+        <translation>ecdesk 无法完成此操作</translation>
+    </message>
+    <message>
+        <source>ecdesk cannot start</source>
+        <translation>ecdesk 无法启动</translation>
+    </message>
+</context>
+<context>
     <name>HeldOrdersModel</name>
     <message>
         <source>Store</source>

@@ -8,9 +8,9 @@ from decimal import Decimal
 import httpx
 import pytest
 
+from ecdesk.json_codec import dumps, loads
 from ecdesk.sandbox.autocount import AutoCountSandbox
 from ecdesk.sandbox.registry import sandbox_class
-from ecdesk.sync.http import dumps, loads
 
 
 class Clock:
@@ -212,3 +212,20 @@ def test_registry_convention(sb):
     assert made.store_settings() == {"book": "4013"}
     with pytest.raises(TypeError):
         sb.reset(book="1")
+
+
+def test_balances_move_with_every_stock_moving_document(sb):
+    sb.reset()
+    start = sb.balance("TS-RED-S")
+    sb.add_document(body(ref="Shopify 2001"))  # sells 2
+    cn = body(ref="Shopify 2001 R")
+    cn["master"].update(ourInvoiceNo="I-000001", reason="Returned")
+    cn["details"][0].update(qty=1, goodsReturn=True)
+    sb.add_document(cn, "creditNote")  # 1 comes back
+    price_only = body(ref="Shopify 2001 R2")
+    price_only["master"].update(ourInvoiceNo="I-000001", reason="Price")
+    price_only["details"][0].update(qty=1, goodsReturn=False)
+    sb.add_document(price_only, "creditNote")  # no goods: nothing moves
+    assert sb.balance("TS-RED-S") - start == -2 + 1
+    assert sb.balance("TS-RED-S", "HQ") == sb.balance("ts-red-s")
+    assert sb.balance("TS-RED-S", "WH-KL") == 0

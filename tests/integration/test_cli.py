@@ -137,6 +137,10 @@ def test_sandbox_command_prints_one_json_line_per_sandbox(tmp_path):
     assert {line["name"] for line in lines} == wanted
     for line in lines:
         assert line["url"].startswith("http://127.0.0.1:") and line["credentials"]
+        if line["platform"] in ("shopee", "lazada"):  # the code `store auth` takes
+            assert line["auth_code"] and line["auth_code_minutes"] >= 10
+        else:
+            assert "auth_code" not in line
 
 
 def test_store_auth_exchanges_a_marketplace_code_for_tokens(tmp_path, capsys, monkeypatch):

@@ -22,12 +22,15 @@ import keyring
 import pytest
 from sqlalchemy import select
 
+from ecdesk.clock import now_utc
 from ecdesk.db.models import HoldRow, OrderRow, Store
 from ecdesk.demo import PLATFORM_STORE_NAME, configure, start_sandboxes
 from ecdesk.domain import HoldCode
 from ecdesk.secrets import FileKeyring
 from ecdesk.service import HeldQuery, Service
 from ecdesk.sync.http import HttpClient
+from ecdesk.sync.outcomes import hold as record_hold
+from ecdesk.sync.run import RunContext, RunSummary
 
 PROCESSES = 3
 ORDERS = 60
@@ -210,9 +213,12 @@ def test_two_pcs_holding_one_order_at_once_record_each_reason_once(pg_url):
         real_commit()
 
     first.commit = paused_commit
-    pcs = [threading.Thread(target=svc.engine._hold, args=(session, session.get(OrderRow,
-                                                                                order.id), hold))
-           for session in (first, second)]
+    def hold_as_a_pc(session):
+        ctx = RunContext(session=session, run_id=None, store_id=order.store_id,
+                         summary=RunSummary(), clock=now_utc)
+        record_hold(ctx, session.get(OrderRow, order.id), hold)
+
+    pcs = [threading.Thread(target=hold_as_a_pc, args=(session,)) for session in (first, second)]
     pcs[0].start()
     assert first_ready.wait(30)
     pcs[1].start()

@@ -22,7 +22,7 @@ from ecdesk.service import Service
 from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
 from ecdesk.sync.connectors.base import Connector, RawOrder
 from ecdesk.sync.engine import EngineDeps
-from ecdesk.sync.http import HttpClient, MaybeApplied, Unavailable
+from ecdesk.sync.http import AuthError, HttpClient, MaybeApplied, Unavailable
 
 T0 = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
 
@@ -289,7 +289,7 @@ def test_second_worker_cannot_take_a_claimed_entry(world):
 
         with other.db.session() as s:
             e = s.get(OutboxEntry, entry.id)
-            seen.append(other.engine.outbox(route).post(s, e).result.value)
+            seen.append(other.engine.outbox(route).post(s, e).status.value)
 
     hooks["after_create"] = race
     svc.sync("Web")
@@ -354,3 +354,46 @@ def test_one_bad_order_is_held_and_the_rest_post(world):
     route.create = real_create
     assert svc.retry_all("Web").posted == 1  # the bug fixed: WB-7 posts, once
     assert route.creates == 20 and "WB-7" in route.docs  # 19 + 1; the buggy call made none
+
+
+def test_retry_writes_what_stopped_it_to_the_sync_log(world):
+    """A retry shares the sync's error path: its failure is in the summary and the log."""
+    svc, route, _, _ = world
+    FakeConnector.feed.append(payload(99, sku="MYSTERY-SKU-99"))
+    svc.sync("Web")
+    (held,) = svc.held()
+    svc.set_mapping("Web", "sku", "MYSTERY-SKU-99", "CAP-BLK")
+
+    def refused(draft):
+        raise AuthError("AutoCount refused the API key: enter it again in Integration.")
+
+    route.create = refused
+    summary = svc.retry([held.id])
+    assert summary.status == "config"
+    assert summary.errors == ["AutoCount refused the API key: enter it again in Integration."]
+    log = [(e.level, e.message) for e in svc.sync_log()]
+    assert ("error", "AutoCount refused the API key: enter it again in Integration.") in log
+    assert log[0][0] == "error" and "[config]" in log[0][1]  # the run's closing line
+    # an unexpected error of the whole retry is caught, summarised and logged too
+    svc.deps.make_route = lambda cfg: (_ for _ in ()).throw(RuntimeError("route bug"))
+    crashed = svc.retry([held.id])
+    assert crashed.status == "failed" and "unexpected error" in crashed.errors[0]
+    assert any("unexpected error (RuntimeError: route bug)" in e.message
+               for e in svc.sync_log() if e.level == "error")
+
+
+def test_each_order_is_normalised_once_per_run(world):
+    svc, _, _, _ = world
+    calls = []
+    real = FakeConnector.normalise
+
+    def counting(self, p):
+        calls.append(p["id"])
+        return real(self, p)
+
+    FakeConnector.normalise = counting
+    try:
+        assert svc.sync("Web").posted == 20
+    finally:
+        FakeConnector.normalise = real
+    assert sorted(calls) == sorted(p["id"] for p in FakeConnector.feed)  # once each

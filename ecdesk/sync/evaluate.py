@@ -1,0 +1,206 @@
+"""Evaluate and post: each order to be looked at becomes posted, held, waiting or ignored.
+
+normalise -> match -> draft -> outbox -> AutoCount, one order at a time, each outcome
+committed with its sync-log line. One bad order never aborts the batch; AutoCount going
+silent stops posting for the run (the rest keep their place for the next sync).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
+from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
+from ecdesk.sync import book_codes, matching, posting
+from ecdesk.sync.autocount.base import Unsupported
+from ecdesk.sync.connectors.base import Connector, PayloadError
+from ecdesk.sync.http import ApiError, AuthError
+from ecdesk.sync.ingest import COMMIT_EVERY
+from ecdesk.sync.outcomes import count, hold, settle
+from ecdesk.sync.post_step import post_draft
+from ecdesk.sync.run import AutoCountDown, RunContext
+from ecdesk.sync.store_settings import load_maps, posting_settings
+
+log = logging.getLogger(__name__)
+
+# The fee credit note's outbox sequence: the sale is an invoice at seq 0 and refunds are credit
+# notes at seq >= 1, so a credit note at seq 0 is free and unique per order (exactly once).
+FEE_NOTE_SEQ = 0
+#: what normalise may raise on a payload it cannot read
+UNREADABLE = (PayloadError, KeyError, TypeError, ValueError, ArithmeticError)
+
+
+@dataclass
+class StoreEnv:
+    """What evaluating one store's orders needs, read once per run."""
+
+    store: Store
+    connector: Connector
+    maps: matching.Maps
+    rules: posting.PostingRules
+
+
+def to_evaluate(session: Session, store_id: int) -> list[int]:
+    """New or changed orders, and held ones whose mappings or settings changed since
+    (``mark_for_review``): a sync never re-reads 100,000 untouched held orders."""
+    q = select(OrderRow.id).where(
+        OrderRow.store_id == store_id,
+        or_(OrderRow.needs_eval.is_(True), OrderRow.outcome == Outcome.NEW.value),
+    ).order_by(OrderRow.ordered_at, OrderRow.id)
+    return list(session.scalars(q))
+
+
+def unreadable_hold(exc: Exception) -> Hold:
+    detail = str(exc) if isinstance(exc, PayloadError) else (
+        f"the store sent data ecdesk cannot read ({type(exc).__name__}: {exc})")
+    return Hold(HoldCode.BAD_PAYLOAD, detail)
+
+
+class Evaluator:
+    """Evaluates orders in a run; ``connector_for`` makes a store's connector."""
+
+    def __init__(self, connector_for: Callable[[Store], Connector]) -> None:
+        self.connector_for = connector_for
+
+    def evaluate(self, ctx: RunContext, ids: list[int]) -> None:
+        if not ids:
+            return
+        assert ctx.route is not None and ctx.outbox is not None
+        envs: dict[int, StoreEnv] = {}
+        total = len(ids)
+        for i, order_id in enumerate(ids, start=1):
+            ctx.check_cancel()
+            row = ctx.session.get(OrderRow, order_id)
+            if row is None:
+                continue
+            env = envs.get(row.store_id) or envs.setdefault(row.store_id, self._env(ctx, row))
+            count(ctx.summary, self._guarded(ctx, row, env))
+            if i % 10 == 0 or i == total:
+                ctx.progress(i, total, f"Checked {i} of {total} orders")
+            if i % COMMIT_EVERY == 0:
+                ctx.keep_alive()
+
+    def _env(self, ctx: RunContext, row: OrderRow) -> StoreEnv:
+        store = row.store
+        assert ctx.route is not None
+        rules = posting.PostingRules.from_settings(posting_settings(ctx.session, store),
+                                                   max_doc_no=ctx.route.max_doc_no)
+        return StoreEnv(store, self.connector_for(store), load_maps(ctx.session, store.id),
+                        rules)
+
+    def _guarded(self, ctx: RunContext, row: OrderRow, env: StoreEnv) -> Outcome | None:
+        """One order's evaluation; any failure of that order alone holds it in words."""
+        order_id = row.id
+        try:
+            return self.evaluate_one(ctx, row, env)
+        except (AuthError, AutoCountDown):
+            raise
+        except (ApiError, Unsupported) as exc:
+            ctx.session.rollback()
+            return hold(ctx, row, [Hold(HoldCode.CONFIG, str(exc))])
+        except Exception as exc:  # one bad order never aborts the batch
+            log.exception("order %s could not be evaluated", order_id)
+            ctx.session.rollback()
+            row = ctx.session.get(OrderRow, order_id)
+            return hold(ctx, row, [Hold(
+                HoldCode.BAD_PAYLOAD,
+                f"ecdesk could not process this order ({type(exc).__name__}: {exc}). "
+                "Nothing was posted twice; press Retry after an update, or post it by hand "
+                "and mark it Resolved.")])
+
+    def evaluate_one(self, ctx: RunContext, row: OrderRow, env: StoreEnv) -> Outcome | None:
+        """The order's outcome now (None while a document awaits AutoCount's answer)."""
+        if ctx.count_attempt:
+            row.attempts += 1
+        if row.resolved_note is not None:  # a clerk settled it by hand: never post it
+            return settle(ctx, row, Outcome.IGNORED,
+                          f"Resolved by hand: {row.resolved_note}".rstrip(": "))
+        order = ctx.normalised.pop((row.store_id, row.external_id), None)
+        if order is None:
+            try:
+                order = env.connector.normalise(row.payload)
+            except UNREADABLE as exc:
+                return hold(ctx, row, [unreadable_hold(exc)])
+        for line in row.lines:  # what each line maps to now, for the clerk's order view
+            item = env.maps.items.get(line.sku) if line.sku else None
+            line.item_code = item.item_code if item else ""
+        sale = sale_doc_no(ctx.session, row)
+        if sale is None:
+            if order.disposition is Disposition.WAITING:
+                return settle(ctx, row, Outcome.WAITING)
+            if order.disposition is Disposition.IGNORED or order.cancelled:
+                return settle(ctx, row, Outcome.IGNORED, "Cancelled before it was posted")
+            built = posting.build_draft(order, env.maps, env.rules)
+            if isinstance(built, list):
+                return hold(ctx, row, built)
+            origin = self._origin(row, env)
+            assert ctx.book is not None
+            missing = book_codes.check_draft(built, order, env.maps, ctx.book, origin)
+            if missing:
+                return hold(ctx, row, missing)
+            digest = posting.content_hash(order)
+            step = post_draft(ctx, row, built, digest, explain=lambda said: (
+                book_codes.explain_refusal(said, order, env.maps, origin)))
+            if step.stopped:
+                return step.outcome
+            row.posted_hash = digest
+            sale = step.doc_no
+        return self._after_posting(ctx, row, order, env, sale)
+
+    @staticmethod
+    def _origin(row: OrderRow, env: StoreEnv) -> book_codes.Origin:
+        rules = env.rules
+        return book_codes.Origin(
+            store=row.store.name, fee_item=rules.fee_item, shipping_item=rules.shipping_item,
+            payment_method=rules.payment_method, debtor_code=rules.debtor_code,
+            sales_location=rules.sales_location)
+
+    def _after_posting(self, ctx: RunContext, row: OrderRow, order: Order, env: StoreEnv,
+                       sale: str) -> Outcome | None:
+        """A posted order: its marketplace fees become one credit note, refunds become credit
+        notes (one per refund, in order); a cancellation or an edit of what was posted needs a
+        clerk; else it stays posted."""
+        if order.cancelled and not order.refunds:
+            return hold(ctx, row, [Hold(
+                HoldCode.CANCELLED_AFTER_POSTING,
+                f"Order {order.number} was cancelled in the store after it was posted as "
+                f"{sale}. Void or credit {sale} in AutoCount, then mark the order Resolved.")])
+        digest = posting.content_hash(order)
+        if row.posted_hash and digest != row.posted_hash:
+            return hold(ctx, row, [Hold(
+                HoldCode.CHANGED_AFTER_POSTING,
+                f"Order {order.number} was edited in the store after it was posted as {sale}; "
+                "the AutoCount document no longer matches. Correct it in AutoCount, then mark "
+                "the order Resolved.")])
+        fee_note = posting.build_fee_note(order, env.rules, sale)  # fees are not revenue
+        if isinstance(fee_note, list):
+            return hold(ctx, row, fee_note)  # the sale stays posted
+        if fee_note is not None:
+            step = post_draft(ctx, row, fee_note, digest, seq=FEE_NOTE_SEQ)
+            if step.stopped:
+                return step.outcome
+        refunds = sorted(order.refunds, key=lambda r: (r.created_at is None, r.created_at,
+                                                       r.refund_id))
+        for seq, refund in enumerate(refunds, start=1):
+            built = posting.build_credit_note(order, refund, seq, env.maps, env.rules, sale)
+            if isinstance(built, list):
+                return hold(ctx, row, [Hold(
+                    HoldCode.REFUNDED_AFTER_POSTING,
+                    f"Refund {seq} of order {order.number} cannot become a credit note: "
+                    f"{h.detail}", value=h.value) for h in built])
+            step = post_draft(ctx, row, built, digest, seq=seq)
+            if step.stopped:
+                return step.outcome
+        return settle(ctx, row, Outcome.POSTED)
+
+
+def sale_doc_no(session: Session, row: OrderRow) -> str | None:
+    """The DocNo of the order's sale document, if it has one."""
+    return session.scalar(
+        select(Document.doc_no).join(OrderDocument, OrderDocument.document_id == Document.id)
+        .where(OrderDocument.order_id == row.id, OrderDocument.role == "sale").limit(1))

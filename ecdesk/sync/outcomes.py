@@ -1,0 +1,51 @@
+"""Recording an order's outcome: posted, held (with its reasons), waiting or ignored.
+
+Each write commits with the order's own sync-log line, so what the clerk reads always
+matches what the order shows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+
+from ecdesk.db.models import HoldRow, OrderRow
+from ecdesk.domain import Hold, Outcome
+from ecdesk.sync.run import RunContext, RunSummary
+
+
+def hold(ctx: RunContext, row: OrderRow, holds: list[Hold]) -> Outcome:
+    """Hold the order with every reason (replacing the old ones), logged and committed."""
+    session = ctx.session
+    # the order row's lock queues another PC holding the same order (PostgreSQL would
+    # otherwise let both delete the old reasons and both insert; SQLite queues anyway)
+    session.execute(select(OrderRow.id).where(OrderRow.id == row.id).with_for_update())
+    session.execute(delete(HoldRow).where(HoldRow.order_id == row.id))
+    for h in holds:
+        session.add(HoldRow(order_id=row.id, code=h.code.value, detail=h.detail, value=h.value))
+    row.reason_summary = "; ".join(str(h) for h in holds)[:2000]
+    ctx.note(row, f"Order {row.number} held: {row.reason_summary}", "warning")
+    return settle(ctx, row, Outcome.HELD, keep_holds=True)
+
+
+def settle(ctx: RunContext, row: OrderRow, outcome: Outcome, note: str = "", *,
+           keep_holds: bool = False) -> Outcome:
+    """Give the order its outcome (clearing old reasons unless ``keep_holds``), committed."""
+    if not keep_holds:
+        ctx.session.execute(delete(HoldRow).where(HoldRow.order_id == row.id))
+        row.reason_summary = note
+    row.outcome = outcome.value
+    row.needs_eval = False
+    row.evaluated_at = ctx.clock()
+    ctx.session.commit()
+    return outcome
+
+
+def count(summary: RunSummary, outcome: Outcome | None) -> None:
+    """Add the order's outcome to the run's counts (posted documents are counted when
+    created, pending ones when left)."""
+    if outcome is Outcome.HELD:
+        summary.held += 1
+    elif outcome is Outcome.WAITING:
+        summary.waiting += 1
+    elif outcome is Outcome.IGNORED:
+        summary.ignored += 1

@@ -1,0 +1,82 @@
+"""Posting one draft of an order through the outbox, and what that means for the order.
+
+Confirmed: the step answers the DocNo AutoCount gave (from the post result itself).
+Refused or a duplicate DocNo: the order is held in AutoCount's words. No answer: the order
+waits for a lookup (never a second blind create); AutoCount not answering at all stops
+posting for the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ecdesk.db.models import OrderRow
+from ecdesk.domain import DocumentDraft, Hold, HoldCode, Outcome
+from ecdesk.sync.outbox import PostStatus
+from ecdesk.sync.outcomes import hold
+from ecdesk.sync.run import AutoCountDown, RunContext
+
+
+@dataclass(frozen=True)
+class Step:
+    """A posted document's number, or the outcome that stops the order here."""
+
+    doc_no: str = ""
+    outcome: Outcome | None = None
+    stopped: bool = False
+
+    @property
+    def posted(self) -> bool:
+        return not self.stopped
+
+
+def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str, *,
+               seq: int = 0, explain: Callable[[str], list[Hold]] | None = None) -> Step:
+    """Post ``draft`` for ``row`` through the run's outbox, exactly once; a refusal holds the
+    order in AutoCount's words (or ``explain``'s sentences for them)."""
+    route, outbox, session = ctx.route, ctx.outbox, ctx.session
+    assert route is not None and outbox is not None
+    if draft.kind not in route.supports:
+        return Step(outcome=hold(ctx, row, [Hold(
+            HoldCode.CONFIG,
+            f"The AutoCount route '{route.name}' cannot create a {draft.kind.value}; "
+            "choose another document in Automation.")]), stopped=True)
+    entry = outbox.record_intent(session, row, draft, digest, seq=seq)
+    already = entry.state == "confirmed"
+    result = outbox.post(session, entry)
+    if result.status is PostStatus.POSTED:
+        doc_no = result.document.doc_no if result.document else (draft.doc_no or "")
+        if not already:
+            ctx.summary.posted += 1  # documents this run brought into AutoCount
+            kind = draft.kind.value.replace("_", " ")
+            ctx.note(row, f"Order {row.number}: posted {kind} {doc_no}")
+            if result.message:
+                ctx.note(row, result.message, "warning")
+        row.last_error = result.message
+        session.commit()
+        return Step(doc_no=doc_no)
+    if result.status is PostStatus.REJECTED:
+        explained = explain(result.message) if explain else []
+        return Step(outcome=hold(ctx, row, explained or [Hold(
+            HoldCode.AUTOCOUNT_REJECTED,
+            f"{result.message.rstrip('.')}. Fix what AutoCount names (in AutoCount, or "
+            "the mapping or posting setting that gives it), then Retry.",
+            value=draft.doc_no or "")]), stopped=True)
+    if result.status is PostStatus.DUPLICATE:
+        return Step(outcome=hold(ctx, row, [Hold(HoldCode.DUPLICATE, result.message,
+                                                 value=draft.doc_no or "")]), stopped=True)
+    # no answer, or another PC holds it: resolved by lookup on the next run
+    row.last_error = result.message
+    row.needs_eval = True
+    ctx.note(row, f"Order {row.number}: {result.message} (checked again on the next sync, "
+             "never posted twice)", "warning")
+    session.commit()
+    ctx.summary.pending += 1
+    if result.unreachable:
+        # AutoCount is not answering: stop posting this run rather than wait on every
+        # order; the rest keep their place and go on the next sync
+        raise AutoCountDown(
+            f"AutoCount did not answer ({result.message}). Nothing was lost: the orders "
+            "not yet posted go on the next sync.")
+    return Step(outcome=Outcome.NEW, stopped=True)
