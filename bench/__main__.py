@@ -16,6 +16,7 @@ FIGURES = (
     "pipeline",  # the pipeline alone, orders/s on one core
     "memory",  # 100,000 stored orders: peak RSS headless, held SQL, reconciliation export
     "gui",  # cold start, held grid at 100,000 rows, window RSS, GUI stall during a sync
+    "stock_push",  # stock: quantities pushed per store
 )
 
 

@@ -120,8 +120,10 @@ class StoreInfo:
 class HoldInfo:
     code: str
     title: str
-    detail: str
+    detail: str  # English
     value: str
+    key: str = ""  # the sentence in ecdesk.messages ("" for holds recorded before 0003)
+    params: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -236,6 +238,13 @@ class Service:
     @property
     def engine(self) -> SyncEngine:
         return SyncEngine(self.db, self.deps)
+
+    @property
+    def stock(self) -> Any:
+        """Stock counts, stock push and tracking (``ecdesk.services.stock``)."""
+        from ecdesk.services.stock import StockService
+
+        return StockService(self)
 
     # --- stores -------------------------------------------------------------------------
     def add_store(self, name: str, platform: str, url: str = "",
@@ -561,7 +570,8 @@ class Service:
 
     @staticmethod
     def _hold(h: HoldRow) -> HoldInfo:
-        return HoldInfo(h.code, hold_title(h.code), h.detail, h.value)
+        return HoldInfo(h.code, hold_title(h.code), h.detail, h.value, h.message or "",
+                        dict(h.params or {}))
 
     @staticmethod
     def _summary(r: OrderRow, store: str) -> OrderSummary:
