@@ -1,4 +1,4 @@
-"""Headless commands (DECISIONS.md §4) over ``ecdesk.service``.
+"""Headless commands (docs/decisions.md §4) over ``ecdesk.service``.
 
 Exit codes: 0 this run left nothing held or failed; 1 some orders held or failed; 2 usage,
 configuration or credential error (a sentence naming what is wrong, never a traceback).

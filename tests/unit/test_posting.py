@@ -1,4 +1,5 @@
-"""Posting rules (ecdesk.sync.posting): Order -> DocumentDraft, money rule of DECISIONS.md §3."""
+"""Posting rules (ecdesk.sync.posting): Order -> DocumentDraft, money rule of
+docs/decisions.md §3."""
 
 from __future__ import annotations
 

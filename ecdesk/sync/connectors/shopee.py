@@ -60,7 +60,7 @@ DETAIL_FIELDS = (
     "cancel_by,cancel_reason,package_list,note"
 )
 
-#: DECISIONS.md §1, Shopee row (statuses per developer guide "v2.0 data definition").
+#: docs/decisions.md §1, Shopee row (statuses per developer guide "v2.0 data definition").
 STATUS_TABLE: dict[str, Disposition] = {
     "READY_TO_SHIP": Disposition.POSTABLE,
     "PROCESSED": Disposition.POSTABLE,
