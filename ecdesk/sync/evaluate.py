@@ -211,7 +211,8 @@ class Evaluator:
         refunds = sorted(order.refunds, key=lambda r: (r.created_at is None, r.created_at,
                                                        r.refund_id))
         for seq, refund in enumerate(refunds, start=1):
-            built = posting.build_credit_note(order, refund, seq, env.maps, env.rules, sale)
+            built = posting.build_credit_note(order, refund, seq, env.maps, env.rules,
+                                              invoice_doc_no=sale)
             if isinstance(built, list):
                 return hold(ctx, row, [Hold(
                     HoldCode.REFUNDED_AFTER_POSTING,
