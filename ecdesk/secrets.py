@@ -24,16 +24,10 @@ import keyring
 import keyring.backend
 import keyring.errors
 
+from ecdesk.errors import MissingSecret as MissingSecret
+from ecdesk.errors import NoKeyringError as NoKeyringError
+
 SERVICE = "ecdesk"
-
-
-class NoKeyringError(RuntimeError):
-    """The OS offers no keyring, so credentials cannot be saved safely."""
-
-
-class MissingSecret(KeyError):
-    def __str__(self) -> str:  # KeyError quotes its message; a clerk should not see that
-        return str(self.args[0])
 
 
 def store_scope(store_id: int) -> str:
@@ -43,7 +37,7 @@ def store_scope(store_id: int) -> str:
 
 AUTOCOUNT_SCOPE = "autocount"  # the pre-uid owner name of AutoCount (kept for :func:`adopt`)
 
-#: The credential names a clerk saves, per owner (DECISIONS.md §4).
+#: The credential names a clerk saves, per owner (docs/decisions.md §4).
 SECRET_NAMES: dict[str, tuple[str, ...]] = {
     "shopify": ("access_token", "client_id", "client_secret"),
     "woocommerce": ("consumer_key", "consumer_secret"),

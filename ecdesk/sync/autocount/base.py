@@ -3,7 +3,7 @@
 A route knows AutoCount and nothing of store platforms. AutoCount has no idempotency key, so
 ``create`` that loses its answer raises ``MaybeApplied``: the caller then looks the document
 up (by the DocNo derived from the order, or by listing and matching ``ref``) and never posts
-blindly again (DECISIONS.md §2).
+blindly again (docs/decisions.md §2).
 """
 
 from __future__ import annotations
@@ -16,19 +16,10 @@ from decimal import Decimal
 from typing import ClassVar
 
 from ecdesk.domain import DocKind, DocumentDraft, PostedDocument
+from ecdesk.errors import Rejected as Rejected
+from ecdesk.errors import Unsupported as Unsupported
 from ecdesk.sync.connectors.base import CredentialStore
-from ecdesk.sync.http import ApiError, HttpClient
-
-
-class Rejected(ApiError):
-    """AutoCount refused the document for a business reason (unknown debtor, item, tax code,
-    duplicate DocNo...). Retrying will not help until a clerk fixes the cause."""
-
-
-class Unsupported(ApiError):
-    """The route cannot do this: create this kind of document (e.g. Cloud has no sales order),
-    or list this kind of master data (:meth:`AutoCountRoute.list_codes`)."""
-
+from ecdesk.sync.http import HttpClient
 
 #: The kinds of master data :meth:`AutoCountRoute.list_codes` lists, with how a clerk names
 #: them in a sentence.
@@ -115,7 +106,7 @@ class AutoCountRoute(ABC):
 
     def stock_balances(self, location: str | None = None) -> list[StockBalance]:
         """Quantity on hand per item code and location (one location when given).
-        ``Unsupported`` when the route cannot read stock (Cloud: DECISIONS.md §7)."""
+        ``Unsupported`` when the route cannot read stock (Cloud: docs/decisions.md §7)."""
         raise Unsupported(f"The AutoCount route '{self.name}' cannot read stock balances; "
                           "use `ecdesk stock import FILE` with AutoCount's stock balance "
                           "report, or a read-only SQL connection (`sql_url`).")
