@@ -24,16 +24,10 @@ import keyring
 import keyring.backend
 import keyring.errors
 
+from ecdesk.errors import MissingSecret as MissingSecret
+from ecdesk.errors import NoKeyringError as NoKeyringError
+
 SERVICE = "ecdesk"
-
-
-class NoKeyringError(RuntimeError):
-    """The OS offers no keyring, so credentials cannot be saved safely."""
-
-
-class MissingSecret(KeyError):
-    def __str__(self) -> str:  # KeyError quotes its message; a clerk should not see that
-        return str(self.args[0])
 
 
 def store_scope(store_id: int) -> str:

@@ -18,6 +18,11 @@ from typing import Any
 
 import httpx
 
+from ecdesk.errors import ApiError as ApiError
+from ecdesk.errors import AuthError as AuthError
+from ecdesk.errors import MaybeApplied as MaybeApplied
+from ecdesk.errors import RateLimited as RateLimited
+from ecdesk.errors import Unavailable as Unavailable
 from ecdesk.json_codec import dumps, loads
 
 log = logging.getLogger(__name__)
@@ -48,31 +53,6 @@ Sleep = Callable[[float], None]
 Clock = Callable[[], float]
 
 RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
-
-
-class ApiError(Exception):
-    """A call to a store or AutoCount failed. ``str(err)`` is fit to show a clerk."""
-
-    def __init__(self, message: str, *, status: int | None = None, body: Any = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.body = body
-
-
-class AuthError(ApiError):
-    """Credentials were refused (wrong key, expired token, missing permission)."""
-
-
-class RateLimited(ApiError):
-    """Still throttled after every retry."""
-
-
-class Unavailable(ApiError):
-    """Network failure, timeout or 5xx after every retry: try again later, nothing lost."""
-
-
-class MaybeApplied(Unavailable):
-    """A write whose answer never arrived: it may or may not have taken effect."""
 
 
 @dataclass

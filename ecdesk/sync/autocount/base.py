@@ -16,19 +16,10 @@ from decimal import Decimal
 from typing import ClassVar
 
 from ecdesk.domain import DocKind, DocumentDraft, PostedDocument
+from ecdesk.errors import Rejected as Rejected
+from ecdesk.errors import Unsupported as Unsupported
 from ecdesk.sync.connectors.base import CredentialStore
-from ecdesk.sync.http import ApiError, HttpClient
-
-
-class Rejected(ApiError):
-    """AutoCount refused the document for a business reason (unknown debtor, item, tax code,
-    duplicate DocNo...). Retrying will not help until a clerk fixes the cause."""
-
-
-class Unsupported(ApiError):
-    """The route cannot do this: create this kind of document (e.g. Cloud has no sales order),
-    or list this kind of master data (:meth:`AutoCountRoute.list_codes`)."""
-
+from ecdesk.sync.http import HttpClient
 
 #: The kinds of master data :meth:`AutoCountRoute.list_codes` lists, with how a clerk names
 #: them in a sentence.

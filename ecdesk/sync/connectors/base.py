@@ -16,11 +16,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar, Protocol
 
 from ecdesk.domain import Order, Platform
+from ecdesk.errors import ConfigError as ConfigError
+from ecdesk.errors import PayloadError as PayloadError
 from ecdesk.sync.http import HttpClient
-
-
-class PayloadError(ValueError):
-    """The store sent an order ecdesk cannot read (missing field, wrong type...)."""
 
 
 class UnreadableRow(PayloadError):
@@ -37,10 +35,6 @@ class UnreadableRow(PayloadError):
         self.row = row
         self.field = field
         self.source = source
-
-
-class ConfigError(ValueError):
-    """The store is not set up enough to call it (missing URL, key, credential)."""
 
 
 class CredentialStore(Protocol):

@@ -1,0 +1,49 @@
+"""The AutoCount connection: route, URL, book and settings; test it."""
+
+from __future__ import annotations
+
+from ecdesk.db.models import Setting
+from ecdesk.errors import ConfigError, UsageError
+from ecdesk.services.context import Context
+from ecdesk.sync.engine import autocount_config, get_settings, mark_for_review
+
+
+class AutoCountService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def set_autocount(self, route: str | None = None, url: str | None = None,
+                      book: str | None = None, settings: dict[str, str] | None = None) -> None:
+        values = dict(settings or {})
+        if route is not None:
+            from ecdesk.sync.autocount import known_routes
+
+            if route not in known_routes():
+                known = ", ".join(known_routes())
+                raise UsageError(f"Unknown AutoCount route '{route}' (known: {known}).")
+            values["route"] = route
+        if url is not None:
+            values["url"] = url.rstrip("/")
+        if book is not None:
+            values["book"] = book
+        with self.ctx.session() as s:
+            for k, v in values.items():
+                row = s.get(Setting, f"autocount.{k}")
+                if row is None:
+                    s.add(Setting(key=f"autocount.{k}", value=v))
+                else:
+                    row.value = v
+            mark_for_review(s)
+            s.commit()
+
+    def autocount_settings(self) -> dict[str, str]:
+        with self.ctx.session() as s:
+            return get_settings(s, "autocount.")
+
+    def test_autocount(self) -> str:
+        with self.ctx.session() as s:
+            try:
+                autocount_config(s)
+            except ConfigError as exc:
+                raise UsageError(str(exc)) from None
+            return self.ctx.engine.route(s).test_connection()

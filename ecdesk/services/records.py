@@ -1,0 +1,116 @@
+"""The plain dataclasses the services answer with (no SQLAlchemy objects leave a service)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+
+@dataclass
+class StoreInfo:
+    id: int
+    name: str
+    platform: str
+    url: str
+    settings: dict[str, str]
+    enabled: bool
+    sync_enabled: bool
+    ingress_minutes: int
+    last_sync_at: datetime | None
+    last_sync_status: str
+    last_error: str
+    orders_today: int = 0
+    held: int = 0
+
+    @property
+    def status(self) -> str:
+        if not self.enabled:
+            return "Disabled"
+        if self.last_error:
+            return "Error"
+        if self.last_sync_at is None:
+            return "Never synced"
+        return "OK" if self.last_sync_status in ("ok", "") else self.last_sync_status.title()
+
+
+@dataclass
+class HoldInfo:
+    code: str
+    title: str
+    detail: str
+    value: str
+
+
+@dataclass
+class OrderSummary:
+    id: int
+    store: str
+    number: str
+    external_id: str
+    ordered_at: datetime | None
+    currency: str
+    total: Decimal | None
+    outcome: str
+    reasons: str
+    attempts: int
+    last_error: str
+    is_test: bool = False
+
+
+@dataclass
+class OrderLineInfo:
+    sku: str
+    name: str
+    quantity: Decimal
+    unit_price: Decimal
+    discount: Decimal
+    tax: Decimal
+    item_code: str
+
+
+@dataclass
+class OrderDetail(OrderSummary):
+    platform_status: str = ""
+    lines: list[OrderLineInfo] = field(default_factory=list)
+    holds: list[HoldInfo] = field(default_factory=list)
+    documents: list[DocumentInfo] = field(default_factory=list)
+
+
+@dataclass
+class DocumentInfo:
+    store: str
+    order: str
+    doc_type: str
+    doc_no: str
+    ref: str
+    total: Decimal | None
+    posted_at: datetime | None = None
+
+
+@dataclass
+class MappingInfo:
+    store: str
+    kind: str
+    key: str
+    value: str
+    uom: str = ""
+
+
+@dataclass
+class LogInfo:
+    at: datetime
+    level: str
+    store: str
+    message: str
+
+
+@dataclass
+class HeldQuery:
+    """Filters and sort for the held-orders grid; all applied in SQL."""
+
+    store_id: int | None = None
+    reason_code: str | None = None
+    text: str = ""
+    sort: str = "ordered_at"
+    descending: bool = True

@@ -1,0 +1,98 @@
+"""Sync operations: sync, resync a range, retry, resolve by hand, preview; the cadence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from ecdesk.db.models import OrderRow, Store, SyncLog
+from ecdesk.domain import FIXABLE_BY_MAPPING, Outcome
+from ecdesk.services.context import Context
+from ecdesk.services.orders import OrderQueries
+from ecdesk.services.records import HeldQuery
+from ecdesk.sync.engine import CancelToken, Progress, RunSummary, no_progress
+
+
+class SyncOperations:
+    def __init__(self, ctx: Context, orders: OrderQueries) -> None:
+        self.ctx = ctx
+        self.orders = orders
+
+    def sync(self, store: str | None = None, *, progress: Progress = no_progress,
+             cancel: CancelToken | None = None, since: datetime | None = None,
+             until: datetime | None = None, trigger: str = "manual") -> RunSummary:
+        """Sync one store or every enabled store; answers what this run did."""
+        with self.ctx.session() as s:
+            if store:
+                ids = [(self.ctx.store(s, store).id, store)]
+            else:
+                ids = [(st.id, st.name) for st in s.scalars(
+                    select(Store).where(Store.enabled.is_(True)).order_by(Store.name))]
+        total = RunSummary(store=store or "")
+        for sid, _name in ids:
+            if cancel is not None and cancel.cancelled:
+                total.status = "cancelled"
+                break
+            total.add(self.ctx.engine.sync_store(sid, since=since, until=until, trigger=trigger,
+                                                 progress=progress, cancel=cancel))
+        return total
+
+    def resync_range(self, store: str, since: datetime, until: datetime | None = None,
+                     **kw: Any) -> RunSummary:
+        return self.sync(store, since=since, until=until, **kw)
+
+    def retry(self, order_ids: Iterable[int], *, progress: Progress = no_progress,
+              cancel: CancelToken | None = None) -> RunSummary:
+        return self.ctx.engine.retry(order_ids, progress=progress, cancel=cancel)
+
+    def retry_all(self, store: str | None = None, *, fixable_only: bool = False,
+                  progress: Progress = no_progress,
+                  cancel: CancelToken | None = None) -> RunSummary:
+        q = HeldQuery(store_id=self.ctx.store_id(store), descending=False)
+        ids = self.orders.held_ids(q)
+        if fixable_only:
+            holds = self.orders.held_holds(ids)
+            fixable = {c.value for c in FIXABLE_BY_MAPPING}
+            ids = [i for i in ids if all(h.code in fixable for h in holds.get(i, []))]
+        return self.retry(ids, progress=progress, cancel=cancel)
+
+    def resolve(self, order_ids: Iterable[int], note: str = "") -> int:
+        """Mark held orders settled by hand (e.g. keyed in AutoCount): they leave the held
+        grid and ecdesk never posts them, even if the store changes them later."""
+        count = 0
+        with self.ctx.session() as s:
+            for row in s.scalars(select(OrderRow).where(OrderRow.id.in_(list(order_ids)))):
+                if row.outcome != Outcome.HELD.value:
+                    continue
+                row.resolved_note = note.strip()
+                row.outcome = Outcome.IGNORED.value
+                row.reason_summary = f"Resolved by hand: {note.strip()}".rstrip(": ")
+                for hold in list(row.holds):
+                    s.delete(hold)
+                s.add(SyncLog(store_id=row.store_id, order_id=row.id, at=self.ctx.clock(),
+                              message=f"Order {row.number} {row.reason_summary}"))
+                count += 1
+            s.commit()
+        return count
+
+    def preview(self, order_id: int) -> dict[str, Any]:
+        """The document an order would become now (or why it would be held); posts nothing."""
+        return self.ctx.engine.preview(order_id)
+
+    def resync_order(self, order_id: int) -> RunSummary:
+        return self.ctx.engine.refetch_order(order_id)
+
+    def due_stores(self, now: datetime | None = None) -> list[str]:
+        """Stores whose ingress cadence says a sync is due (for the scheduler)."""
+        now = now or self.ctx.clock()
+        with self.ctx.session() as s:
+            out = []
+            for st in s.scalars(select(Store).where(Store.enabled.is_(True),
+                                                    Store.sync_enabled.is_(True))):
+                if st.last_sync_at is None or \
+                        now - st.last_sync_at >= timedelta(minutes=st.ingress_minutes):
+                    out.append(st.name)
+            return out

@@ -1,0 +1,144 @@
+"""Stores: add, edit, remove, list; each store keeps its own DocNo prefix."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ecdesk.db.models import OrderRow, Store
+from ecdesk.domain import Outcome, Platform
+from ecdesk.errors import UsageError
+from ecdesk.services.context import Context, local_midnight
+from ecdesk.services.records import StoreInfo
+from ecdesk.sync.engine import mark_for_review
+
+STORE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,59}$")
+PLATFORM_PREFIX = {Platform.SHOPIFY: "SH", Platform.WOOCOMMERCE: "WC", Platform.SHOPEE: "SP",
+                   Platform.LAZADA: "LZ", Platform.CUSTOM: "WB"}
+
+
+def free_prefix(platform: Platform, taken: set[str]) -> str:
+    """The platform's usual DocNo prefix (``SH-``), or ``SH2-``, ``SH3-``... when taken."""
+    base = PLATFORM_PREFIX[platform]
+    for n in ("", *map(str, range(2, 10))):
+        candidate = f"{base}{n}-"
+        if candidate.upper() not in taken:
+            return candidate
+    raise UsageError("Every document prefix for this platform is taken: set doc_prefix.")
+
+
+def _prefixes(s: Session, but: int | None = None) -> set[str]:
+    return {(st.settings or {}).get("doc_prefix", "").upper()
+            for st in s.scalars(select(Store)) if st.id != but}
+
+
+def _check_prefix(prefix: str, taken: set[str]) -> None:
+    """DocNos are ``<prefix><order number>``: two stores sharing a prefix would collide."""
+    if len(prefix) > 4:
+        raise UsageError(f"The document prefix '{prefix}' is longer than 4 characters.")
+    if prefix.upper() in taken:
+        raise UsageError(
+            f"Another store already uses the document prefix '{prefix}'. Each store needs "
+            "its own, or their AutoCount document numbers would collide.")
+
+
+class StoreService:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def add_store(self, name: str, platform: str, url: str = "",
+                  settings: dict[str, str] | None = None) -> StoreInfo:
+        if not STORE_NAME.match(name) or name.lower() == "autocount":
+            raise UsageError(
+                f"'{name}' cannot be a store name: use letters, digits, space, '-', '_' or '.' "
+                "(up to 60), and not 'autocount'.")
+        try:
+            plat = Platform(platform.lower())
+        except ValueError:
+            known = ", ".join(p.value for p in Platform)
+            raise UsageError(f"Unknown platform '{platform}'. Choose one of: {known}.") from None
+        with self.ctx.session() as s:
+            if s.scalar(select(Store.id).where(Store.name == name)) is not None:
+                raise UsageError(f"A store named '{name}' already exists.")
+            settings = dict(settings or {})
+            taken = _prefixes(s)
+            if "doc_prefix" in settings:
+                _check_prefix(settings["doc_prefix"], taken)
+            else:
+                settings["doc_prefix"] = free_prefix(plat, taken)
+            store = Store(name=name, platform=plat.value, url=url.rstrip("/"),
+                          settings=settings)
+            s.add(store)
+            s.commit()
+            return self._store_info(s, store)
+
+    def update_store(self, name: str, *, url: str | None = None,
+                     settings: dict[str, str] | None = None, enabled: bool | None = None,
+                     sync_enabled: bool | None = None, ingress_minutes: int | None = None,
+                     new_name: str | None = None) -> StoreInfo:
+        with self.ctx.session() as s:
+            store = self.ctx.store(s, name)
+            if url is not None:
+                store.url = url.rstrip("/")
+            if settings and "doc_prefix" in settings:
+                settings = dict(settings)
+                taken = _prefixes(s, but=store.id)
+                if not settings["doc_prefix"].strip():  # blank keeps the store's own prefix
+                    settings["doc_prefix"] = (store.settings or {}).get("doc_prefix") or \
+                        free_prefix(Platform(store.platform), taken)
+                _check_prefix(settings["doc_prefix"], taken)
+            if settings:
+                merged = dict(store.settings or {})
+                for k, v in settings.items():
+                    if v == "":
+                        merged.pop(k, None)
+                    else:
+                        merged[k] = v
+                store.settings = merged
+                mark_for_review(s, store.id)
+            if enabled is not None:
+                store.enabled = enabled
+            if sync_enabled is not None:
+                store.sync_enabled = sync_enabled
+            if ingress_minutes is not None:
+                store.ingress_minutes = max(1, ingress_minutes)
+            if new_name and new_name != store.name:
+                if not STORE_NAME.match(new_name):
+                    raise UsageError(f"'{new_name}' cannot be a store name.")
+                store.name = new_name
+            s.commit()
+            return self._store_info(s, store)
+
+    def remove_store(self, name: str) -> None:
+        with self.ctx.session() as s:
+            store = self.ctx.store(s, name)
+            s.delete(store)
+            s.commit()
+
+    def list_stores(self) -> list[StoreInfo]:
+        with self.ctx.session() as s:
+            return [self._store_info(s, st) for st in s.scalars(select(Store).order_by(Store.name))]
+
+    def get_store(self, name: str) -> StoreInfo:
+        with self.ctx.session() as s:
+            return self._store_info(s, self.ctx.store(s, name))
+
+    def store_names(self) -> list[str]:
+        with self.ctx.session() as s:
+            return list(s.scalars(select(Store.name).order_by(Store.name)))
+
+    def store_id(self, name: str) -> int:
+        with self.ctx.session() as s:
+            return self.ctx.store(s, name).id
+
+    def _store_info(self, s: Session, st: Store) -> StoreInfo:
+        start = local_midnight(self.ctx.clock(), (st.settings or {}).get("timezone"))
+        today = s.scalar(select(func.count(OrderRow.id)).where(
+            OrderRow.store_id == st.id, OrderRow.ordered_at >= start)) or 0
+        held = s.scalar(select(func.count(OrderRow.id)).where(
+            OrderRow.store_id == st.id, OrderRow.outcome == Outcome.HELD.value)) or 0
+        return StoreInfo(st.id, st.name, st.platform, st.url, dict(st.settings or {}), st.enabled,
+                         st.sync_enabled, st.ingress_minutes, st.last_sync_at,
+                         st.last_sync_status, st.last_error, today, held)
