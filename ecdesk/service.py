@@ -87,6 +87,7 @@ class Service:
         self.orders = OrderQueries(self.ctx)
         self.runs = SyncOperations(self.ctx, self.orders)
         self.reports = ReportService(self.ctx)
+        self.credentials.adopt_legacy()  # once after migration 0003: old keyring names
 
     @property
     def db(self) -> Database:
@@ -129,11 +130,14 @@ class Service:
     has_secret = _via("credentials", CredentialService.has_secret)
     authorise_store = _via("credentials", CredentialService.authorise_store)
     test_store = _via("credentials", CredentialService.test_store)
+    list_secrets = _via("credentials", CredentialService.list_secrets)
+    forget_orphans = _via("credentials", CredentialService.forget_orphans)
 
     # --- AutoCount connection (services/autocount.py) -----------------------------------
     set_autocount = _via("autocount", AutoCountService.set_autocount)
     autocount_settings = _via("autocount", AutoCountService.autocount_settings)
     test_autocount = _via("autocount", AutoCountService.test_autocount)
+    list_codes = _via("autocount", AutoCountService.list_codes)
 
     # --- mappings (services/mappings.py) ------------------------------------------------
     set_mapping = _via("mappings", MappingService.set_mapping)
