@@ -8,7 +8,7 @@ import bench
 
 def main() -> None:
     for info in sorted(pkgutil.iter_modules(bench.__path__), key=lambda m: m.name):
-        if info.name.startswith("bench_"):
+        if info.name.startswith("bench_") or info.name == "stock_push":
             importlib.import_module(f"bench.{info.name}").main()
 
 

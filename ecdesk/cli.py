@@ -185,7 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="open the window on a fresh demo database with sandbox stores")
     sh = sub.add_parser("screenshots", help="save a PNG of every tab (demo data)")
     sh.add_argument("--out", required=True)
+    sh.add_argument("--lang", choices=["en", "ms", "zh_CN"], default="en",
+                    help="the window's language in the pictures")
     sub.add_parser("gui", help="open the window (default with no command)")
+    from ecdesk.cli_stock import add_parsers as add_stock_parsers
+
+    add_stock_parsers(sub)
     return p
 
 
@@ -291,7 +296,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if cmd == "screenshots":
         from ecdesk.ui.screenshots import main as shots
 
-        return shots(args.out)
+        return shots(args.out, lang=args.lang)
     if cmd == "sandbox":
         return _sandbox(args)
     svc = _service(args)
@@ -434,9 +439,12 @@ def _sync(svc: Any, args: argparse.Namespace) -> int:
                         OK if summary.clean else HELD)
         if args.once or since or cancel.cancelled:
             return worst
-        # keep running: each store syncs again when its own cadence is due
+        # keep running: each store syncs again when its own cadence is due, and sends stock
+        # and tracking when its egress cadence is due (``sync --once`` is ingress only)
         due: list[str | None] = []
         while not due:
+            for summary in svc.stock.egress_due(args.store):
+                print(summary.line(), flush=True)
             if cancel.wait(30):
                 return worst
             due = [n for n in svc.due_stores() if args.store in (None, n)]
@@ -589,3 +597,12 @@ HANDLERS = {
     "held": _held, "retry": _retry, "resolve": _resolve, "preview": _preview,
     "documents": _documents, "export": _export,
 }
+
+
+def _stock_handlers() -> None:
+    from ecdesk.cli_stock import HANDLERS as STOCK_HANDLERS
+
+    HANDLERS.update(STOCK_HANDLERS)
+
+
+_stock_handlers()

@@ -8,6 +8,7 @@ beside it; nothing here rounds (rounding happens once, in posting).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -91,11 +92,17 @@ FIXABLE_BY_MAPPING = frozenset(
 
 @dataclass(frozen=True)
 class Hold:
-    """One reason an order cannot be posted, in words a clerk understands."""
+    """One reason an order cannot be posted, in words a clerk understands.
+
+    ``key`` names its sentence in ``ecdesk.messages`` and ``params`` the values that fill it,
+    so the window can show it in the clerk's language (``messages.hold`` makes one);
+    ``detail`` is the English sentence (the CLI's, and the only text of an older hold)."""
 
     code: HoldCode
     detail: str
     value: str = ""  # the failing value (a SKU, a gateway name...) for the "fix" path
+    key: str = field(default="", compare=False)
+    params: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         return f"{HOLD_TITLES[self.code]}: {self.detail}"

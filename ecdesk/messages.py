@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ecdesk.domain import Hold, HoldCode
+
 CONTEXT = "messages"
 
 
@@ -38,8 +40,163 @@ HOLD_TITLES: dict[str, str] = {
 }
 
 # Message key -> English template with ``str.format`` fields. A key is a hold code, or a
-# code and a variant (``unmapped_shipping.no_method``).
-TEMPLATES: dict[str, str] = {}
+# code and a variant (``unmapped_shipping.no_method``). Values are strings (amounts
+# already formatted with their currency).
+TEMPLATES: dict[str, str] = {
+    "unmapped_sku": QT_TRANSLATE_NOOP(
+        "messages",
+        "SKU '{sku}' (line '{line}') has no AutoCount item code. Map it in Mapping > Items, then "
+        'Retry.'),
+    "missing_sku": QT_TRANSLATE_NOOP(
+        "messages",
+        "Line '{line}' has no SKU in the store, so it cannot be matched to an AutoCount item. "
+        'Post this order by hand in AutoCount and mark it Resolved; give the product a SKU in the'
+        ' store so later orders match.'),
+    "unmapped_shipping": QT_TRANSLATE_NOOP(
+        "messages",
+        "Shipping method '{method}' has no AutoCount item. Map it in Mapping > Shipping, then "
+        'Retry.'),
+    "unmapped_shipping.titled": QT_TRANSLATE_NOOP(
+        "messages",
+        "Shipping method '{method}' ('{title}') has no AutoCount item. Map it in Mapping > "
+        'Shipping, then Retry.'),
+    "unmapped_shipping.no_method": QT_TRANSLATE_NOOP(
+        "messages",
+        "Shipping charge '{title}' ({amount}) has no shipping method name and the store has no "
+        "default shipping item. Set 'shipping_item' in the store's posting settings, then Retry."),
+    "unknown_payment": QT_TRANSLATE_NOOP(
+        "messages",
+        "Payment method '{gateway}' has no AutoCount payment method. Map it in Mapping > "
+        'Payments, then Retry.'),
+    "unknown_payment.none": QT_TRANSLATE_NOOP(
+        "messages",
+        'The order ({amount}) has no payment method in the store. Check how it was paid in the '
+        'store, post it by hand if needed, then mark it Resolved.'),
+    "unmapped_tax": QT_TRANSLATE_NOOP(
+        "messages",
+        "Tax rate {rate}% (line '{line}') has no AutoCount tax code. Map it in Mapping > Tax, "
+        'then Retry.'),
+    "unmapped_tax.no_rate": QT_TRANSLATE_NOOP(
+        "messages",
+        "Line '{line}' carries tax {tax} but the store sent no tax rate, so no tax code can be "
+        'chosen. Check the tax settings in the store, then Retry.'),
+    "unmapped_tax.charge": QT_TRANSLATE_NOOP(
+        "messages",
+        "Charge '{charge}' carries tax {tax} that no mapped tax rate gives to the cent. Map its "
+        'rate in Mapping > Tax, then Retry.'),
+    "currency": QT_TRANSLATE_NOOP(
+        "messages",
+        'The order is in {currency} but the AutoCount book is in {book}. Foreign-currency orders '
+        'are not posted automatically: post it by hand in AutoCount, then mark it Resolved.'),
+    "amount_mismatch": QT_TRANSLATE_NOOP(
+        "messages",
+        "Lines, shipping and tax add up to {computed} but the store's total is {total} "
+        '(difference {diff}). Check the order in the store; if the store shows it correctly, post'
+        ' it by hand in AutoCount and mark it Resolved.'),
+    "amount_mismatch.tax_included": QT_TRANSLATE_NOOP(
+        "messages",
+        "Lines and shipping add up to {computed} but the store's total is {total} (difference "
+        '{diff}). Check the order in the store; if the store shows it correctly, post it by hand '
+        'in AutoCount and mark it Resolved.'),
+    "config.not_set": QT_TRANSLATE_NOOP(
+        "messages",
+        "Posting setting '{key}' is not set. Set it in the store's posting settings (or `ecdesk "
+        'store set STORE --set {key}=VALUE`), then Retry.'),
+    "config.not_yes_no": QT_TRANSLATE_NOOP(
+        "messages",
+        "Posting setting '{key}' is '{setting}', not true or false. Set it in the store's posting"
+        ' settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.'),
+    "config.too_long": QT_TRANSLATE_NOOP(
+        "messages",
+        "Posting setting '{key}' is '{setting}', longer than {limit} characters. Set it in the "
+        "store's posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry."),
+    "config.not_a_timezone": QT_TRANSLATE_NOOP(
+        "messages",
+        "Posting setting '{key}' is '{setting}', not a time zone such as {example}. Set it in the"
+        " store's posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry."),
+    "config.not_a_choice": QT_TRANSLATE_NOOP(
+        "messages",
+        "Posting setting '{key}' is '{setting}', not one of {choices}. Set it in the store's "
+        'posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.'),
+    "config.not_an_amount": QT_TRANSLATE_NOOP(
+        "messages",
+        "Posting setting '{key}' is '{setting}', not an amount above 0. Set it in the store's "
+        "posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry."),
+    "config.credit_note_sale": QT_TRANSLATE_NOOP(
+        "messages",
+        "Posting setting '{key}' cannot be credit_note for a sale. Set it in the store's posting "
+        'settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.'),
+    "config.rounding_order": QT_TRANSLATE_NOOP(
+        "messages",
+        "Posting setting '{key}' is not set, and this order needs a rounding line of {diff}. Set "
+        "it in the store's posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then"
+        ' Retry.'),
+    "config.rounding_credit_note": QT_TRANSLATE_NOOP(
+        "messages",
+        "Posting setting '{key}' is not set, and this credit note needs a rounding line of "
+        "{diff}. Set it in the store's posting settings (or `ecdesk store set STORE --set "
+        '{key}=VALUE`), then Retry.'),
+    "amount_mismatch.rounding_order": QT_TRANSLATE_NOOP(
+        "messages",
+        "AutoCount would total this order {computed} but the store's total is {total} (difference"
+        ' {diff}, more than the {tolerance} rounding allowance). Check the tax codes mapped for '
+        "this store's rates, then Retry."),
+    "amount_mismatch.rounding_credit_note": QT_TRANSLATE_NOOP(
+        "messages",
+        "AutoCount would total this credit note {computed} but the store's total is {total} "
+        '(difference {diff}, more than the {tolerance} rounding allowance). Check the tax codes '
+        "mapped for this store's rates, then Retry."),
+    "bad_payload.refund_line": QT_TRANSLATE_NOOP(
+        "messages",
+        'Refund {refund} returns {qty} of line {line} but the order sold {sold}. Check the refund'
+        ' in the store; post the credit note by hand if needed.'),
+    "bad_payload.refund_no_line": QT_TRANSLATE_NOOP(
+        "messages",
+        'Refund {refund} returns {qty} of line {line} but the order has no such line. Check the '
+        'refund in the store; post the credit note by hand if needed.'),
+    "unmapped_sku.refund": QT_TRANSLATE_NOOP(
+        "messages",
+        "Refunded line '{line}' (SKU '{sku}') has no AutoCount item code. Map it in Mapping > "
+        'Items, then Retry.'),
+    "unmapped_tax.refund": QT_TRANSLATE_NOOP(
+        "messages",
+        "Tax rate {rate}% (refunded line '{line}') has no AutoCount tax code. Map it in Mapping >"
+        ' Tax, then Retry.'),
+    "amount_mismatch.refund_zero": QT_TRANSLATE_NOOP(
+        "messages",
+        'Refund {refund} is {amount}: nothing to credit. Check the refund in the store, then mark'
+        ' it Resolved.'),
+    "config.fee_ledger": QT_TRANSLATE_NOOP(
+        "messages",
+        "Order {number} has {fee} of {amount} but no ledger is set for it. Set '{key}' to the "
+        "AutoCount account for it in the store's posting settings (or `ecdesk store set STORE "
+        '--set {key}=ACCOUNT`, e.g. {key}=908-1000), then Retry.'),
+    "amount_mismatch.fee_credit": QT_TRANSLATE_NOOP(
+        "messages",
+        "The marketplace's fees for order {number} net to a credit of {amount} (rebates above "
+        'charges), and AutoCount cannot post a credit note below zero. Record the credit in '
+        'AutoCount by hand, then mark the order Resolved.'),
+    "bad_payload.crash": QT_TRANSLATE_NOOP(
+        "messages",
+        'ecdesk could not process this order ({error}). Nothing was posted twice; press Retry '
+        'after an update, or post it by hand and mark it Resolved.'),
+    "config.route": QT_TRANSLATE_NOOP(
+        "messages",
+        "The AutoCount route '{route}' cannot create a {kind}; choose another document in "
+        'Automation.'),
+    "autocount_rejected": QT_TRANSLATE_NOOP(
+        "messages",
+        '{said}. Fix what AutoCount names (in AutoCount, or the mapping or posting setting that '
+        'gives it), then Retry.'),
+    "cancelled_after_posting": QT_TRANSLATE_NOOP(
+        "messages",
+        'Order {number} was cancelled in the store after it was posted as {doc}. Void or credit '
+        '{doc} in AutoCount, then mark the order Resolved.'),
+    "changed_after_posting": QT_TRANSLATE_NOOP(
+        "messages",
+        'Order {number} was edited in the store after it was posted as {doc}; the AutoCount '
+        'document no longer matches. Correct it in AutoCount, then mark the order Resolved.'),
+}
 
 
 def title(code: str) -> str:
@@ -57,3 +214,13 @@ def render(key: str, params: Mapping[str, object], fallback: str = "",
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return fallback or text
+
+
+def hold(code: HoldCode, message: str = "", *, value: str = "", **params: object) -> Hold:
+    """A hold that keeps its sentence's key ``message`` (default: the code's own) and the
+    values that fill it, with the English ``detail`` rendered now."""
+    message = message or code.value
+    if message not in TEMPLATES:
+        raise KeyError(f"no message template {message!r} in ecdesk.messages")
+    values = {name: str(v) for name, v in params.items()}
+    return Hold(code, render(message, values), value=value, key=message, params=values)

@@ -109,6 +109,13 @@ class Service:
     def engine(self) -> SyncEngine:
         return self.ctx.engine
 
+    @property
+    def stock(self) -> Any:
+        """Stock counts, stock push and tracking (``ecdesk.services.stock``)."""
+        from ecdesk.services.stock import StockService
+
+        return StockService(self)
+
     def close(self) -> None:
         self.ctx.http.close()
         self.ctx.db.dispose()

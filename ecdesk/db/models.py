@@ -188,8 +188,10 @@ class HoldRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
     code: Mapped[str] = mapped_column(String(40))
-    detail: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text)  # English; the only text of pre-0003 rows
     value: Mapped[str] = mapped_column(String(200), default="")
+    message: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    params: Mapped[dict[str, str] | None] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=now_utc)
 
 

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 from ecdesk.domain import CENT, ZERO, HoldCode
 from ecdesk.sandbox import seed
+from ecdesk.sandbox.lazada_stock import LazadaStock
 from ecdesk.sandbox.server import Clock, Request, Response, SandboxServer
 
 KL = ZoneInfo("Asia/Kuala_Lumpur")
@@ -71,7 +72,7 @@ class _Order:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class LazadaSandbox(SandboxServer):
+class LazadaSandbox(LazadaStock, SandboxServer):
     """A Lazada Malaysia seller with seeded orders, tokens and finance rows."""
 
     name = "lazada"
@@ -117,6 +118,7 @@ class LazadaSandbox(SandboxServer):
                 self.route(method, REST + api, self._guard(api, handler))
 
         self.route("GET", "/oauth/authorize", self._authorize)
+        self._init_stock()
         for retired in ("/order/pack", "/order/rts"):  # retired 30 Apr 2023
             for method in ("GET", "POST"):
                 self.route(method, REST + retired, self._retired)

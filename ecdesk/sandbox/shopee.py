@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 from ecdesk.domain import CENT, ZERO, HoldCode
 from ecdesk.sandbox import seed
 from ecdesk.sandbox.server import Clock, Request, Response, SandboxServer
+from ecdesk.sandbox.shopee_stock import ShopeeStock
 
 KL = ZoneInfo("Asia/Kuala_Lumpur")
 PREFIX = "/api/v2"
@@ -65,7 +66,7 @@ class _Order:
     returns: list[str] = field(default_factory=list)
 
 
-class ShopeeSandbox(SandboxServer):
+class ShopeeSandbox(ShopeeStock, SandboxServer):
     """A Shopee shop with seeded orders, tokens and escrow."""
 
     name = "shopee"
@@ -106,6 +107,7 @@ class ShopeeSandbox(SandboxServer):
         self.route("GET", f"{PREFIX}/order/get_order_list", self._guard(self._order_list))
         self.route("GET", f"{PREFIX}/order/get_order_detail", self._guard(self._order_detail))
         self.route("GET", f"{PREFIX}/payment/get_escrow_detail", self._guard(self._escrow))
+        self._init_stock()
 
     # --- convention -------------------------------------------------------------------------
     def credentials(self) -> dict[str, str]:

@@ -62,6 +62,7 @@ from ecdesk.sandbox.shopify_seed import (
     expected,
     generate,
 )
+from ecdesk.sandbox.shopify_stock import ShopifyStock
 
 INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)"
 REST_THROTTLED = ("Exceeded 2 calls per second for api client. Reduce request rates to resume "
@@ -215,7 +216,7 @@ def bag(amount: Decimal, currency: str = "MYR") -> dict[str, Any]:
     return {"shopMoney": money_v2, "presentmentMoney": dict(money_v2)}
 
 
-class ShopifySandbox(SandboxServer):
+class ShopifySandbox(ShopifyStock, SandboxServer):
     """Shopify Admin API on loopback; see the module docstring for what it enforces."""
 
     name = "shopify"
@@ -248,6 +249,7 @@ class ShopifySandbox(SandboxServer):
         self.tokens: dict[str, float | None] = {self.STATIC_TOKEN: None}  # token -> expiry
         self._issued = 0
         self.throttled = 0  # how many GraphQL calls were answered THROTTLED
+        self._init_stock()
         v = r"/admin/api/(?P<version>[\w-]+)"
         self.route("POST", r"/admin/oauth/access_token", self._token)
         self.route("POST", v + r"/graphql\.json", self._graphql)
@@ -367,6 +369,7 @@ class ShopifySandbox(SandboxServer):
                 "code": "THROTTLED", "documentation": RATE_DOC}}], requested, headers,
                 actual=None)
         self.bucket.available -= requested
+        self.api_version_served = version
         result = execute(SCHEMA, document, root_value=self._root(), variable_values=variables,
                          operation_name=op_name)
         actual = _actual_cost(document, variables, result.data, op_name)
@@ -393,7 +396,7 @@ class ShopifySandbox(SandboxServer):
 
     def _root(self) -> dict[str, Any]:
         return {"shop": self._gql_shop(), "order": self._resolve_order,
-                "orders": self._resolve_orders}
+                "orders": self._resolve_orders, **self.stock_root()}
 
     def _gql_shop(self) -> dict[str, Any]:
         return {"id": gid("Shop", 60_000_001), "name": self.shop_name,
@@ -455,6 +458,7 @@ class ShopifySandbox(SandboxServer):
                 o.shipping, lambda s: s.id, lambda s: s.id, a, self._gql_shipping),
             "refunds": [self._gql_refund(o, r, lines) for r in o.refunds],
             "transactions": self._gql_transactions(o),
+            "fulfillmentOrders": self.fulfillment_orders(o),
         }
 
     def _gql_line(self, o: SeedOrder, ln: SeedLine) -> dict[str, Any]:

@@ -38,6 +38,8 @@ from graphql import (
 
 MAX_QUERY_COST = 1000
 MAX_PAGE_SIZE = 250
+MUTATION_COST = 10  # every mutation costs 10 points plus the fields it returns
+MAX_INPUT_ARRAY = 250  # input arrays (inventorySetQuantities quantities) hold at most 250
 
 SDL = '''
 scalar DateTime
@@ -75,6 +77,9 @@ type QueryRoot {
   orders(first: Int, after: String, last: Int, before: String, query: String,
          reverse: Boolean = false, sortKey: OrderSortKeys = PROCESSED_AT,
          savedSearchId: ID): OrderConnection!
+  productVariants(first: Int, after: String, last: Int, before: String, query: String,
+                  reverse: Boolean = false): ProductVariantConnection!
+  locations(first: Int, after: String, last: Int, before: String): LocationConnection!
 }
 
 type Shop {
@@ -138,6 +143,8 @@ type Order {
                 reverse: Boolean = false, includeRemovals: Boolean = false): ShippingLineConnection!
   refunds(first: Int): [Refund!]!
   transactions(first: Int): [OrderTransaction!]!
+  fulfillmentOrders(first: Int, after: String, last: Int, before: String):
+    FulfillmentOrderConnection!
 }
 
 type LineItemConnection { edges: [LineItemEdge!]! nodes: [LineItem!]! pageInfo: PageInfo! }
@@ -163,7 +170,14 @@ type LineItem {
   discountAllocations: [DiscountAllocation!]!
 }
 
-type ProductVariant { id: ID! legacyResourceId: UnsignedInt64! sku: String title: String! }
+type ProductVariant {
+  id: ID!
+  legacyResourceId: UnsignedInt64!
+  sku: String
+  title: String!
+  inventoryItem: InventoryItem!
+  product: Product!
+}
 type Product { id: ID! legacyResourceId: UnsignedInt64! title: String! }
 
 type TaxLine {
@@ -254,7 +268,95 @@ type MailingAddress {
   phone: String
 }
 
-schema { query: QueryRoot }
+# --- inventory and fulfilment (mutations inventorySetQuantities, fulfillmentCreate) ---
+directive @idempotent(key: String!) on FIELD
+
+type ProductVariantConnection {
+  edges: [ProductVariantEdge!]! nodes: [ProductVariant!]! pageInfo: PageInfo!
+}
+type ProductVariantEdge { cursor: String! node: ProductVariant! }
+type LocationConnection { edges: [LocationEdge!]! nodes: [Location!]! pageInfo: PageInfo! }
+type LocationEdge { cursor: String! node: Location! }
+type Location { id: ID! legacyResourceId: UnsignedInt64! name: String! isActive: Boolean! }
+type InventoryItem { id: ID! legacyResourceId: UnsignedInt64! sku: String tracked: Boolean! }
+
+input InventoryQuantityInput {
+  inventoryItemId: ID!
+  locationId: ID!
+  quantity: Int!
+  compareQuantity: Int
+  changeFromQuantity: Int
+}
+input InventorySetQuantitiesInput {
+  name: String!
+  reason: String!
+  referenceDocumentUri: String
+  ignoreCompareQuantity: Boolean
+  quantities: [InventoryQuantityInput!]!
+}
+enum InventorySetQuantitiesUserErrorCode {
+  CHANGE_FROM_QUANTITY_STALE COMPARE_QUANTITY_REQUIRED COMPARE_QUANTITY_STALE
+  INVALID_INVENTORY_ITEM INVALID_LOCATION INVALID_NAME INVALID_QUANTITY_NEGATIVE
+  INVALID_QUANTITY_TOO_HIGH INVALID_REASON INVALID_REFERENCE_DOCUMENT
+  ITEM_NOT_STOCKED_AT_LOCATION NON_MUTABLE_INVENTORY_ITEM NO_DUPLICATE_INVENTORY_ITEM_ID
+}
+type InventorySetQuantitiesUserError {
+  code: InventorySetQuantitiesUserErrorCode
+  field: [String!]
+  message: String!
+}
+type InventoryChange { name: String! delta: Int! quantityAfterChange: Int item: InventoryItem }
+type InventoryAdjustmentGroup { id: ID! reason: String! changes: [InventoryChange!]! }
+type InventorySetQuantitiesPayload {
+  inventoryAdjustmentGroup: InventoryAdjustmentGroup
+  userErrors: [InventorySetQuantitiesUserError!]!
+}
+
+enum FulfillmentOrderStatus { CANCELLED CLOSED INCOMPLETE IN_PROGRESS ON_HOLD OPEN SCHEDULED }
+type FulfillmentOrderConnection {
+  edges: [FulfillmentOrderEdge!]! nodes: [FulfillmentOrder!]! pageInfo: PageInfo!
+}
+type FulfillmentOrderEdge { cursor: String! node: FulfillmentOrder! }
+type FulfillmentOrder {
+  id: ID!
+  status: FulfillmentOrderStatus!
+  lineItems(first: Int, after: String, last: Int, before: String):
+    FulfillmentOrderLineItemConnection!
+}
+type FulfillmentOrderLineItemConnection {
+  edges: [FulfillmentOrderLineItemEdge!]! nodes: [FulfillmentOrderLineItem!]!
+  pageInfo: PageInfo!
+}
+type FulfillmentOrderLineItemEdge { cursor: String! node: FulfillmentOrderLineItem! }
+type FulfillmentOrderLineItem { id: ID! sku: String totalQuantity: Int! remainingQuantity: Int! }
+
+input FulfillmentOrderLineItemInput { id: ID! quantity: Int! }
+input FulfillmentOrderLineItemsInput {
+  fulfillmentOrderId: ID!
+  fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]
+}
+input FulfillmentTrackingInput { number: String numbers: [String!] company: String url: URL }
+input FulfillmentInput {
+  lineItemsByFulfillmentOrder: [FulfillmentOrderLineItemsInput!]!
+  trackingInfo: FulfillmentTrackingInput
+  notifyCustomer: Boolean = false
+}
+enum FulfillmentStatus { CANCELLED ERROR FAILURE OPEN PENDING SUCCESS }
+type FulfillmentTrackingInfo { company: String number: String url: URL }
+type Fulfillment {
+  id: ID!
+  status: FulfillmentStatus!
+  trackingInfo(first: Int): [FulfillmentTrackingInfo!]!
+}
+type UserError { field: [String!] message: String! }
+type FulfillmentCreatePayload { fulfillment: Fulfillment userErrors: [UserError!]! }
+
+type Mutation {
+  inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload
+  fulfillmentCreate(fulfillment: FulfillmentInput!, message: String): FulfillmentCreatePayload
+}
+
+schema { query: QueryRoot mutation: Mutation }
 '''
 
 SCHEMA: GraphQLSchema = build_schema(SDL)
@@ -389,7 +491,8 @@ def requested_cost(document: Any, variables: dict[str, Any] | None,
     op = _operation(document, operation_name)
     if op is None:
         return 0
-    return _walker(document, variables).requested(op.selection_set, SCHEMA.query_type, [])
+    base = MUTATION_COST if op.operation.value == "mutation" else 0
+    return base + _walker(document, variables).requested(op.selection_set, _root_type(op), [])
 
 
 def actual_cost(document: Any, variables: dict[str, Any] | None, data: Any,
@@ -397,4 +500,11 @@ def actual_cost(document: Any, variables: dict[str, Any] | None, data: Any,
     op = _operation(document, operation_name)
     if op is None or data is None:
         return 0
-    return _walker(document, variables).actual(op.selection_set, SCHEMA.query_type, data)
+    base = MUTATION_COST if op.operation.value == "mutation" else 0
+    return base + _walker(document, variables).actual(op.selection_set, _root_type(op), data)
+
+
+def _root_type(op: OperationDefinitionNode) -> GraphQLObjectType:
+    root = SCHEMA.mutation_type if op.operation.value == "mutation" else SCHEMA.query_type
+    assert root is not None
+    return root

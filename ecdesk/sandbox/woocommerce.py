@@ -40,6 +40,7 @@ from zoneinfo import ZoneInfo
 from ecdesk.domain import Disposition, HoldCode
 from ecdesk.sandbox.seed import catalog, masterdata
 from ecdesk.sandbox.server import Fault, Request, Response, SandboxServer, money
+from ecdesk.sandbox.woocommerce_stock import WooCommerceStock
 
 API = "/wp-json/wc/v3"
 SITE_TZ = ZoneInfo("Asia/Kuala_Lumpur")
@@ -178,7 +179,7 @@ class _Store:
     kinds: dict[int, str] = field(default_factory=dict)
 
 
-class WooCommerceSandbox(SandboxServer):
+class WooCommerceSandbox(WooCommerceStock, SandboxServer):
     """WooCommerce store on loopback. See the module docstring for what it enforces."""
 
     name = "woocommerce"
@@ -220,6 +221,7 @@ class WooCommerceSandbox(SandboxServer):
         self.route("GET", API + r"/orders/(?P<id>\d+)", self._get_order)
         self.route("GET", API + r"/orders/(?P<id>\d+)/refunds", self._order_refunds)
         self.route("GET", API + r"/refunds", self._all_refunds)
+        self._init_stock()
 
     # --- convention -----------------------------------------------------------------------
     def credentials(self) -> dict[str, str]:

@@ -31,7 +31,8 @@ SORT_COLUMNS = {
 
 
 def _hold(h: HoldRow) -> HoldInfo:
-    return HoldInfo(h.code, hold_title(h.code), h.detail, h.value)
+    return HoldInfo(h.code, hold_title(h.code), h.detail, h.value, h.message or "",
+                    dict(h.params or {}))
 
 
 def _summary(r: OrderRow, store: str) -> OrderSummary:

@@ -38,8 +38,10 @@ class StoreInfo:
 class HoldInfo:
     code: str
     title: str
-    detail: str
+    detail: str  # English
     value: str
+    key: str = ""  # the sentence in ecdesk.messages ("" for holds recorded before 0003)
+    params: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from ecdesk import messages
 from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
 from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
 from ecdesk.sync import book_codes, matching, posting
@@ -107,11 +108,9 @@ class Evaluator:
             log.exception("order %s could not be evaluated", order_id)
             ctx.session.rollback()
             row = ctx.session.get(OrderRow, order_id)
-            return hold(ctx, row, [Hold(
-                HoldCode.BAD_PAYLOAD,
-                f"ecdesk could not process this order ({type(exc).__name__}: {exc}). "
-                "Nothing was posted twice; press Retry after an update, or post it by hand "
-                "and mark it Resolved.")])
+            return hold(ctx, row, [messages.hold(
+                HoldCode.BAD_PAYLOAD, "bad_payload.crash",
+                error=f"{type(exc).__name__}: {exc}")])
 
     def evaluate_one(self, ctx: RunContext, row: OrderRow, env: StoreEnv) -> Outcome | None:
         """The order's outcome now (None while a document awaits AutoCount's answer)."""
@@ -166,17 +165,12 @@ class Evaluator:
         notes (one per refund, in order); a cancellation or an edit of what was posted needs a
         clerk; else it stays posted."""
         if order.cancelled and not order.refunds:
-            return hold(ctx, row, [Hold(
-                HoldCode.CANCELLED_AFTER_POSTING,
-                f"Order {order.number} was cancelled in the store after it was posted as "
-                f"{sale}. Void or credit {sale} in AutoCount, then mark the order Resolved.")])
+            return hold(ctx, row, [messages.hold(
+                HoldCode.CANCELLED_AFTER_POSTING, number=order.number, doc=sale)])
         digest = posting.content_hash(order)
         if row.posted_hash and digest != row.posted_hash:
-            return hold(ctx, row, [Hold(
-                HoldCode.CHANGED_AFTER_POSTING,
-                f"Order {order.number} was edited in the store after it was posted as {sale}; "
-                "the AutoCount document no longer matches. Correct it in AutoCount, then mark "
-                "the order Resolved.")])
+            return hold(ctx, row, [messages.hold(
+                HoldCode.CHANGED_AFTER_POSTING, number=order.number, doc=sale)])
         fee_note = posting.build_fee_note(order, env.rules, sale)  # fees are not revenue
         if isinstance(fee_note, list):
             return hold(ctx, row, fee_note)  # the sale stays posted

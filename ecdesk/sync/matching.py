@@ -45,6 +45,7 @@ from ecdesk.domain import (
     OrderLine,
     ShippingLine,
 )
+from ecdesk.messages import hold
 
 NO_TAX = "none"  # tax map value meaning "post without a tax code" (DECISIONS.md §4)
 
@@ -161,14 +162,11 @@ def check_totals(order: Order) -> Hold | None:
     if computed == money(order.total):
         return None
     diff = abs(computed - money(order.total))
-    parts = "Lines, shipping" + ("" if order.taxes_included else " and tax")
-    return Hold(
+    return hold(
         HoldCode.AMOUNT_MISMATCH,
-        f"{parts} add up to {fmt(computed, order.currency)} but the store's total is "
-        f"{fmt(order.total, order.currency)} (difference {diff:.2f}). Check the order in the "
-        "store; if the store shows it correctly, post it by hand in AutoCount and mark it "
-        "Resolved.",
-        value=f"{computed:.2f}",
+        "amount_mismatch.tax_included" if order.taxes_included else "amount_mismatch",
+        computed=fmt(computed, order.currency), total=fmt(order.total, order.currency),
+        diff=f"{diff:.2f}", value=f"{computed:.2f}",
     )
 
 
@@ -188,13 +186,8 @@ def match_order(
     holds += _payment_holds(order, maps)
     holds += _tax_holds(order, maps)
     if order.currency.upper() != book_currency.upper():
-        holds.append(Hold(
-            HoldCode.CURRENCY,
-            f"The order is in {order.currency} but the AutoCount book is in {book_currency}. "
-            "Foreign-currency orders are not posted automatically: post it by hand in "
-            "AutoCount, then mark it Resolved.",
-            value=order.currency,
-        ))
+        holds.append(hold(HoldCode.CURRENCY, currency=order.currency, book=book_currency,
+                          value=order.currency))
     mismatch = check_totals(order)
     if mismatch is not None:
         holds.append(mismatch)
@@ -258,21 +251,10 @@ def _sku_holds(order: Order, maps: Maps) -> list[Hold]:
     for line in filter(is_posted_line, order.lines):
         sku = (line.sku or "").strip()
         if not sku:
-            holds.append(Hold(
-                HoldCode.MISSING_SKU,
-                f"Line '{line.name}' has no SKU in the store, so it cannot be matched to an "
-                "AutoCount item. Post this order by hand in AutoCount and mark it Resolved; "
-                "give the product a SKU in the store so later orders match.",
-                value=line.name,
-            ))
+            holds.append(hold(HoldCode.MISSING_SKU, line=line.name, value=line.name))
         elif sku not in maps.items and sku not in seen:
             seen.add(sku)
-            holds.append(Hold(
-                HoldCode.UNMAPPED_SKU,
-                f"SKU '{sku}' (line '{line.name}') has no AutoCount item code. "
-                "Map it in Mapping > Items, then Retry.",
-                value=sku,
-            ))
+            holds.append(hold(HoldCode.UNMAPPED_SKU, sku=sku, line=line.name, value=sku))
     return holds
 
 
@@ -287,23 +269,16 @@ def _shipping_holds(order: Order, maps: Maps, shipping_item: str) -> list[Hold]:
             if shipping_item:
                 continue
             seen.add(method)
-            holds.append(Hold(
-                HoldCode.UNMAPPED_SHIPPING,
-                f"Shipping charge '{ship.title or 'shipping'}' "
-                f"({fmt(ship.amount, order.currency)}) has no shipping method name and the store "
-                "has no default shipping item. Set 'shipping_item' in the store's posting "
-                "settings, then Retry.",
-                value="",
-            ))
+            holds.append(hold(HoldCode.UNMAPPED_SHIPPING, "unmapped_shipping.no_method",
+                              title=ship.title or "shipping",
+                              amount=fmt(ship.amount, order.currency)))
             continue
         seen.add(method)
-        title = f" ('{ship.title}')" if ship.title and ship.title != method else ""
-        holds.append(Hold(
-            HoldCode.UNMAPPED_SHIPPING,
-            f"Shipping method '{method}'{title} has no AutoCount item. "
-            "Map it in Mapping > Shipping, then Retry.",
-            value=method,
-        ))
+        if ship.title and ship.title != method:
+            holds.append(hold(HoldCode.UNMAPPED_SHIPPING, "unmapped_shipping.titled",
+                              method=method, title=ship.title, value=method))
+        else:
+            holds.append(hold(HoldCode.UNMAPPED_SHIPPING, method=method, value=method))
     return holds
 
 
@@ -312,22 +287,12 @@ def _payment_holds(order: Order, maps: Maps) -> list[Hold]:
     if not gateways:
         if money(order.total) == 0:
             return []
-        return [Hold(
-            HoldCode.UNKNOWN_PAYMENT,
-            f"The order ({fmt(order.total, order.currency)}) has no payment method in the "
-            "store. Check how it was paid in the store, post it by hand if needed, then "
-            "mark it Resolved.",
-            value="",
-        )]
+        return [hold(HoldCode.UNKNOWN_PAYMENT, "unknown_payment.none",
+                     amount=fmt(order.total, order.currency))]
     holds: list[Hold] = []
     for gateway in dict.fromkeys(gateways):
         if gateway not in maps.payment:
-            holds.append(Hold(
-                HoldCode.UNKNOWN_PAYMENT,
-                f"Payment method '{gateway}' has no AutoCount payment method. "
-                "Map it in Mapping > Payments, then Retry.",
-                value=gateway,
-            ))
+            holds.append(hold(HoldCode.UNKNOWN_PAYMENT, gateway=gateway, value=gateway))
     return holds
 
 
@@ -339,32 +304,18 @@ def _tax_holds(order: Order, maps: Maps) -> list[Hold]:
               for s in order.shipping if is_charged(s)]
     for name, rate, tax in taxed:
         if rate is None and tax != 0:
-            holds.append(Hold(
-                HoldCode.UNMAPPED_TAX,
-                f"Line '{name}' carries tax {fmt(tax, order.currency)} but the store sent no tax "
-                "rate, so no tax code can be chosen. Check the tax settings in the store, "
-                "then Retry.",
-                value="",
-            ))
+            holds.append(hold(HoldCode.UNMAPPED_TAX, "unmapped_tax.no_rate", line=name,
+                              tax=fmt(tax, order.currency)))
             continue
         key = tax_key(rate)
         if key in seen or tax_code_for(maps, rate) is not None:
             continue
         seen.add(key)
-        holds.append(Hold(
-            HoldCode.UNMAPPED_TAX,
-            f"Tax rate {key}% (line '{name}') has no AutoCount tax code. "
-            "Map it in Mapping > Tax, then Retry.",
-            value=key,
-        ))
+        holds.append(hold(HoldCode.UNMAPPED_TAX, rate=key, line=name, value=key))
     for extra in order.extras:
         if extra.tax != 0 and extra_tax_rate(extra, maps, order.taxes_included) is None:
-            holds.append(Hold(
-                HoldCode.UNMAPPED_TAX,
-                f"Charge '{extra.name}' carries tax {fmt(extra.tax, order.currency)} that no "
-                "mapped tax rate gives to the cent. Map its rate in Mapping > Tax, then Retry.",
-                value="",
-            ))
+            holds.append(hold(HoldCode.UNMAPPED_TAX, "unmapped_tax.charge", charge=extra.name,
+                              tax=fmt(extra.tax, order.currency)))
     return holds
 
 

@@ -21,7 +21,8 @@ def hold(ctx: RunContext, row: OrderRow, holds: list[Hold]) -> Outcome:
     session.execute(select(OrderRow.id).where(OrderRow.id == row.id).with_for_update())
     session.execute(delete(HoldRow).where(HoldRow.order_id == row.id))
     for h in holds:
-        session.add(HoldRow(order_id=row.id, code=h.code.value, detail=h.detail, value=h.value))
+        session.add(HoldRow(order_id=row.id, code=h.code.value, detail=h.detail, value=h.value,
+                            message=h.key, params=dict(h.params)))
     row.reason_summary = "; ".join(str(h) for h in holds)[:2000]
     ctx.note(row, f"Order {row.number} held: {row.reason_summary}", "warning")
     return settle(ctx, row, Outcome.HELD, keep_holds=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ecdesk import messages
 from ecdesk.db.models import OrderRow
 from ecdesk.domain import DocumentDraft, Hold, HoldCode, Outcome
 from ecdesk.sync.outbox import PostStatus
@@ -38,10 +39,9 @@ def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str
     route, outbox, session = ctx.route, ctx.outbox, ctx.session
     assert route is not None and outbox is not None
     if draft.kind not in route.supports:
-        return Step(outcome=hold(ctx, row, [Hold(
-            HoldCode.CONFIG,
-            f"The AutoCount route '{route.name}' cannot create a {draft.kind.value}; "
-            "choose another document in Automation.")]), stopped=True)
+        return Step(outcome=hold(ctx, row, [messages.hold(
+            HoldCode.CONFIG, "config.route", route=route.name, kind=draft.kind.value)]),
+            stopped=True)
     entry = outbox.record_intent(session, row, draft, digest, seq=seq)
     already = entry.state == "confirmed"
     result = outbox.post(session, entry)
@@ -58,10 +58,8 @@ def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str
         return Step(doc_no=doc_no)
     if result.status is PostStatus.REJECTED:
         explained = explain(result.message) if explain else []
-        return Step(outcome=hold(ctx, row, explained or [Hold(
-            HoldCode.AUTOCOUNT_REJECTED,
-            f"{result.message.rstrip('.')}. Fix what AutoCount names (in AutoCount, or "
-            "the mapping or posting setting that gives it), then Retry.",
+        return Step(outcome=hold(ctx, row, explained or [messages.hold(
+            HoldCode.AUTOCOUNT_REJECTED, said=result.message.rstrip("."),
             value=draft.doc_no or "")]), stopped=True)
     if result.status is PostStatus.DUPLICATE:
         return Step(outcome=hold(ctx, row, [Hold(HoldCode.DUPLICATE, result.message,

@@ -59,6 +59,7 @@ from ecdesk.domain import (
     Platform,
     Refund,
 )
+from ecdesk.messages import hold
 from ecdesk.sync.matching import (
     LIMIT_KEYS,
     Limits,
@@ -105,18 +106,16 @@ FEE_LABELS: dict[FeeKind, str] = {
     FeeKind.OTHER: "Other marketplace charges",
 }
 
+_KEY = {"order": "order", "credit note": "credit_note"}  # _balance's ``what`` -> message
 REQUIRED_SETTINGS = ("debtor_code", "credit_term", "sales_location", "sales_account")
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
 
-def _setting_hold(key: str, problem: str) -> Hold:
-    return Hold(
-        HoldCode.CONFIG,
-        f"Posting setting '{key}' {problem}. Set it in the store's posting settings (or "
-        f"`ecdesk store set STORE --set {key}=VALUE`), then Retry.",
-        value=key,
-    )
+def _setting_hold(key: str, problem: str = "not_set", **values: object) -> Hold:
+    """CONFIG naming the setting ``key``; ``problem`` is the message variant
+    (``config.<problem>`` in ``ecdesk.messages``) and ``values`` fill it."""
+    return hold(HoldCode.CONFIG, f"config.{problem}", key=key, value=key, **values)
 
 
 @dataclass
@@ -152,7 +151,7 @@ class PostingRules:
         """Read the settings; a missing or invalid value becomes a CONFIG hold in ``problems``
         naming the setting (the order is held, never posted half-configured)."""
         s = {k: (v or "").strip() for k, v in settings.items()}
-        problems = [_setting_hold(k, "is not set") for k in REQUIRED_SETTINGS if not s.get(k)]
+        problems = [_setting_hold(k) for k in REQUIRED_SETTINGS if not s.get(k)]
         sales = s.get("sales_account", "")
         rules = cls(
             debtor_code=s.get("debtor_code", ""),
@@ -178,7 +177,7 @@ class PostingRules:
         if post_fees in _TRUE | _FALSE:
             rules.post_fees = post_fees in _TRUE
         elif post_fees:
-            problems.append(_setting_hold("post_fees", f"is '{post_fees}', not true or false"))
+            problems.append(_setting_hold("post_fees", "not_yes_no", setting=post_fees))
         limits = {}
         for key in LIMIT_KEYS:
             if not s.get(key):
@@ -189,25 +188,26 @@ class PostingRules:
                     raise InvalidOperation
             except (InvalidOperation, ValueError):
                 limits.pop(key, None)
-                problems.append(_setting_hold(key, f"is '{s[key]}', not an amount above 0"))
+                problems.append(_setting_hold(key, "not_an_amount", setting=s[key]))
         rules.limits = Limits(**limits)
         if len(rules.doc_prefix) > PREFIX_MAX:
-            problems.append(_setting_hold(
-                "doc_prefix", f"is '{rules.doc_prefix}', longer than {PREFIX_MAX} characters"))
+            problems.append(_setting_hold("doc_prefix", "too_long", setting=rules.doc_prefix,
+                                          limit=PREFIX_MAX))
         try:
             ZoneInfo(rules.timezone)
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(_setting_hold(
-                "timezone", f"is '{rules.timezone}', not a time zone such as {DEFAULT_TIMEZONE}"))
+            problems.append(_setting_hold("timezone", "not_a_timezone", setting=rules.timezone,
+                                          example=DEFAULT_TIMEZONE))
             rules.timezone = DEFAULT_TIMEZONE
         kind = s.get("doc_kind", "") or DocKind.INVOICE.value
         try:
             rules.doc_kind = DocKind(kind)
         except ValueError:
             choices = ", ".join(k.value for k in DocKind if k is not DocKind.CREDIT_NOTE)
-            problems.append(_setting_hold("doc_kind", f"is '{kind}', not one of {choices}"))
+            problems.append(_setting_hold("doc_kind", "not_a_choice", setting=kind,
+                                          choices=choices))
         if rules.doc_kind is DocKind.CREDIT_NOTE:
-            problems.append(_setting_hold("doc_kind", "cannot be credit_note for a sale"))
+            problems.append(_setting_hold("doc_kind", "credit_note_sale"))
             rules.doc_kind = DocKind.INVOICE
         return rules
 
@@ -327,18 +327,12 @@ def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool, rules: Po
     if diff == 0:
         return computed
     if abs(diff) > ROUNDING_TOLERANCE:
-        return Hold(
-            HoldCode.AMOUNT_MISMATCH,
-            f"AutoCount would total this {what} {fmt(computed, currency)} but the store's total "
-            f"is {fmt(target, currency)} (difference {abs(diff):.2f}, more than the "
-            f"{ROUNDING_TOLERANCE} rounding allowance). Check the tax codes mapped for this "
-            "store's rates, then Retry.",
-            value=f"{computed:.2f}",
-        )
+        return hold(HoldCode.AMOUNT_MISMATCH, f"amount_mismatch.rounding_{_KEY[what]}",
+                    computed=fmt(computed, currency), total=fmt(target, currency),
+                    diff=f"{abs(diff):.2f}", tolerance=ROUNDING_TOLERANCE,
+                    value=f"{computed:.2f}")
     if not rules.rounding_account:
-        return _setting_hold(
-            "rounding_account",
-            f"is not set, and this {what} needs a rounding line of {diff:.2f}")
+        return _setting_hold("rounding_account", f"rounding_{_KEY[what]}", diff=f"{diff:.2f}")
     lines.append(_line(None, "Rounding adjustment", Decimal(1), diff,
                        acc_no=rules.rounding_account))
     return money(target)
@@ -426,29 +420,24 @@ def _refund_lines(order: Order, refund: Refund, maps: Maps, rules: PostingRules
     for line_id, qty in refund.lines:
         ol = by_id.get(line_id)
         if ol is None or qty <= 0 or qty > ol.quantity:
-            sold = f"the order sold {ol.quantity}" if ol else "the order has no such line"
-            holds.append(Hold(
+            holds.append(hold(
                 HoldCode.BAD_PAYLOAD,
-                f"Refund {refund.refund_id} returns {qty} of line {line_id} but {sold}. "
-                "Check the refund in the store; post the credit note by hand if needed.",
-                value=line_id,
-            ))
+                "bad_payload.refund_line" if ol else "bad_payload.refund_no_line",
+                refund=refund.refund_id, qty=qty, line=line_id,
+                sold=ol.quantity if ol else "", value=line_id))
             continue
         sku = (ol.sku or "").strip()
         item = maps.items.get(sku)
         code = tax_code_for(maps, ol.tax_rate)
         if item is None:
-            holds.append(Hold(
-                HoldCode.UNMAPPED_SKU if sku else HoldCode.MISSING_SKU,
-                f"Refunded line '{ol.name}' (SKU '{sku}') has no AutoCount item code. "
-                "Map it in Mapping > Items, then Retry.", value=sku or ol.name))
+            holds.append(hold(HoldCode.UNMAPPED_SKU if sku else HoldCode.MISSING_SKU,
+                              "unmapped_sku.refund", line=ol.name, sku=sku,
+                              value=sku or ol.name))
             continue
         if code is None:
             key = tax_key(ol.tax_rate)
-            holds.append(Hold(
-                HoldCode.UNMAPPED_TAX,
-                f"Tax rate {key}% (refunded line '{ol.name}') has no AutoCount tax code. "
-                "Map it in Mapping > Tax, then Retry.", value=key))
+            holds.append(hold(HoldCode.UNMAPPED_TAX, "unmapped_tax.refund", rate=key,
+                              line=ol.name, value=key))
             continue
         discount = money(ol.discount * qty / ol.quantity) if ol.discount else ZERO
         lines.append(_line(item.item_code, ol.name, qty, ol.unit_price,
@@ -468,11 +457,9 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps, rules:
     one. Total = ``refund.amount`` exactly (rounding rule as for the sale)."""
     holds = list(rules.problems)
     if money(refund.amount) <= 0:
-        holds.append(Hold(
-            HoldCode.AMOUNT_MISMATCH,
-            f"Refund {refund.refund_id} is {fmt(refund.amount, order.currency)}: nothing to "
-            "credit. Check the refund in the store, then mark it Resolved.",
-            value=f"{refund.amount}"))
+        holds.append(hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.refund_zero",
+                          refund=refund.refund_id, amount=fmt(refund.amount, order.currency),
+                          value=f"{refund.amount}"))
     if holds:
         return holds
     desc = f"Refund {refund.refund_id}" + (f": {refund.reason}" if refund.reason else "")
@@ -554,22 +541,12 @@ def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None
     for kind in totals:
         if not rules.fee_accounts.get(kind):
             key = FEE_SETTINGS[kind]
-            holds.append(Hold(
-                HoldCode.CONFIG,
-                f"Order {number} has {FEE_LABELS[kind].lower()} of "
-                f"{fmt(totals[kind], order.currency)} but no ledger is set for it. Set "
-                f"'{key}' to the AutoCount account for it in the store's posting settings "
-                f"(or `ecdesk store set STORE --set {key}=ACCOUNT`, e.g. {key}=908-1000), "
-                "then Retry.",
-                value=key))
+            holds.append(hold(HoldCode.CONFIG, "config.fee_ledger", number=number,
+                              fee=FEE_LABELS[kind].lower(),
+                              amount=fmt(totals[kind], order.currency), key=key, value=key))
     if total < 0:
-        holds.append(Hold(
-            HoldCode.AMOUNT_MISMATCH,
-            f"The marketplace's fees for order {number} net to a credit of "
-            f"{fmt(-total, order.currency)} (rebates above charges), and AutoCount cannot post "
-            "a credit note below zero. Record the credit in AutoCount by hand, then mark the "
-            "order Resolved.",
-            value=f"{total:.2f}"))
+        holds.append(hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.fee_credit", number=number,
+                          amount=fmt(-total, order.currency), value=f"{total:.2f}"))
     if holds:
         return holds
     lines = [_line(None, _fee_description(order, kind), Decimal(1), amount,

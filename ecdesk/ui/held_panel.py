@@ -1,10 +1,13 @@
-"""The held-orders grid with its filters (store, reason, text) and Retry buttons."""
+"""The held-orders grid with its filters (store, reason, text) and Retry buttons, and the
+keys that work it without a mouse: F5 refresh, Enter open, Ctrl+R retry, Ctrl+M map the
+failing value, Ctrl+F filter, Del settled by hand (listed in Help > Keyboard shortcuts)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +26,7 @@ from ecdesk.ui.hold_text import hold_title
 from ecdesk.ui.i18n import plural
 from ecdesk.ui.models.held_orders import HeldOrdersModel
 from ecdesk.ui.ops import Operations
+from ecdesk.ui.order_dialog import FIX_BY_MAPPING, FIX_ELSEWHERE
 from ecdesk.ui.widgets import ask_note
 from ecdesk.ui.workers import Coalescer
 
@@ -31,6 +35,8 @@ WIDTHS = (130, 150, 150, 105, 470, 80)
 
 class HeldPanel(QWidget):
     open_requested = Signal(int)  # order id
+    map_requested = Signal(str, str, str)  # store, mapping kind, value (Ctrl+M)
+    settings_requested = Signal(str)  # store whose settings fix the hold (Ctrl+M)
 
     def __init__(self, service: Service, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,10 +51,14 @@ class HeldPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search order number or reason… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search held orders"))
+        self.store.setAccessibleName(self.tr("Store filter"))
+        self.reason.setAccessibleName(self.tr("Reason filter"))
         self.count = QLabel()
         self.count.setStyleSheet("font-weight:600;")
         self.view = QTableView()
         self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Held orders"))
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -80,10 +90,11 @@ class HeldPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.count)
         top.addSpacing(12)
-        top.addWidget(QLabel(self.tr("Store")))
-        top.addWidget(self.store)
-        top.addWidget(QLabel(self.tr("Reason")))
-        top.addWidget(self.reason)
+        for text, combo in ((self.tr("Store"), self.store), (self.tr("Reason"), self.reason)):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            top.addWidget(label)
+            top.addWidget(combo)
         top.addWidget(self.search, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.open_button)
@@ -113,7 +124,63 @@ class HeldPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.model.modelReset.connect(self._counted)
         self.ops.busy_changed.connect(lambda _b: self._enable())
+        self._keys()
+        self.view.installEventFilter(self)
+        for first, second in ((self.search, self.view), (self.view, self.open_button),
+                              (self.open_button, self.retry_button),
+                              (self.retry_button, self.resolve_button),
+                              (self.resolve_button, self.retry_all_button)):
+            QWidget.setTabOrder(first, second)
         self.reload_stores()
+
+    def _keys(self) -> None:
+        """The held-order workflow without a mouse. F5, Ctrl+R, Ctrl+M and Ctrl+F work
+        anywhere in the window; Enter and Del act on the grid when it has the focus."""
+        window, grid = Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.WidgetShortcut
+        self.shortcuts: dict[str, QShortcut] = {}
+        for name, keys, slot, context, owner in (
+                ("refresh", "F5", self.refresh, window, self),
+                ("retry", "Ctrl+R", self.retry_selected, window, self),
+                ("map", "Ctrl+M", self.map_selected, window, self),
+                ("filter", "Ctrl+F", self.focus_search, window, self),
+                ("open", "Return", self._open_selected, grid, self.view),
+                ("open_keypad", "Enter", self._open_selected, grid, self.view),
+                ("resolve", "Del", self.resolve_selected, grid, self.view)):
+            shortcut = QShortcut(QKeySequence(keys), owner)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+            self.shortcuts[name] = shortcut
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Tabbing into the grid selects its current row (the first one at first), so Enter,
+        Ctrl+M, Ctrl+R and Del have an order to act on."""
+        if watched is self.view and event.type() == QEvent.Type.FocusIn \
+                and not self.selected_ids() and self.model.rowCount() > 0:
+            self.view.selectRow(max(self.view.currentIndex().row(), 0))
+        return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def map_selected(self) -> bool:
+        """Ctrl+M: jump to the fix of the selected order's first reason a mapping (or a
+        setting) clears; says so when none does."""
+        ids = self.selected_ids()
+        if not ids:
+            return False
+        summaries = self.service.order_summaries(ids[:1])
+        for h in self.service.held_holds(ids[:1]).get(ids[0], []):
+            if summaries and h.code in FIX_BY_MAPPING and h.value:
+                self.map_requested.emit(summaries[0].store, FIX_BY_MAPPING[h.code][0],
+                                        h.value)
+                return True
+            if summaries and h.code in FIX_ELSEWHERE:
+                self.settings_requested.emit(summaries[0].store)
+                return True
+        self.ops.notice.emit(self.tr("No mapping fixes this order: press Enter to see why it "
+                                     "is held."))
+        return False
 
     def reload_stores(self) -> None:
         current = self.store.currentData()

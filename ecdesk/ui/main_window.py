@@ -4,8 +4,10 @@ progress and Cancel. It only wires the parts together; each tab is its own modul
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -24,6 +26,7 @@ from ecdesk.ui.scheduler import Scheduler
 from ecdesk.ui.tabs.automation import AutomationTab
 from ecdesk.ui.tabs.integration import IntegrationTab
 from ecdesk.ui.tabs.mapping import MappingTab
+from ecdesk.ui.tabs.stock import StockTab
 from ecdesk.ui.tabs.stores import StoresTab
 from ecdesk.ui.tabs.tools import ToolsTab
 from ecdesk.ui.widgets import Banner, PageTabs
@@ -43,11 +46,13 @@ class MainWindow(QMainWindow):
         self.automation = AutomationTab(service)
         self.mapping = MappingTab(service)
         self.tools = ToolsTab(service, self.ops)
+        self.stock = StockTab(service, self.ops)
         for widget, title in ((self.stores, self.tr("Stores")),
                               (self.integration, self.tr("Integration")),
                               (self.automation, self.tr("Automation")),
                               (self.mapping, self.tr("Mapping")),
-                              (self.tools, self.tr("Tools"))):
+                              (self.tools, self.tr("Tools")),
+                              (self.stock, self.tr("Stock"))):
             self.tabs.add_page(widget, title)
         self.held = HeldPanel(service, self.ops)
         self.held_box = self.held  # the grid, its filters and actions (screenshots grab it)
@@ -76,6 +81,16 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
 
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_dialog: KeyboardHelp | None = None
+        for i in range(self.tabs.count()):  # Ctrl+1..5: the tabs
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self).activated.connect(
+                lambda i=i: self.show_tab(i))
+
         self.scheduler = Scheduler(service, self.ops, self)
         self.dialog: OrderDialog | None = None
         self._store_names = service.store_names()
@@ -100,8 +115,12 @@ class MainWindow(QMainWindow):
         self.stores.stores_changed.connect(self._stores_changed)
         self.stores.open_integration.connect(self.show_integration)
         self.held.open_requested.connect(self.open_order)
+        self.held.map_requested.connect(self.show_mapping)
+        self.held.settings_requested.connect(self.show_automation)
         self.mapping.retry_requested.connect(lambda: ops.retry_fixable())
         self.mapping.mappings_changed.connect(self.held.refresh)
+        self.tools.push_stock_button.clicked.connect(self.push_stock_preview)
+        self.stock.shipment_result.connect(lambda text: self.banner.show_message(text, "ok"))
 
     # --- status bar ---------------------------------------------------------------------
     def _started(self, what: str) -> None:
@@ -164,6 +183,8 @@ class MainWindow(QMainWindow):
             self.automation.show_current()
         elif tab is self.integration:
             self.integration.credentials.refresh()
+        elif tab is self.stock:
+            self.stock.reload()
 
     def _stores_changed(self) -> None:
         self._store_names = self.service.store_names()
@@ -172,19 +193,40 @@ class MainWindow(QMainWindow):
         self.mapping.reload_stores()
         self.tools.reload_stores()
         self.held.reload_stores()
+        self.stock.store.reload()
 
     # --- navigation ---------------------------------------------------------------------
+    def show_tab(self, index: int) -> None:
+        """Ctrl+1..5: that tab, with the keyboard focus on its first field."""
+        self.tabs.setCurrentIndex(index)
+        page = self.tabs.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.focusNextChild()
+
+    def show_shortcuts(self) -> KeyboardHelp:
+        self.help_dialog = KeyboardHelp(self)
+        self.help_dialog.open()
+        return self.help_dialog
+
     def show_integration(self, owner: str) -> None:
         self.integration.select(owner)
         self.tabs.setCurrentWidget(self.integration)
 
     def show_mapping(self, store: str, kind: str, key: str) -> None:
         self.tabs.setCurrentWidget(self.mapping)
+        self.activateWindow()  # from the order's window: the clerk types the code here
         self.mapping.prefill(store, kind, key)
 
     def show_automation(self, store: str) -> None:
         self.automation.select(store)
         self.tabs.setCurrentWidget(self.automation)
+        self.activateWindow()
+
+    def push_stock_preview(self) -> None:
+        """Tools > Push stock now: the Stock tab's dry-run preview, then the push."""
+        self.tabs.setCurrentWidget(self.stock)
+        self.stock.preview()
 
     def open_order(self, order_id: int) -> OrderDialog:
         detail = self.service.order_detail(order_id)
@@ -195,6 +237,7 @@ class MainWindow(QMainWindow):
         self.dialog.settings_requested.connect(self.show_automation)
         self.dialog.retry_requested.connect(lambda oid: self.ops.retry([oid]))
         self.dialog.resync_requested.connect(self.ops.resync_order)
+        self.dialog.ship_requested.connect(self.stock.record_shipment)
         self.dialog.open()
         return self.dialog
 
@@ -220,3 +263,39 @@ class MainWindow(QMainWindow):
         self.ops.shutdown()
         super().closeEvent(event)
 
+
+
+class KeyboardHelp(QDialog):
+    """Help > Keyboard shortcuts: every key of the held-order workflow on one page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = [
+            (self.tr("Ctrl+1 … Ctrl+5"), self.tr("Stores, Integration, Automation, Mapping, "
+                                                 "Tools tab")),
+            ("Ctrl+F", self.tr("Search the held orders (Tab then moves to the grid)")),
+            (self.tr("↑ ↓, Home, End"), self.tr("Move through the held orders")),
+            ("Enter", self.tr("Open the selected held order")),
+            ("Ctrl+M", self.tr("Map the value that holds the selected order (in the order "
+                               "too)")),
+            ("Ctrl+R", self.tr("Retry the selected held orders (in the order too)")),
+            ("Del", self.tr("Settled by hand: take the selected orders off the list, with a "
+                            "note")),
+            ("F5", self.tr("Refresh the held orders")),
+            (self.tr("Enter (in AutoCount code)"), self.tr("Save the mapping")),
+            ("Alt+" + self.tr("underlined letter"), self.tr("Press that button")),
+            ("Esc", self.tr("Close the order or this page")),
+            ("F1", self.tr("This page")),
+        ]
+        cells = "".join(f"<tr><td style='padding:3px 14px 3px 0'><b>{keys}</b></td>"
+                        f"<td style='padding:3px 0'>{what}</td></tr>" for keys, what in rows)
+        text = QLabel(f"<table>{cells}</table>")
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setAccessibleName(self.tr("Keyboard shortcuts"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)

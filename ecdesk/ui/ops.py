@@ -153,6 +153,38 @@ class Operations(QObject):
 
         return self._start(self.tr("Export of the reconciliation to Excel"), run)
 
+    def push_stock(self, store: str | None = None) -> Job | None:
+        """Push stock now (every store, or one): progress per batch, Cancel between batches;
+        the finished sentence has one part per store."""
+        stock = self.service.stock
+
+        def run(progress, cancel) -> str:
+            def report(done: int, total: int, message: str) -> bool:
+                progress(done, total, message)
+                return cancel.cancelled
+
+            return " ".join(s.line() + "." for s in stock.push(store, progress=report,
+                                                               force=True))
+
+        what = self.tr("Stock push to {store}").format(store=store) if store \
+            else self.tr("Stock push to all stores")
+        return self._start(what, run)
+
+    def egress_many(self, stores: list[str]) -> Job | None:
+        """Scheduled egress (stock and tracking) of the due stores in one job."""
+        stock = self.service.stock
+
+        def run(progress, cancel) -> str:
+            lines = []
+            for name in stores:
+                if cancel.cancelled:
+                    break
+                lines += [s.line() + "." for s in stock.egress(name)]
+            return " ".join(lines)
+
+        return self._start(self.tr("Scheduled stock and tracking of {stores}").format(
+            stores=", ".join(stores)), run)
+
     # --- probes -------------------------------------------------------------------------
     def probe(self, fn: Callable[[], str], done: Callable[[str], None],
               failed: Callable[[str], None]) -> Job:

@@ -1,11 +1,12 @@
-"""One order in full: its lines, the exact reasons it is held, and the fix for each."""
+"""One order in full: its lines, the exact reasons it is held, and the fix for each.
+Keys: Ctrl+M the first fix, Ctrl+R retry, Del settled by hand, Esc close."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -58,6 +59,7 @@ class OrderDialog(QDialog):
     retry_requested = Signal(int)
     resync_requested = Signal(int, str)
     resolve_requested = Signal(int, str)  # order id, note
+    ship_requested = Signal(str)  # STORE:NUMBER: record carrier and tracking
 
     def __init__(self, detail: OrderDetail, parent: QWidget | None = None,
                  item_codes: dict[str, str] | None = None) -> None:
@@ -103,6 +105,8 @@ class OrderDialog(QDialog):
             "You posted this order yourself in AutoCount: take it off the held list; ecdesk "
             "will never post it (Del)."))
         self.resync_button = QPushButton(self.tr("&Fetch it again from the store"))
+        self.ship_button = QPushButton(self.tr("Shipped: record trac&king…"))
+        self.ship_button.clicked.connect(lambda: self.ship_requested.emit(f"{d.store}:{d.number}"))
         close = QPushButton(self.tr("&Close"))
         self.retry_button.clicked.connect(lambda: self.retry_requested.emit(d.id))
         self.resync_button.clicked.connect(
@@ -114,10 +118,28 @@ class OrderDialog(QDialog):
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.resync_button)
+        buttons.addWidget(self.ship_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
+        for keys, slot in (("Ctrl+M", self.fix_first), ("Ctrl+R", self.retry),
+                           ("Del", self.resolve)):
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+        first = self.fix_buttons[0] if self.fix_buttons else close
+        first.setDefault(True)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
         self.resize(820, 500)
+
+    def fix_first(self) -> bool:
+        """Ctrl+M: the first fix offered (map the failing value, or the store's settings)."""
+        if not self.fix_buttons:
+            return False
+        self.fix_buttons[0].click()
+        return True
+
+    def retry(self) -> None:
+        if self.retry_button.isVisibleTo(self):
+            self.retry_button.click()
 
     def _reasons(self) -> QGroupBox:
         box = QGroupBox(self.tr("Why it is held"))
@@ -179,6 +201,8 @@ class OrderDialog(QDialog):
         return t
 
     def resolve(self) -> None:
+        if not self.resolve_button.isVisibleTo(self):
+            return
         note = self.ask_note()
         if note is None:
             return

@@ -43,4 +43,8 @@ class Scheduler(QObject):
         if due and self.ops.sync_many(due, trigger="schedule") is not None:
             self.triggered.emit(due)
             return due
+        egress = self.service.stock.due()  # stock and tracking at each store's egress_minutes
+        if egress and self.ops.egress_many(egress) is not None:
+            self.triggered.emit(egress)
+            return egress
         return []

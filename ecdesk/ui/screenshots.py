@@ -42,21 +42,23 @@ def _wait(app, until, limit_ms: int = 120_000) -> bool:
     return bool(until())
 
 
-def main(out_dir: str | Path, *, orders: int = 60) -> int:
-    """Save the PNGs into ``out_dir``; 0 when every one was written. ``orders`` per store."""
+def main(out_dir: str | Path, *, orders: int = 60, lang: str = "en") -> int:
+    """Save the PNGs into ``out_dir``; 0 when every one was written. ``orders`` per store;
+    ``lang`` the window's language (en, ms, zh_CN)."""
     _headless()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="ecdesk-shots-") as tmp:
-        return _shoot(out, Path(tmp), orders)
+        return _shoot(out, Path(tmp), orders, lang)
 
 
-def _shoot(out: Path, tmp: Path, orders: int) -> int:
+def _shoot(out: Path, tmp: Path, orders: int, lang: str = "en") -> int:
     import keyring
 
     from ecdesk.demo import configure, start_sandboxes
     from ecdesk.secrets import FileKeyring
     from ecdesk.service import Service
+    from ecdesk.ui import i18n
     from ecdesk.ui.app import application
     from ecdesk.ui.main_window import MainWindow
 
@@ -67,6 +69,9 @@ def _shoot(out: Path, tmp: Path, orders: int) -> int:
     world = start_sandboxes(orders=orders)
     service = Service(f"sqlite:///{tmp / 'demo.sqlite'}")
     app = application()
+    if lang != "en" and not i18n.install(lang, app):
+        print(f"No compiled translations for {lang} (make translations).", file=sys.stderr)
+        return 1
     written: list[Path] = []
     try:
         configure(service, world)
@@ -104,6 +109,7 @@ def _shoot(out: Path, tmp: Path, orders: int) -> int:
             if tab is window.mapping:
                 window.mapping.refresh()
             save(window, f"tab-{i}-{name}")
+        _stock_shot(app, window, service, world, tmp, save)
         window.tabs.setCurrentWidget(window.stores)
         save(window.held_box, "held-orders")
         held = window.held.model
@@ -118,6 +124,7 @@ def _shoot(out: Path, tmp: Path, orders: int) -> int:
             dialog.close()
         window.close()
     finally:
+        i18n.uninstall(app)
         service.close()
         world.stop()
         keyring.set_keyring(previous)
@@ -128,6 +135,30 @@ def _shoot(out: Path, tmp: Path, orders: int) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _stock_shot(app, window, service, world, tmp: Path, save) -> None:
+    """The Stock view after a count and a push, one refused SKU listed first."""
+    import csv
+
+    from ecdesk.sandbox.seed import catalog
+
+    count = tmp / "stock-count.csv"
+    with count.open("w", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["ItemCode", "Location", "Qty"])
+        out.writerows((row["item_code"], "", 40 + 7 * i) for i, row in enumerate(catalog()))
+    service.stock.import_counts(count)
+    for name in service.store_names():
+        service.update_store(name, settings={"push_stock": "yes"})
+    refusing = next((sb for sb in world.stores().values() if hasattr(sb, "refuse")), None)
+    if refusing is not None:
+        refusing.refuse[catalog()[8]["sku"]] = "Item is in a locked campaign."
+    service.stock.push()
+    window.tabs.setCurrentWidget(window.stock)
+    window.stock.reload()
+    _wait(app, lambda: window.stock.model.rowCount() > 0, 20_000)
+    save(window.stock, "stock-view")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -104,6 +104,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This platform cannot take stock or tracking numbers from ecdesk: enter them in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What to create in AutoCount</source>
         <translation type="unfinished"></translation>
     </message>
@@ -112,7 +116,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>W&amp;hen</source>
+        <source>&amp;When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -208,6 +212,10 @@
         <source>dd MMM HH:mm:ss</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dd MMM HH:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ErrorBoundary</name>
@@ -251,6 +259,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{title}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(removed)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -271,6 +283,22 @@
     </message>
     <message>
         <source>Search order number or reason… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search held orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -311,6 +339,10 @@
     </message>
     <message>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mapping fixes this order: press Enter to see why it is held.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -574,6 +606,81 @@
     </message>
 </context>
 <context>
+    <name>KeyboardHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores, Integration, Automation, Mapping, Tools tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the held orders (Tab then moves to the grid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓, Home, End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move through the held orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected held order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map the value that holds the selected order (in the order too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the selected held orders (in the order too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settled by hand: take the selected orders off the list, with a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the held orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter (in AutoCount code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>underlined letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press that button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the order or this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ecdesk: online orders into AutoCount</source>
@@ -600,11 +707,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -945,6 +1064,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stock push to {store}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock push to all stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled stock and tracking of {stores}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1076,6 +1207,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shipped: record trac&amp;king…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1121,6 +1256,134 @@
     </message>
     <message>
         <source>Order {number} leaves the held list and ecdesk will never post it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Push stock: what would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantities that would be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Push now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Order {order} shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. J&amp;T Express</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it to the store &amp;now (otherwise at the next send)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockModel</name>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last pushed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>All stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import stock count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push stock &amp;now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock per store SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} SKU needs attention (listed first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} SKUs need attention (listed first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount stock balance report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel or csv (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted {n} item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted {n} items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing would change.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1419,6 +1682,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Push stoc&amp;k now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows what would change in each store first; nothing is sent until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantities go to every store whose push_stock is on, at its own cadence; this sends the changes now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1661,6 +1940,150 @@
     </message>
     <message>
         <source>Amount out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU &apos;{sku}&apos; (line &apos;{line}&apos;) has no AutoCount item code. Map it in Mapping &gt; Items, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line &apos;{line}&apos; has no SKU in the store, so it cannot be matched to an AutoCount item. Post this order by hand in AutoCount and mark it Resolved; give the product a SKU in the store so later orders match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping method &apos;{method}&apos; has no AutoCount item. Map it in Mapping &gt; Shipping, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping method &apos;{method}&apos; (&apos;{title}&apos;) has no AutoCount item. Map it in Mapping &gt; Shipping, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping charge &apos;{title}&apos; ({amount}) has no shipping method name and the store has no default shipping item. Set &apos;shipping_item&apos; in the store&apos;s posting settings, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method &apos;{gateway}&apos; has no AutoCount payment method. Map it in Mapping &gt; Payments, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order ({amount}) has no payment method in the store. Check how it was paid in the store, post it by hand if needed, then mark it Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax rate {rate}% (line &apos;{line}&apos;) has no AutoCount tax code. Map it in Mapping &gt; Tax, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line &apos;{line}&apos; carries tax {tax} but the store sent no tax rate, so no tax code can be chosen. Check the tax settings in the store, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge &apos;{charge}&apos; carries tax {tax} that no mapped tax rate gives to the cent. Map its rate in Mapping &gt; Tax, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order is in {currency} but the AutoCount book is in {book}. Foreign-currency orders are not posted automatically: post it by hand in AutoCount, then mark it Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines, shipping and tax add up to {computed} but the store&apos;s total is {total} (difference {diff}). Check the order in the store; if the store shows it correctly, post it by hand in AutoCount and mark it Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines and shipping add up to {computed} but the store&apos;s total is {total} (difference {diff}). Check the order in the store; if the store shows it correctly, post it by hand in AutoCount and mark it Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is not set. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not true or false. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, longer than {limit} characters. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not a time zone such as {example}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not one of {choices}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not an amount above 0. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; cannot be credit_note for a sale. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is not set, and this order needs a rounding line of {diff}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is not set, and this credit note needs a rounding line of {diff}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount would total this order {computed} but the store&apos;s total is {total} (difference {diff}, more than the {tolerance} rounding allowance). Check the tax codes mapped for this store&apos;s rates, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount would total this credit note {computed} but the store&apos;s total is {total} (difference {diff}, more than the {tolerance} rounding allowance). Check the tax codes mapped for this store&apos;s rates, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {refund} returns {qty} of line {line} but the order sold {sold}. Check the refund in the store; post the credit note by hand if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {refund} returns {qty} of line {line} but the order has no such line. Check the refund in the store; post the credit note by hand if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded line &apos;{line}&apos; (SKU &apos;{sku}&apos;) has no AutoCount item code. Map it in Mapping &gt; Items, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax rate {rate}% (refunded line &apos;{line}&apos;) has no AutoCount tax code. Map it in Mapping &gt; Tax, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {refund} is {amount}: nothing to credit. Check the refund in the store, then mark it Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} has {fee} of {amount} but no ledger is set for it. Set &apos;{key}&apos; to the AutoCount account for it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=ACCOUNT`, e.g. {key}=908-1000), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The marketplace&apos;s fees for order {number} net to a credit of {amount} (rebates above charges), and AutoCount cannot post a credit note below zero. Record the credit in AutoCount by hand, then mark the order Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ecdesk could not process this order ({error}). Nothing was posted twice; press Retry after an update, or post it by hand and mark it Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AutoCount route &apos;{route}&apos; cannot create a {kind}; choose another document in Automation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{said}. Fix what AutoCount names (in AutoCount, or the mapping or posting setting that gives it), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} was cancelled in the store after it was posted as {doc}. Void or credit {doc} in AutoCount, then mark the order Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} was edited in the store after it was posted as {doc}; the AutoCount document no longer matches. Correct it in AutoCount, then mark the order Resolved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

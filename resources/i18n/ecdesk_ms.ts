@@ -104,6 +104,10 @@
         <translation>Hantar stok dan nombor &amp;penjejakan setiap</translation>
     </message>
     <message>
+        <source>This platform cannot take stock or tracking numbers from ecdesk: enter them in the store.</source>
+        <translation>Platform ini tidak boleh menerima stok atau nombor penjejakan daripada ecdesk: masukkannya di kedai.</translation>
+    </message>
+    <message>
         <source>What to create in AutoCount</source>
         <translation>Apa yang diwujudkan dalam AutoCount</translation>
     </message>
@@ -112,7 +116,7 @@
         <translation>D&amp;okumen</translation>
     </message>
     <message>
-        <source>W&amp;hen</source>
+        <source>&amp;When</source>
         <translation>&amp;Waktu pos</translation>
     </message>
     <message>
@@ -208,6 +212,10 @@
         <source>dd MMM HH:mm:ss</source>
         <translation>dd MMM HH:mm:ss</translation>
     </message>
+    <message>
+        <source>dd MMM HH:mm</source>
+        <translation>dd MMM HH:mm</translation>
+    </message>
 </context>
 <context>
     <name>ErrorBoundary</name>
@@ -251,6 +259,10 @@
         <translation>Ralat terakhir</translation>
     </message>
     <message>
+        <source>{title}: {reason}</source>
+        <translation>{title}: {reason}</translation>
+    </message>
+    <message>
         <source>(removed)</source>
         <translation>(telah dibuang)</translation>
     </message>
@@ -272,6 +284,22 @@
     <message>
         <source>Search order number or reason… (Ctrl+F)</source>
         <translation>Cari nombor pesanan atau sebab… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search held orders</source>
+        <translation>Cari pesanan ditahan</translation>
+    </message>
+    <message>
+        <source>Store filter</source>
+        <translation>Penapis kedai</translation>
+    </message>
+    <message>
+        <source>Reason filter</source>
+        <translation>Penapis sebab</translation>
+    </message>
+    <message>
+        <source>Held orders</source>
+        <translation>Pesanan ditahan</translation>
     </message>
     <message>
         <source>&amp;Open order…</source>
@@ -312,6 +340,10 @@
     <message>
         <source>Reason</source>
         <translation>Sebab</translation>
+    </message>
+    <message>
+        <source>No mapping fixes this order: press Enter to see why it is held.</source>
+        <translation>Tiada pemetaan yang boleh membaiki pesanan ini: tekan Enter untuk melihat sebab ia ditahan.</translation>
     </message>
     <message>
         <source>All stores</source>
@@ -574,6 +606,81 @@
     </message>
 </context>
 <context>
+    <name>KeyboardHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan papan kekunci</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+5</source>
+        <translation>Ctrl+1 … Ctrl+5</translation>
+    </message>
+    <message>
+        <source>Stores, Integration, Automation, Mapping, Tools tab</source>
+        <translation>Tab Kedai, Integrasi, Automasi, Pemetaan, Alatan</translation>
+    </message>
+    <message>
+        <source>Search the held orders (Tab then moves to the grid)</source>
+        <translation>Cari pesanan ditahan (kemudian Tab beralih ke grid)</translation>
+    </message>
+    <message>
+        <source>↑ ↓, Home, End</source>
+        <translation>↑ ↓, Home, End</translation>
+    </message>
+    <message>
+        <source>Move through the held orders</source>
+        <translation>Bergerak dalam senarai pesanan ditahan</translation>
+    </message>
+    <message>
+        <source>Open the selected held order</source>
+        <translation>Buka pesanan ditahan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Map the value that holds the selected order (in the order too)</source>
+        <translation>Petakan nilai yang menahan pesanan yang dipilih (juga dalam tetingkap pesanan)</translation>
+    </message>
+    <message>
+        <source>Retry the selected held orders (in the order too)</source>
+        <translation>Cuba semula pesanan ditahan yang dipilih (juga dalam tetingkap pesanan)</translation>
+    </message>
+    <message>
+        <source>Settled by hand: take the selected orders off the list, with a note</source>
+        <translation>Selesai secara manual: keluarkan pesanan yang dipilih daripada senarai, dengan catatan</translation>
+    </message>
+    <message>
+        <source>Refresh the held orders</source>
+        <translation>Muat semula pesanan ditahan</translation>
+    </message>
+    <message>
+        <source>Enter (in AutoCount code)</source>
+        <translation>Enter (dalam Kod AutoCount)</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>Simpan pemetaan</translation>
+    </message>
+    <message>
+        <source>underlined letter</source>
+        <translation>huruf bergaris</translation>
+    </message>
+    <message>
+        <source>Press that button</source>
+        <translation>Tekan butang itu</translation>
+    </message>
+    <message>
+        <source>Close the order or this page</source>
+        <translation>Tutup pesanan atau halaman ini</translation>
+    </message>
+    <message>
+        <source>This page</source>
+        <translation>Halaman ini</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ecdesk: online orders into AutoCount</source>
@@ -600,12 +707,24 @@
         <translation>Alatan</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>Stok</translation>
+    </message>
+    <message>
         <source>Ready.</source>
         <translation>Sedia.</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
         <translation>Bata&amp;l</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Pintasan papan kekunci</translation>
     </message>
     <message>
         <source>{n} order in all needs you: double-click one under Held orders to see why, fix it (usually a mapping), then press Retry.</source>
@@ -945,6 +1064,18 @@
         <translation>Eksport penyesuaian ke Excel</translation>
     </message>
     <message>
+        <source>Stock push to {store}</source>
+        <translation>Hantar stok ke {store}</translation>
+    </message>
+    <message>
+        <source>Stock push to all stores</source>
+        <translation>Hantar stok ke semua kedai</translation>
+    </message>
+    <message>
+        <source>Scheduled stock and tracking of {stores}</source>
+        <translation>Stok dan penjejakan berjadual bagi {stores}</translation>
+    </message>
+    <message>
         <source>Test connection</source>
         <translation>Uji sambungan</translation>
     </message>
@@ -1076,6 +1207,10 @@
         <translation>&amp;Ambil semula dari kedai</translation>
     </message>
     <message>
+        <source>Shipped: record trac&amp;king…</source>
+        <translation>Dihantar: rekod nombor &amp;penjejakan…</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;Tutup</translation>
     </message>
@@ -1122,6 +1257,134 @@
     <message>
         <source>Order {number} leaves the held list and ecdesk will never post it.</source>
         <translation>Pesanan {number} akan dikeluarkan daripada senarai ditahan dan ecdesk tidak akan sekali-kali mengeposnya.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Push stock: what would change</source>
+        <translation>Hantar stok: apa yang akan berubah</translation>
+    </message>
+    <message>
+        <source>Quantities that would be sent</source>
+        <translation>Kuantiti yang akan dihantar</translation>
+    </message>
+    <message>
+        <source>&amp;Push now</source>
+        <translation>&amp;Hantar sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Order {order} shipped</source>
+        <translation>Pesanan {order} dihantar</translation>
+    </message>
+    <message>
+        <source>e.g. J&amp;T Express</source>
+        <translation>cth. J&amp;T Express</translation>
+    </message>
+    <message>
+        <source>Send it to the store &amp;now (otherwise at the next send)</source>
+        <translation>Hantar ke kedai &amp;sekarang (jika tidak, pada penghantaran seterusnya)</translation>
+    </message>
+    <message>
+        <source>&amp;Carrier</source>
+        <translation>Syarikat &amp;kurier</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking number</source>
+        <translation>Nombor &amp;penjejakan</translation>
+    </message>
+</context>
+<context>
+    <name>StockModel</name>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>Kod item</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Baki</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Ditempah</translation>
+    </message>
+    <message>
+        <source>To push</source>
+        <translation>Untuk dihantar</translation>
+    </message>
+    <message>
+        <source>Last pushed</source>
+        <translation>Terakhir dihantar</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Masalah</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>All stores</source>
+        <translation>Semua kedai</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>&amp;Import stock count…</source>
+        <translation>&amp;Import kiraan stok…</translation>
+    </message>
+    <message>
+        <source>Push stock &amp;now…</source>
+        <translation>Hantar stok &amp;sekarang…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat semula</translation>
+    </message>
+    <message>
+        <source>Stock per store SKU</source>
+        <translation>Stok bagi setiap SKU kedai</translation>
+    </message>
+    <message>
+        <source>{n} SKU needs attention (listed first).</source>
+        <translation>{n} SKU perlu perhatian (disenaraikan dahulu).</translation>
+    </message>
+    <message>
+        <source>{n} SKUs need attention (listed first).</source>
+        <translation>{n} SKU perlu perhatian (disenaraikan dahulu).</translation>
+    </message>
+    <message>
+        <source>AutoCount stock balance report</source>
+        <translation>Laporan baki stok AutoCount</translation>
+    </message>
+    <message>
+        <source>Excel or csv (*.xlsx *.csv)</source>
+        <translation>Excel atau csv (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Counted {n} item.</source>
+        <translation>{n} item dikira.</translation>
+    </message>
+    <message>
+        <source>Counted {n} items.</source>
+        <translation>{n} item dikira.</translation>
+    </message>
+    <message>
+        <source>Nothing would change.</source>
+        <translation>Tiada yang akan berubah.</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1682,22 @@
         <translation>Pesanan bertarikh</translation>
     </message>
     <message>
+        <source>Push stoc&amp;k now…</source>
+        <translation>Hantar sto&amp;k sekarang…</translation>
+    </message>
+    <message>
+        <source>Shows what would change in each store first; nothing is sent until you confirm.</source>
+        <translation>Menunjukkan dahulu apa yang akan berubah di setiap kedai; tiada apa dihantar sehingga anda mengesahkan.</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stok</translation>
+    </message>
+    <message>
+        <source>Quantities go to every store whose push_stock is on, at its own cadence; this sends the changes now.</source>
+        <translation>Kuantiti dihantar ke setiap kedai yang push_stock dihidupkan, mengikut jadualnya sendiri; ini menghantar perubahan sekarang.</translation>
+    </message>
+    <message>
         <source>Sync log</source>
         <translation>Log penyegerakan</translation>
     </message>
@@ -1662,6 +1941,150 @@
     <message>
         <source>Amount out of range</source>
         <translation>Amaun di luar julat</translation>
+    </message>
+    <message>
+        <source>SKU &apos;{sku}&apos; (line &apos;{line}&apos;) has no AutoCount item code. Map it in Mapping &gt; Items, then Retry.</source>
+        <translation>SKU &apos;{sku}&apos; (baris &apos;{line}&apos;) tiada kod item AutoCount. Petakannya dalam Pemetaan &gt; Item (SKU), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Line &apos;{line}&apos; has no SKU in the store, so it cannot be matched to an AutoCount item. Post this order by hand in AutoCount and mark it Resolved; give the product a SKU in the store so later orders match.</source>
+        <translation>Baris &apos;{line}&apos; tiada SKU di kedai, jadi ia tidak dapat dipadankan dengan item AutoCount. Pos pesanan ini secara manual dalam AutoCount dan tandakan Selesai secara manual; berikan SKU kepada produk itu di kedai supaya pesanan akan datang sepadan.</translation>
+    </message>
+    <message>
+        <source>Shipping method &apos;{method}&apos; has no AutoCount item. Map it in Mapping &gt; Shipping, then Retry.</source>
+        <translation>Kaedah penghantaran &apos;{method}&apos; tiada item AutoCount. Petakannya dalam Pemetaan &gt; Kaedah penghantaran, kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Shipping method &apos;{method}&apos; (&apos;{title}&apos;) has no AutoCount item. Map it in Mapping &gt; Shipping, then Retry.</source>
+        <translation>Kaedah penghantaran &apos;{method}&apos; (&apos;{title}&apos;) tiada item AutoCount. Petakannya dalam Pemetaan &gt; Kaedah penghantaran, kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Shipping charge &apos;{title}&apos; ({amount}) has no shipping method name and the store has no default shipping item. Set &apos;shipping_item&apos; in the store&apos;s posting settings, then Retry.</source>
+        <translation>Caj penghantaran &apos;{title}&apos; ({amount}) tiada nama kaedah penghantaran dan kedai tiada item penghantaran lalai. Tetapkan &apos;shipping_item&apos; dalam tetapan pengeposan kedai, kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Payment method &apos;{gateway}&apos; has no AutoCount payment method. Map it in Mapping &gt; Payments, then Retry.</source>
+        <translation>Kaedah pembayaran &apos;{gateway}&apos; tiada kaedah pembayaran AutoCount. Petakannya dalam Pemetaan &gt; Kaedah pembayaran, kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>The order ({amount}) has no payment method in the store. Check how it was paid in the store, post it by hand if needed, then mark it Resolved.</source>
+        <translation>Pesanan ({amount}) tiada kaedah pembayaran di kedai. Semak cara ia dibayar di kedai, pos secara manual jika perlu, kemudian tandakan Selesai secara manual.</translation>
+    </message>
+    <message>
+        <source>Tax rate {rate}% (line &apos;{line}&apos;) has no AutoCount tax code. Map it in Mapping &gt; Tax, then Retry.</source>
+        <translation>Kadar cukai {rate}% (baris &apos;{line}&apos;) tiada kod cukai AutoCount. Petakannya dalam Pemetaan &gt; Kadar cukai, kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Line &apos;{line}&apos; carries tax {tax} but the store sent no tax rate, so no tax code can be chosen. Check the tax settings in the store, then Retry.</source>
+        <translation>Baris &apos;{line}&apos; mengandungi cukai {tax} tetapi kedai tidak menghantar kadar cukai, jadi kod cukai tidak dapat dipilih. Semak tetapan cukai di kedai, kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Charge &apos;{charge}&apos; carries tax {tax} that no mapped tax rate gives to the cent. Map its rate in Mapping &gt; Tax, then Retry.</source>
+        <translation>Caj &apos;{charge}&apos; mengandungi cukai {tax} yang tidak tepat hingga ke sen dengan mana-mana kadar cukai yang dipetakan. Petakan kadarnya dalam Pemetaan &gt; Kadar cukai, kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>The order is in {currency} but the AutoCount book is in {book}. Foreign-currency orders are not posted automatically: post it by hand in AutoCount, then mark it Resolved.</source>
+        <translation>Pesanan ini dalam {currency} tetapi buku akaun AutoCount dalam {book}. Pesanan mata wang asing tidak dipos secara automatik: pos secara manual dalam AutoCount, kemudian tandakan Selesai secara manual.</translation>
+    </message>
+    <message>
+        <source>Lines, shipping and tax add up to {computed} but the store&apos;s total is {total} (difference {diff}). Check the order in the store; if the store shows it correctly, post it by hand in AutoCount and mark it Resolved.</source>
+        <translation>Jumlah baris, penghantaran dan cukai ialah {computed} tetapi jumlah di kedai ialah {total} (beza {diff}). Semak pesanan di kedai; jika kedai menunjukkannya dengan betul, pos secara manual dalam AutoCount dan tandakan Selesai secara manual.</translation>
+    </message>
+    <message>
+        <source>Lines and shipping add up to {computed} but the store&apos;s total is {total} (difference {diff}). Check the order in the store; if the store shows it correctly, post it by hand in AutoCount and mark it Resolved.</source>
+        <translation>Jumlah baris dan penghantaran ialah {computed} tetapi jumlah di kedai ialah {total} (beza {diff}). Semak pesanan di kedai; jika kedai menunjukkannya dengan betul, pos secara manual dalam AutoCount dan tandakan Selesai secara manual.</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is not set. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>Tetapan pengeposan &apos;{key}&apos; belum ditetapkan. Tetapkannya dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=VALUE`), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not true or false. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>Tetapan pengeposan &apos;{key}&apos; ialah &apos;{setting}&apos;, bukan true atau false. Tetapkannya dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=VALUE`), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, longer than {limit} characters. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>Tetapan pengeposan &apos;{key}&apos; ialah &apos;{setting}&apos;, melebihi {limit} aksara. Tetapkannya dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=VALUE`), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not a time zone such as {example}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>Tetapan pengeposan &apos;{key}&apos; ialah &apos;{setting}&apos;, bukan zon waktu seperti {example}. Tetapkannya dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=VALUE`), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not one of {choices}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>Tetapan pengeposan &apos;{key}&apos; ialah &apos;{setting}&apos;, bukan salah satu daripada {choices}. Tetapkannya dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=VALUE`), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not an amount above 0. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>Tetapan pengeposan &apos;{key}&apos; ialah &apos;{setting}&apos;, bukan amaun melebihi 0. Tetapkannya dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=VALUE`), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; cannot be credit_note for a sale. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>Tetapan pengeposan &apos;{key}&apos; tidak boleh credit_note untuk jualan. Tetapkannya dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=VALUE`), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is not set, and this order needs a rounding line of {diff}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>Tetapan pengeposan &apos;{key}&apos; belum ditetapkan, sedangkan pesanan ini memerlukan baris pembundaran sebanyak {diff}. Tetapkannya dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=VALUE`), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is not set, and this credit note needs a rounding line of {diff}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>Tetapan pengeposan &apos;{key}&apos; belum ditetapkan, sedangkan nota kredit ini memerlukan baris pembundaran sebanyak {diff}. Tetapkannya dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=VALUE`), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>AutoCount would total this order {computed} but the store&apos;s total is {total} (difference {diff}, more than the {tolerance} rounding allowance). Check the tax codes mapped for this store&apos;s rates, then Retry.</source>
+        <translation>AutoCount akan menjumlahkan pesanan ini {computed} tetapi jumlah di kedai ialah {total} (beza {diff}, melebihi had pembundaran {tolerance}). Semak kod cukai yang dipetakan untuk kadar kedai ini, kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>AutoCount would total this credit note {computed} but the store&apos;s total is {total} (difference {diff}, more than the {tolerance} rounding allowance). Check the tax codes mapped for this store&apos;s rates, then Retry.</source>
+        <translation>AutoCount akan menjumlahkan nota kredit ini {computed} tetapi jumlah di kedai ialah {total} (beza {diff}, melebihi had pembundaran {tolerance}). Semak kod cukai yang dipetakan untuk kadar kedai ini, kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Refund {refund} returns {qty} of line {line} but the order sold {sold}. Check the refund in the store; post the credit note by hand if needed.</source>
+        <translation>Bayaran balik {refund} memulangkan {qty} bagi baris {line} tetapi pesanan hanya menjual {sold}. Semak bayaran balik di kedai; pos nota kredit secara manual jika perlu.</translation>
+    </message>
+    <message>
+        <source>Refund {refund} returns {qty} of line {line} but the order has no such line. Check the refund in the store; post the credit note by hand if needed.</source>
+        <translation>Bayaran balik {refund} memulangkan {qty} bagi baris {line} tetapi pesanan tiada baris itu. Semak bayaran balik di kedai; pos nota kredit secara manual jika perlu.</translation>
+    </message>
+    <message>
+        <source>Refunded line &apos;{line}&apos; (SKU &apos;{sku}&apos;) has no AutoCount item code. Map it in Mapping &gt; Items, then Retry.</source>
+        <translation>Baris yang dipulangkan &apos;{line}&apos; (SKU &apos;{sku}&apos;) tiada kod item AutoCount. Petakannya dalam Pemetaan &gt; Item (SKU), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Tax rate {rate}% (refunded line &apos;{line}&apos;) has no AutoCount tax code. Map it in Mapping &gt; Tax, then Retry.</source>
+        <translation>Kadar cukai {rate}% (baris yang dipulangkan &apos;{line}&apos;) tiada kod cukai AutoCount. Petakannya dalam Pemetaan &gt; Kadar cukai, kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Refund {refund} is {amount}: nothing to credit. Check the refund in the store, then mark it Resolved.</source>
+        <translation>Bayaran balik {refund} ialah {amount}: tiada apa untuk dikreditkan. Semak bayaran balik di kedai, kemudian tandakan Selesai secara manual.</translation>
+    </message>
+    <message>
+        <source>Order {number} has {fee} of {amount} but no ledger is set for it. Set &apos;{key}&apos; to the AutoCount account for it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=ACCOUNT`, e.g. {key}=908-1000), then Retry.</source>
+        <translation>Pesanan {number} mempunyai {fee} sebanyak {amount} tetapi tiada akaun lejar ditetapkan untuknya. Tetapkan &apos;{key}&apos; kepada akaun AutoCount berkenaan dalam tetapan pengeposan kedai (atau `ecdesk store set STORE --set {key}=ACCOUNT`, cth. {key}=908-1000), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>The marketplace&apos;s fees for order {number} net to a credit of {amount} (rebates above charges), and AutoCount cannot post a credit note below zero. Record the credit in AutoCount by hand, then mark the order Resolved.</source>
+        <translation>Yuran pasaran bagi pesanan {number} berjumlah bersih kredit {amount} (rebat melebihi caj), dan AutoCount tidak dapat mengepos nota kredit di bawah sifar. Rekodkan kredit itu dalam AutoCount secara manual, kemudian tandakan pesanan Selesai secara manual.</translation>
+    </message>
+    <message>
+        <source>ecdesk could not process this order ({error}). Nothing was posted twice; press Retry after an update, or post it by hand and mark it Resolved.</source>
+        <translation>ecdesk tidak dapat memproses pesanan ini ({error}). Tiada apa-apa dipos dua kali; tekan Cuba semula selepas kemas kini, atau pos secara manual dan tandakan Selesai secara manual.</translation>
+    </message>
+    <message>
+        <source>The AutoCount route &apos;{route}&apos; cannot create a {kind}; choose another document in Automation.</source>
+        <translation>Laluan AutoCount &apos;{route}&apos; tidak dapat mewujudkan {kind}; pilih dokumen lain dalam Automasi.</translation>
+    </message>
+    <message>
+        <source>{said}. Fix what AutoCount names (in AutoCount, or the mapping or posting setting that gives it), then Retry.</source>
+        <translation>{said}. Betulkan perkara yang dinyatakan oleh AutoCount (dalam AutoCount, atau pemetaan atau tetapan pengeposan yang memberikannya), kemudian Cuba semula.</translation>
+    </message>
+    <message>
+        <source>Order {number} was cancelled in the store after it was posted as {doc}. Void or credit {doc} in AutoCount, then mark the order Resolved.</source>
+        <translation>Pesanan {number} dibatalkan di kedai selepas dipos sebagai {doc}. Batalkan atau kreditkan {doc} dalam AutoCount, kemudian tandakan pesanan Selesai secara manual.</translation>
+    </message>
+    <message>
+        <source>Order {number} was edited in the store after it was posted as {doc}; the AutoCount document no longer matches. Correct it in AutoCount, then mark the order Resolved.</source>
+        <translation>Pesanan {number} diubah di kedai selepas dipos sebagai {doc}; dokumen AutoCount tidak lagi sepadan. Betulkannya dalam AutoCount, kemudian tandakan pesanan Selesai secara manual.</translation>
     </message>
 </context>
 </TS>

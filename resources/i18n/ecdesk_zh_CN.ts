@@ -104,6 +104,10 @@
         <translation>发送库存和物流单号的间隔(&amp;K)</translation>
     </message>
     <message>
+        <source>This platform cannot take stock or tracking numbers from ecdesk: enter them in the store.</source>
+        <translation>此平台无法从 ecdesk 接收库存或追踪号码：请在网店中输入。</translation>
+    </message>
+    <message>
         <source>What to create in AutoCount</source>
         <translation>在 AutoCount 中创建什么</translation>
     </message>
@@ -112,8 +116,8 @@
         <translation>单据(&amp;M)</translation>
     </message>
     <message>
-        <source>W&amp;hen</source>
-        <translation>何时(&amp;H)</translation>
+        <source>&amp;When</source>
+        <translation>何时(&amp;W)</translation>
     </message>
     <message>
         <source>Marketplace fees (ledger account per fee)</source>
@@ -208,6 +212,10 @@
         <source>dd MMM HH:mm:ss</source>
         <translation>MM-dd HH:mm:ss</translation>
     </message>
+    <message>
+        <source>dd MMM HH:mm</source>
+        <translation>MM月dd日 HH:mm</translation>
+    </message>
 </context>
 <context>
     <name>ErrorBoundary</name>
@@ -251,6 +259,10 @@
         <translation>最近错误</translation>
     </message>
     <message>
+        <source>{title}: {reason}</source>
+        <translation>{title}：{reason}</translation>
+    </message>
+    <message>
         <source>(removed)</source>
         <translation>（已删除）</translation>
     </message>
@@ -272,6 +284,22 @@
     <message>
         <source>Search order number or reason… (Ctrl+F)</source>
         <translation>搜索订单号或原因…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search held orders</source>
+        <translation>搜索暂挂订单</translation>
+    </message>
+    <message>
+        <source>Store filter</source>
+        <translation>网店筛选</translation>
+    </message>
+    <message>
+        <source>Reason filter</source>
+        <translation>原因筛选</translation>
+    </message>
+    <message>
+        <source>Held orders</source>
+        <translation>暂挂订单</translation>
     </message>
     <message>
         <source>&amp;Open order…</source>
@@ -312,6 +340,10 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>No mapping fixes this order: press Enter to see why it is held.</source>
+        <translation>没有可修复此订单的对照：按 Enter 查看暂挂原因。</translation>
     </message>
     <message>
         <source>All stores</source>
@@ -574,6 +606,81 @@
     </message>
 </context>
 <context>
+    <name>KeyboardHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+5</source>
+        <translation>Ctrl+1 … Ctrl+5</translation>
+    </message>
+    <message>
+        <source>Stores, Integration, Automation, Mapping, Tools tab</source>
+        <translation>网店、集成、自动化、对照、工具 标签页</translation>
+    </message>
+    <message>
+        <source>Search the held orders (Tab then moves to the grid)</source>
+        <translation>搜索暂挂订单（再按 Tab 移到列表）</translation>
+    </message>
+    <message>
+        <source>↑ ↓, Home, End</source>
+        <translation>↑ ↓、Home、End</translation>
+    </message>
+    <message>
+        <source>Move through the held orders</source>
+        <translation>在暂挂订单之间移动</translation>
+    </message>
+    <message>
+        <source>Open the selected held order</source>
+        <translation>打开所选的暂挂订单</translation>
+    </message>
+    <message>
+        <source>Map the value that holds the selected order (in the order too)</source>
+        <translation>对照导致所选订单暂挂的值（在订单窗口中亦可）</translation>
+    </message>
+    <message>
+        <source>Retry the selected held orders (in the order too)</source>
+        <translation>重试所选的暂挂订单（在订单窗口中亦可）</translation>
+    </message>
+    <message>
+        <source>Settled by hand: take the selected orders off the list, with a note</source>
+        <translation>已手动处理：将所选订单移出列表，并填写备注</translation>
+    </message>
+    <message>
+        <source>Refresh the held orders</source>
+        <translation>刷新暂挂订单</translation>
+    </message>
+    <message>
+        <source>Enter (in AutoCount code)</source>
+        <translation>Enter（在“AutoCount 代码”中）</translation>
+    </message>
+    <message>
+        <source>Save the mapping</source>
+        <translation>保存对照</translation>
+    </message>
+    <message>
+        <source>underlined letter</source>
+        <translation>带下划线的字母</translation>
+    </message>
+    <message>
+        <source>Press that button</source>
+        <translation>按下该按钮</translation>
+    </message>
+    <message>
+        <source>Close the order or this page</source>
+        <translation>关闭订单或本页</translation>
+    </message>
+    <message>
+        <source>This page</source>
+        <translation>本页</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ecdesk: online orders into AutoCount</source>
@@ -600,12 +707,24 @@
         <translation>工具</translation>
     </message>
     <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
         <source>Ready.</source>
         <translation>就绪。</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>{n} order in all needs you: double-click one under Held orders to see why, fix it (usually a mapping), then press Retry.</source>
@@ -945,6 +1064,18 @@
         <translation>导出对账表到 Excel</translation>
     </message>
     <message>
+        <source>Stock push to {store}</source>
+        <translation>推送库存到 {store}</translation>
+    </message>
+    <message>
+        <source>Stock push to all stores</source>
+        <translation>推送库存到所有网店</translation>
+    </message>
+    <message>
+        <source>Scheduled stock and tracking of {stores}</source>
+        <translation>{stores} 的定时库存与追踪</translation>
+    </message>
+    <message>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -1076,6 +1207,10 @@
         <translation>从网店重新获取(&amp;F)</translation>
     </message>
     <message>
+        <source>Shipped: record trac&amp;king…</source>
+        <translation>已发货：记录追踪号码(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -1122,6 +1257,134 @@
     <message>
         <source>Order {number} leaves the held list and ecdesk will never post it.</source>
         <translation>订单 {number} 将移出暂挂列表，ecdesk 永远不会过账。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Push stock: what would change</source>
+        <translation>推送库存：将会改变的内容</translation>
+    </message>
+    <message>
+        <source>Quantities that would be sent</source>
+        <translation>将要发送的数量</translation>
+    </message>
+    <message>
+        <source>&amp;Push now</source>
+        <translation>立即推送(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Order {order} shipped</source>
+        <translation>订单 {order} 已发货</translation>
+    </message>
+    <message>
+        <source>e.g. J&amp;T Express</source>
+        <translation>例如 J&amp;T Express</translation>
+    </message>
+    <message>
+        <source>Send it to the store &amp;now (otherwise at the next send)</source>
+        <translation>立即发送到网店(&amp;N)（否则在下次发送时）</translation>
+    </message>
+    <message>
+        <source>&amp;Carrier</source>
+        <translation>承运商(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking number</source>
+        <translation>追踪号码(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>StockModel</name>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>物品代码</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>To push</source>
+        <translation>待推送</translation>
+    </message>
+    <message>
+        <source>Last pushed</source>
+        <translation>上次推送</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>All stores</source>
+        <translation>全部网店</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>网店</translation>
+    </message>
+    <message>
+        <source>&amp;Import stock count…</source>
+        <translation>导入库存盘点(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Push stock &amp;now…</source>
+        <translation>立即推送库存(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stock per store SKU</source>
+        <translation>每个网店 SKU 的库存</translation>
+    </message>
+    <message>
+        <source>{n} SKU needs attention (listed first).</source>
+        <translation>{n} 个 SKU 需要处理（排在最前）。</translation>
+    </message>
+    <message>
+        <source>{n} SKUs need attention (listed first).</source>
+        <translation>{n} 个 SKU 需要处理（排在最前）。</translation>
+    </message>
+    <message>
+        <source>AutoCount stock balance report</source>
+        <translation>AutoCount 库存结存报表</translation>
+    </message>
+    <message>
+        <source>Excel or csv (*.xlsx *.csv)</source>
+        <translation>Excel 或 csv (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Counted {n} item.</source>
+        <translation>已盘点 {n} 个物品。</translation>
+    </message>
+    <message>
+        <source>Counted {n} items.</source>
+        <translation>已盘点 {n} 个物品。</translation>
+    </message>
+    <message>
+        <source>Nothing would change.</source>
+        <translation>不会有任何改变。</translation>
     </message>
 </context>
 <context>
@@ -1207,7 +1470,7 @@
     </message>
     <message>
         <source>OK</source>
-        <translation>确定</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Error</source>
@@ -1417,6 +1680,22 @@
     <message>
         <source>Orders dated</source>
         <translation>订单日期</translation>
+    </message>
+    <message>
+        <source>Push stoc&amp;k now…</source>
+        <translation>立即推送库存(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Shows what would change in each store first; nothing is sent until you confirm.</source>
+        <translation>先显示每个网店将会改变的内容；确认之前不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Quantities go to every store whose push_stock is on, at its own cadence; this sends the changes now.</source>
+        <translation>数量会按各网店自己的周期发送到开启 push_stock 的网店；此按钮立即发送变更。</translation>
     </message>
     <message>
         <source>Sync log</source>
@@ -1662,6 +1941,150 @@
     <message>
         <source>Amount out of range</source>
         <translation>金额超出范围</translation>
+    </message>
+    <message>
+        <source>SKU &apos;{sku}&apos; (line &apos;{line}&apos;) has no AutoCount item code. Map it in Mapping &gt; Items, then Retry.</source>
+        <translation>SKU“{sku}”（明细“{line}”）没有对应的 AutoCount 物品编号。请在“对照 &gt; 物品（SKU）”中对照后重试。</translation>
+    </message>
+    <message>
+        <source>Line &apos;{line}&apos; has no SKU in the store, so it cannot be matched to an AutoCount item. Post this order by hand in AutoCount and mark it Resolved; give the product a SKU in the store so later orders match.</source>
+        <translation>明细“{line}”在网店中没有 SKU，无法对应到 AutoCount 物品。请在 AutoCount 中手动过账此订单，并标记为“已手动处理”；同时在网店中为该产品设置 SKU，以便日后的订单能够对应。</translation>
+    </message>
+    <message>
+        <source>Shipping method &apos;{method}&apos; has no AutoCount item. Map it in Mapping &gt; Shipping, then Retry.</source>
+        <translation>运送方式“{method}”没有对应的 AutoCount 物品。请在“对照 &gt; 运送方式”中对照后重试。</translation>
+    </message>
+    <message>
+        <source>Shipping method &apos;{method}&apos; (&apos;{title}&apos;) has no AutoCount item. Map it in Mapping &gt; Shipping, then Retry.</source>
+        <translation>运送方式“{method}”（“{title}”）没有对应的 AutoCount 物品。请在“对照 &gt; 运送方式”中对照后重试。</translation>
+    </message>
+    <message>
+        <source>Shipping charge &apos;{title}&apos; ({amount}) has no shipping method name and the store has no default shipping item. Set &apos;shipping_item&apos; in the store&apos;s posting settings, then Retry.</source>
+        <translation>运费“{title}”（{amount}）没有运送方式名称，且网店没有默认运费物品。请在网店的过账设置中设定“shipping_item”，然后重试。</translation>
+    </message>
+    <message>
+        <source>Payment method &apos;{gateway}&apos; has no AutoCount payment method. Map it in Mapping &gt; Payments, then Retry.</source>
+        <translation>付款方式“{gateway}”没有对应的 AutoCount 付款方式。请在“对照 &gt; 付款方式”中对照后重试。</translation>
+    </message>
+    <message>
+        <source>The order ({amount}) has no payment method in the store. Check how it was paid in the store, post it by hand if needed, then mark it Resolved.</source>
+        <translation>该订单（{amount}）在网店中没有付款方式。请在网店中查看付款方式，必要时手动过账，然后标记为“已手动处理”。</translation>
+    </message>
+    <message>
+        <source>Tax rate {rate}% (line &apos;{line}&apos;) has no AutoCount tax code. Map it in Mapping &gt; Tax, then Retry.</source>
+        <translation>税率 {rate}%（明细“{line}”）没有对应的 AutoCount 税码。请在“对照 &gt; 税率”中对照后重试。</translation>
+    </message>
+    <message>
+        <source>Line &apos;{line}&apos; carries tax {tax} but the store sent no tax rate, so no tax code can be chosen. Check the tax settings in the store, then Retry.</source>
+        <translation>明细“{line}”含税额 {tax}，但网店没有提供税率，因此无法选择税码。请检查网店的税务设置，然后重试。</translation>
+    </message>
+    <message>
+        <source>Charge &apos;{charge}&apos; carries tax {tax} that no mapped tax rate gives to the cent. Map its rate in Mapping &gt; Tax, then Retry.</source>
+        <translation>费用“{charge}”含税额 {tax}，但没有任何已对照的税率能精确算出该金额。请在“对照 &gt; 税率”中对照其税率，然后重试。</translation>
+    </message>
+    <message>
+        <source>The order is in {currency} but the AutoCount book is in {book}. Foreign-currency orders are not posted automatically: post it by hand in AutoCount, then mark it Resolved.</source>
+        <translation>该订单的货币为 {currency}，但 AutoCount 账簿使用 {book}。外币订单不会自动过账：请在 AutoCount 中手动过账，然后标记为“已手动处理”。</translation>
+    </message>
+    <message>
+        <source>Lines, shipping and tax add up to {computed} but the store&apos;s total is {total} (difference {diff}). Check the order in the store; if the store shows it correctly, post it by hand in AutoCount and mark it Resolved.</source>
+        <translation>明细、运费和税额合计为 {computed}，但网店的总额为 {total}（差额 {diff}）。请在网店中核对该订单；如果网店显示无误，请在 AutoCount 中手动过账，并标记为“已手动处理”。</translation>
+    </message>
+    <message>
+        <source>Lines and shipping add up to {computed} but the store&apos;s total is {total} (difference {diff}). Check the order in the store; if the store shows it correctly, post it by hand in AutoCount and mark it Resolved.</source>
+        <translation>明细和运费合计为 {computed}，但网店的总额为 {total}（差额 {diff}）。请在网店中核对该订单；如果网店显示无误，请在 AutoCount 中手动过账，并标记为“已手动处理”。</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is not set. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>过账设置“{key}”尚未设定。请在网店的过账设置中设定（或 `ecdesk store set STORE --set {key}=VALUE`），然后重试。</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not true or false. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>过账设置“{key}”为“{setting}”，不是 true 或 false。请在网店的过账设置中设定（或 `ecdesk store set STORE --set {key}=VALUE`），然后重试。</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, longer than {limit} characters. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>过账设置“{key}”为“{setting}”，超过 {limit} 个字符。请在网店的过账设置中设定（或 `ecdesk store set STORE --set {key}=VALUE`），然后重试。</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not a time zone such as {example}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>过账设置“{key}”为“{setting}”，不是有效的时区（例如 {example}）。请在网店的过账设置中设定（或 `ecdesk store set STORE --set {key}=VALUE`），然后重试。</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not one of {choices}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>过账设置“{key}”为“{setting}”，不是 {choices} 之一。请在网店的过账设置中设定（或 `ecdesk store set STORE --set {key}=VALUE`），然后重试。</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is &apos;{setting}&apos;, not an amount above 0. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>过账设置“{key}”为“{setting}”，不是大于 0 的金额。请在网店的过账设置中设定（或 `ecdesk store set STORE --set {key}=VALUE`），然后重试。</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; cannot be credit_note for a sale. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>过账设置“{key}”不能为销售设定 credit_note。请在网店的过账设置中设定（或 `ecdesk store set STORE --set {key}=VALUE`），然后重试。</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is not set, and this order needs a rounding line of {diff}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>过账设置“{key}”尚未设定，而此订单需要一行 {diff} 的舍入调整。请在网店的过账设置中设定（或 `ecdesk store set STORE --set {key}=VALUE`），然后重试。</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is not set, and this credit note needs a rounding line of {diff}. Set it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=VALUE`), then Retry.</source>
+        <translation>过账设置“{key}”尚未设定，而此贷记单需要一行 {diff} 的舍入调整。请在网店的过账设置中设定（或 `ecdesk store set STORE --set {key}=VALUE`），然后重试。</translation>
+    </message>
+    <message>
+        <source>AutoCount would total this order {computed} but the store&apos;s total is {total} (difference {diff}, more than the {tolerance} rounding allowance). Check the tax codes mapped for this store&apos;s rates, then Retry.</source>
+        <translation>AutoCount 计算此订单的总额为 {computed}，但网店的总额为 {total}（差额 {diff}，超过 {tolerance} 的舍入容差）。请检查此网店各税率所对照的税码，然后重试。</translation>
+    </message>
+    <message>
+        <source>AutoCount would total this credit note {computed} but the store&apos;s total is {total} (difference {diff}, more than the {tolerance} rounding allowance). Check the tax codes mapped for this store&apos;s rates, then Retry.</source>
+        <translation>AutoCount 计算此贷记单的总额为 {computed}，但网店的总额为 {total}（差额 {diff}，超过 {tolerance} 的舍入容差）。请检查此网店各税率所对照的税码，然后重试。</translation>
+    </message>
+    <message>
+        <source>Refund {refund} returns {qty} of line {line} but the order sold {sold}. Check the refund in the store; post the credit note by hand if needed.</source>
+        <translation>退款 {refund} 退回明细 {line} 的 {qty} 件，但该订单只售出 {sold} 件。请在网店中核对此退款；必要时手动过账贷记单。</translation>
+    </message>
+    <message>
+        <source>Refund {refund} returns {qty} of line {line} but the order has no such line. Check the refund in the store; post the credit note by hand if needed.</source>
+        <translation>退款 {refund} 退回明细 {line} 的 {qty} 件，但该订单没有这一明细。请在网店中核对此退款；必要时手动过账贷记单。</translation>
+    </message>
+    <message>
+        <source>Refunded line &apos;{line}&apos; (SKU &apos;{sku}&apos;) has no AutoCount item code. Map it in Mapping &gt; Items, then Retry.</source>
+        <translation>退款明细“{line}”（SKU“{sku}”）没有对应的 AutoCount 物品编号。请在“对照 &gt; 物品（SKU）”中对照后重试。</translation>
+    </message>
+    <message>
+        <source>Tax rate {rate}% (refunded line &apos;{line}&apos;) has no AutoCount tax code. Map it in Mapping &gt; Tax, then Retry.</source>
+        <translation>税率 {rate}%（退款明细“{line}”）没有对应的 AutoCount 税码。请在“对照 &gt; 税率”中对照后重试。</translation>
+    </message>
+    <message>
+        <source>Refund {refund} is {amount}: nothing to credit. Check the refund in the store, then mark it Resolved.</source>
+        <translation>退款 {refund} 的金额为 {amount}：没有可贷记的金额。请在网店中核对此退款，然后标记为“已手动处理”。</translation>
+    </message>
+    <message>
+        <source>Order {number} has {fee} of {amount} but no ledger is set for it. Set &apos;{key}&apos; to the AutoCount account for it in the store&apos;s posting settings (or `ecdesk store set STORE --set {key}=ACCOUNT`, e.g. {key}=908-1000), then Retry.</source>
+        <translation>订单 {number} 有 {amount} 的 {fee}，但尚未为其设定总账科目。请在网店的过账设置中将“{key}”设为对应的 AutoCount 科目（或 `ecdesk store set STORE --set {key}=ACCOUNT`，例如 {key}=908-1000），然后重试。</translation>
+    </message>
+    <message>
+        <source>The marketplace&apos;s fees for order {number} net to a credit of {amount} (rebates above charges), and AutoCount cannot post a credit note below zero. Record the credit in AutoCount by hand, then mark the order Resolved.</source>
+        <translation>订单 {number} 的平台费用净额为贷方 {amount}（返利高于费用），而 AutoCount 无法过账负数的贷记单。请在 AutoCount 中手动记录该贷项，然后将订单标记为“已手动处理”。</translation>
+    </message>
+    <message>
+        <source>ecdesk could not process this order ({error}). Nothing was posted twice; press Retry after an update, or post it by hand and mark it Resolved.</source>
+        <translation>ecdesk 无法处理此订单（{error}）。没有任何单据被重复过账；请在更新后按“重试”，或手动过账并标记为“已手动处理”。</translation>
+    </message>
+    <message>
+        <source>The AutoCount route &apos;{route}&apos; cannot create a {kind}; choose another document in Automation.</source>
+        <translation>AutoCount 连接方式“{route}”无法创建 {kind}；请在“自动化”中选择其他单据。</translation>
+    </message>
+    <message>
+        <source>{said}. Fix what AutoCount names (in AutoCount, or the mapping or posting setting that gives it), then Retry.</source>
+        <translation>{said}。请修正 AutoCount 指出的问题（在 AutoCount 中，或在产生该值的对照或过账设置中），然后重试。</translation>
+    </message>
+    <message>
+        <source>Order {number} was cancelled in the store after it was posted as {doc}. Void or credit {doc} in AutoCount, then mark the order Resolved.</source>
+        <translation>订单 {number} 过账为 {doc} 后在网店中被取消。请在 AutoCount 中作废 {doc} 或为其开贷记单，然后将订单标记为“已手动处理”。</translation>
+    </message>
+    <message>
+        <source>Order {number} was edited in the store after it was posted as {doc}; the AutoCount document no longer matches. Correct it in AutoCount, then mark the order Resolved.</source>
+        <translation>订单 {number} 过账为 {doc} 后在网店中被修改；AutoCount 单据已不再相符。请在 AutoCount 中更正，然后将订单标记为“已手动处理”。</translation>
     </message>
 </context>
 </TS>

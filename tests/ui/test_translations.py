@@ -166,3 +166,13 @@ def test_a_missing_qm_is_compiled_on_first_use(tmp_path, monkeypatch):
                                             .read_bytes())
     qm = i18n.compiled("ms", cache=tmp_path / "cache")
     assert qm == tmp_path / "cache" / "ecdesk_ms.qm" and qm.exists()
+
+
+def test_the_tools_tab_switch_keeps_the_language_for_the_next_start(window, tmp_path,
+                                                                    monkeypatch):
+    monkeypatch.setenv("ECDESK_HOME", str(tmp_path))
+    combo = window.tools.language
+    combo.setCurrentIndex(combo.findData("ms"))
+    assert i18n.saved_language() == "ms" and i18n.chosen_language() == "ms"
+    combo.setCurrentIndex(combo.findData(None))  # back to the system's language
+    assert i18n.saved_language() is None

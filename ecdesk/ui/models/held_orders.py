@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ecdesk.service import HeldQuery, OrderSummary, Service
+from ecdesk.ui.hold_text import hold_text, hold_title
 from ecdesk.ui.models.base import TableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,6 +68,7 @@ class HeldOrdersModel(TableModel):
         self._ids: list[int] = []
         self._total = 0
         self._rows: dict[int, OrderSummary] = {}
+        self._reasons: dict[int, list[str]] = {}  # each hold in the window's language
         self.rows_loaded = 0  # row summaries read from the database so far (tests, bench)
         self._fetching = False
         self.reload()
@@ -86,6 +88,7 @@ class HeldOrdersModel(TableModel):
             self.beginResetModel()
             self._total, self._ids = total, ids
             self._rows.clear()
+            self._reasons.clear()
             self.endResetModel()
         finally:
             self._fetching = False
@@ -96,6 +99,7 @@ class HeldOrdersModel(TableModel):
         ids = self.service.held_ids(self.query, 0, max(len(self._ids), self.page))
         if ids == self._ids and total == self._total:
             self._rows.clear()  # stale: re-read on next paint
+            self._reasons.clear()
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0),
                                       self.index(len(self._ids) - 1, len(COLUMNS) - 1))
@@ -133,10 +137,15 @@ class HeldOrdersModel(TableModel):
             return found
         if len(self._rows) > CACHE_LIMIT:
             self._rows.clear()
+            self._reasons.clear()
         start = row - row % BLOCK
         block = [i for i in self._ids[start:start + BLOCK] if i not in self._rows]
         for summary in self.service.order_summaries(block):
             self._rows[summary.id] = summary
+        for held_id, holds in self.service.held_holds(block).items():
+            self._reasons[held_id] = [self.tr("{title}: {reason}").format(
+                title=hold_title(h.code, h.title), reason=hold_text(h.key, h.params, h.detail))
+                for h in holds]
         self.rows_loaded += len(block)
         return self._rows.get(oid)
 
@@ -185,13 +194,18 @@ class HeldOrdersModel(TableModel):
             return QBrush(QColor("#9a3412")) if key == "last_error" and s.last_error else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "reasons":
-                return s.reasons.replace("; ", "\n") or None
+                return "\n".join(self.reasons(s)) or None
             if key == "last_error":
                 return s.last_error or None
             if key == "number" and s.is_test:
                 return self.tr("A test order from the store")
             return None
         return self._display(s, key)
+
+    def reasons(self, s: OrderSummary) -> list[str]:
+        """Why ``s`` is held, one sentence per hold in the window's language (the stored
+        summary for an order whose holds are gone)."""
+        return self._reasons.get(s.id) or [r for r in s.reasons.split("; ") if r]
 
     def _display(self, s: OrderSummary, key: str) -> str:
         if key == "store":
@@ -204,7 +218,7 @@ class HeldOrdersModel(TableModel):
         if key == "total":
             return format_money(s.currency, s.total)
         if key == "reasons":
-            return s.reasons.split("\n")[0]
+            return "; ".join(self.reasons(s)).split("\n")[0]
         if key == "attempts":
             return str(s.attempts)
         if key == "last_error":

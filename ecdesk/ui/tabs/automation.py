@@ -86,12 +86,17 @@ class AutomationTab(QWidget):
         sf.addRow(self.sync_enabled)
         sf.addRow(self.tr("Fetch new &orders every"), self.ingress)
         sf.addRow(self.tr("Send stock and trac&king every"), self.egress)
+        self.egress_note = QLabel(self.tr("This platform cannot take stock or tracking "
+                                          "numbers from ecdesk: enter them in the store."))
+        self.egress_note.setWordWrap(True)
+        self.egress_note.setStyleSheet("color:#92400e;")
+        sf.addRow(self.egress_note)
         sf.addRow(self.next_run)
         self.next_run.setWordWrap(True)
         post = QGroupBox(self.tr("What to create in AutoCount"))
         pf = QFormLayout(post)
         pf.addRow(self.tr("Docu&ment"), self.doc_kind)
-        pf.addRow(self.tr("W&hen"), self.when)
+        pf.addRow(self.tr("&When"), self.when)
         for key, label, hint in POSTING_FIELDS:
             edit = QLineEdit()
             edit.setPlaceholderText(_tr(hint))
@@ -176,6 +181,7 @@ class AutomationTab(QWidget):
         self.sync_enabled.setChecked(s.sync_enabled)
         self.ingress.setValue(s.ingress_minutes)
         self.egress.setValue(int(s.settings.get("egress_minutes", "60") or 60))
+        self.egress_note.setVisible(not self.service.stock.takes_egress(s.platform))
         i = self.doc_kind.findData(s.settings.get("doc_kind", "invoice"))
         self.doc_kind.setCurrentIndex(max(i, 0))
         for key, edit in self.posting.items():

@@ -97,7 +97,7 @@ class MappingTab(QWidget):
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
         form_box = QGroupBox(self.tr("Map a value"))
-        form_box.setFixedWidth(360)
+        form_box.setFixedWidth(400)
         form = QFormLayout()
         form.addRow(self.tr("S&tore"), self.f_store)
         form.addRow(self.tr("&Kind"), self.f_kind)

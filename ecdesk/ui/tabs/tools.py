@@ -101,6 +101,15 @@ class ToolsTab(QWidget):
         rrow.addWidget(self.recon_button)
         rrow.addStretch(1)
 
+        self.push_stock_button = QPushButton(self.tr("Push stoc&k now…"))
+        self.push_stock_button.setToolTip(self.tr("Shows what would change in each store "
+                                                  "first; nothing is sent until you confirm."))
+        stock_box = QGroupBox(self.tr("Stock"))
+        srow = QHBoxLayout(stock_box)
+        srow.addWidget(self.push_stock_button)
+        srow.addWidget(QLabel(self.tr("Quantities go to every store whose push_stock is on, "
+                                      "at its own cadence; this sends the changes now.")), 1)
+
         self.log_model = SyncLogModel(service, self)
         self.log_view = QTableView()
         self.log_view.setModel(self.log_model)
@@ -140,6 +149,7 @@ class ToolsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(recon_box)
+        layout.addWidget(stock_box)
         layout.addWidget(lang_box)
         layout.addWidget(log_box, 1)
 
