@@ -154,7 +154,8 @@ def test_shopee_seller_arranged_channel_takes_the_clerks_number(world):
 
 def test_shopify_input_array_over_250_is_refused_by_the_sandbox(world):
     sb, pusher = pusher_for(world, "shopify")
-    skus = sorted(sb.catalogue.listings)[:251]
+    skus = [f"WIDE-{i:03d}" for i in range(251)]
+    sb.catalogue.add(skus)
     ids = pusher.find_listings(skus)
     pusher_batches = pusher.batches([StockChange(s, 1, ids[s]) for s in skus])
     assert [len(b) for b in pusher_batches] == [250, 1]
