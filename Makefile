@@ -4,13 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean translations translations-update
+.PHONY: demo test bench lint clean translations translations-update installer-smoke
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test,clients]'
 	touch $(STAMP)
+
+$(VENV)/.installed-build: pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[build]'
+	touch $@
 
 # Translations: .ts (committed) -> .qm (built, not committed) beside them.
 TS := $(wildcard resources/i18n/ecdesk_*.ts)
@@ -34,6 +38,10 @@ test: $(STAMP) translations
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Build the Windows app's PyInstaller spec on this machine and run the result (CI runs it).
+installer-smoke: $(VENV)/.installed-build
+	PY=$(BIN)/python installer/smoke.sh
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check ecdesk tests bench

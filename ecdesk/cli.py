@@ -1,4 +1,4 @@
-"""Headless commands (DECISIONS.md §4) over ``ecdesk.service``.
+"""Headless commands (docs/decisions.md §4) over ``ecdesk.service``.
 
 Exit codes: 0 this run left nothing held or failed; 1 some orders held or failed; 2 usage,
 configuration or credential error (a sentence naming what is wrong, never a traceback).
@@ -15,6 +15,8 @@ import threading
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
+
+from ecdesk import __version__
 
 OK, HELD, USAGE = 0, 1, 2
 #: ``autocount ACTION`` -> (kind of code, how the help names it)
@@ -65,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="SQLAlchemy database URL (default: ECDESK_DB or the user data "
                                 "folder's SQLite file)")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    p.add_argument("--version", action="version", version=f"ecdesk {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     st = sub.add_parser("store", help="add, change and list stores").add_subparsers(
@@ -203,8 +206,9 @@ def run(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help is 0, bad usage is 2
         return int(exc.code or 0)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(message)s")
+    from ecdesk.logfile import setup_logging
+
+    setup_logging(verbose=args.verbose)  # the window and every command log to ecdesk.log
     from sqlalchemy.exc import SQLAlchemyError
 
     from ecdesk.secrets import NoKeyringError

@@ -1,4 +1,4 @@
-"""``stock`` and ``ship`` commands (DECISIONS.md §7) over ``ecdesk.services.stock``.
+"""``stock`` and ``ship`` commands (docs/decisions.md §7) over ``ecdesk.services.stock``.
 
 Exit codes as ``sync``: 0 nothing failed, 1 some quantity or shipment failed, 2 bad input
 (an unreadable count file, an unknown order) with a sentence, and nothing changed.

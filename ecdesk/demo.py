@@ -132,7 +132,7 @@ def map_demo(service: Any, store: str, platform: str) -> None:
 def run_demo(folder: str | None = None) -> int:
     """``make demo``: a fresh demo folder (database + file keyring), sandboxes, the window.
 
-    The demo never touches the user's real database or keyring (DECISIONS.md §5).
+    The demo never touches the user's real database or keyring (docs/decisions.md §5).
     """
     import os
     import shutil

@@ -28,7 +28,7 @@ class Platform(StrEnum):
 
 
 class Disposition(StrEnum):
-    """What the platform's status says about posting (DECISIONS.md §1 table, per connector)."""
+    """What the platform's status says about posting (docs/decisions.md §1 table, per connector)."""
 
     POSTABLE = "postable"  # paid (or COD accepted): post it once
     WAITING = "waiting"  # unpaid / pending payment: no clerk action, re-evaluated next sync
@@ -36,7 +36,7 @@ class Disposition(StrEnum):
 
 
 class Outcome(StrEnum):
-    """Where an order stands in ecdesk after a sync (DECISIONS.md §1)."""
+    """Where an order stands in ecdesk after a sync (docs/decisions.md §1)."""
 
     NEW = "new"  # fetched, not evaluated yet
     POSTED = "posted"
@@ -140,7 +140,7 @@ class OrderLine:
 
 @dataclass
 class ShippingLine:
-    """A shipping charge. ``method`` is the key clerks map (DECISIONS.md §4 `map shipping`)."""
+    """A shipping charge. ``method`` is the key clerks map (docs/decisions.md §4 `map shipping`)."""
 
     method: str
     title: str
@@ -217,7 +217,7 @@ class Order:
 
     platform: Platform
     external_id: str
-    number: str  # display number a clerk sees (DECISIONS.md §1)
+    number: str  # display number a clerk sees (docs/decisions.md §1)
     created_at: datetime  # timezone-aware
     updated_at: datetime  # timezone-aware
     currency: str
@@ -244,7 +244,7 @@ class Order:
 
 
 class DocKind(StrEnum):
-    """AutoCount documents a store's rules may choose (DECISIONS.md §2)."""
+    """AutoCount documents a store's rules may choose (docs/decisions.md §2)."""
 
     SALES_ORDER = "sales_order"
     INVOICE = "invoice"

@@ -1,4 +1,4 @@
-"""JSON with exact money: Decimals in, raw JSON numbers out (DECISIONS.md §3).
+"""JSON with exact money: Decimals in, raw JSON numbers out (docs/decisions.md §3).
 
 One codec for the HTTP client, the database's JSON columns and the sandboxes: every
 non-integer number reads as ``Decimal``, and a Decimal is written as a bare number, never a
@@ -13,7 +13,7 @@ from typing import Any
 
 
 def dumps(payload: Any) -> bytes:
-    """JSON with Decimals as raw numbers (DECISIONS.md §3: never quoted decimals)."""
+    """JSON with Decimals as raw numbers (docs/decisions.md §3: never quoted decimals)."""
     return _encode(payload).encode("utf-8")
 
 

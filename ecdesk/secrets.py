@@ -37,7 +37,7 @@ def store_scope(store_id: int) -> str:
 
 AUTOCOUNT_SCOPE = "autocount"  # the pre-uid owner name of AutoCount (kept for :func:`adopt`)
 
-#: The credential names a clerk saves, per owner (DECISIONS.md §4).
+#: The credential names a clerk saves, per owner (docs/decisions.md §4).
 SECRET_NAMES: dict[str, tuple[str, ...]] = {
     "shopify": ("access_token", "client_id", "client_secret"),
     "woocommerce": ("consumer_key", "consumer_secret"),

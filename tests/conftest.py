@@ -20,6 +20,16 @@ def memory_keyring():
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path_factory, monkeypatch):
+    """No test writes into the user's real data folder (database, log file, settings)."""
+    monkeypatch.setenv("ECDESK_HOME", str(tmp_path_factory.mktemp("home")))
+    yield
+    from ecdesk.logfile import stop_logging
+
+    stop_logging()  # a CLI test's run() set the log file up: close it
+
+
 class DictCredentials(dict):
     """A ``CredentialStore`` over a dict, for connector and route tests."""
 

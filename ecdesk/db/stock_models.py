@@ -1,4 +1,4 @@
-"""Stock and tracking egress tables (DECISIONS.md §7).
+"""Stock and tracking egress tables (docs/decisions.md §7).
 
 * ``stock_counts``: the balance per item code (and location) counted at a time, from
   ``stock import FILE`` or read from a route that can read balances; ecdesk's own posted

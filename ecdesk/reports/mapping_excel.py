@@ -3,7 +3,7 @@
 One sheet, ``Mappings``, with a header row: Store, Kind, Store value, AutoCount code, UOM.
 Export writes the unmapped values too, with an empty AutoCount code, so a clerk fills the
 column in Excel and imports the file back; rows left empty are skipped on import. Kinds
-are the command line's (DECISIONS.md §4 ``map sku|shipping|payment|tax``); the sheet also
+are the command line's (docs/decisions.md §4 ``map sku|shipping|payment|tax``); the sheet also
 accepts the words the window shows ("Item", "Shipping method"...). No Qt here.
 """
 

@@ -2,7 +2,7 @@
 
 Convention each sandbox class follows: ``Cls(clock=time.time, orders=N, seed=S)``;
 ``.start()`` -> self (loopback, free port); ``.url`` is what ``store add --url`` takes;
-``.credentials()`` -> the keyring keys a store needs (DECISIONS.md §4 names);
+``.credentials()`` -> the keyring keys a store needs (docs/decisions.md §4 names);
 ``.store_settings()`` -> the ``--set`` values a store needs (shop id, partner id...).
 """
 

@@ -19,7 +19,7 @@ from ecdesk.sync.posting import DEFAULT_TIMEZONE
 
 
 def local_midnight(now: datetime, timezone: str | None) -> datetime:
-    """Start of today in the store's time zone (DECISIONS §1: default Asia/Kuala_Lumpur)."""
+    """Start of today in the store's time zone (docs/decisions.md §1: default Asia/Kuala_Lumpur)."""
     try:
         zone = ZoneInfo(timezone or DEFAULT_TIMEZONE)
     except (ZoneInfoNotFoundError, ValueError):

@@ -1,4 +1,4 @@
-"""The stock and tracking service (DECISIONS.md §7): what ``stock ...``, ``ship ...``, the
+"""The stock and tracking service (docs/decisions.md §7): what ``stock ...``, ``ship ...``, the
 scheduler's egress and the window's Stock view and "Push stock now" all call.
 
 Bad input (a count file ecdesk cannot read, an unknown order, a blank tracking number) raises

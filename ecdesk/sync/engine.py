@@ -26,6 +26,7 @@ from ecdesk.domain import DocKind, Hold, HoldCode
 from ecdesk.secrets import MissingSecret, NoKeyringError
 from ecdesk.sync import book_codes, posting
 from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
+from ecdesk.sync.cancel import cancel_scope
 from ecdesk.sync.connectors import connector_class
 from ecdesk.sync.connectors.base import ConfigError, Connector, CredentialStore, StoreConfig
 from ecdesk.sync.evaluate import FEE_NOTE_SEQ, UNREADABLE, Evaluator, to_evaluate
@@ -34,6 +35,7 @@ from ecdesk.sync.ingest import COMMIT_EVERY, Ingest, payload_hash
 from ecdesk.sync.lease import Lease
 from ecdesk.sync.outbox import Outbox, draft_to_json
 from ecdesk.sync.run import (
+    LEFT_SHOWN,
     AutoCountDown,
     CancelToken,
     Progress,
@@ -157,7 +159,15 @@ class SyncEngine:
             def run() -> None:
                 ctx.log(f"Sync of {store.name} started")
                 self._resolve_pending(session, store_id)
-                self.ingest.fetch(ctx, store, self.connector(store), since=since, until=until)
+                try:
+                    self.ingest.fetch(ctx, store, self.connector(store), since=since,
+                                      until=until)
+                except AuthError:
+                    raise
+                except ApiError as exc:  # the store failed mid-fetch: post what was saved
+                    session.commit()
+                    self._evaluate(ctx, to_evaluate(session, store_id))
+                    raise exc
                 self._evaluate(ctx, to_evaluate(session, store_id))
 
             try:
@@ -240,14 +250,21 @@ class SyncEngine:
     def _run(self, ctx: RunContext, body: Callable[[], None], *, label: str) -> None:
         """Run ``body``; whatever stops it goes into the summary and the sync log."""
         summary = ctx.summary
+        why = ""  # why orders were left for the next sync, if the run stopped early
         try:
-            body()
+            with cancel_scope(ctx.cancel):  # every wait below wakes on Cancel
+                body()
         except SyncCancelled:
-            summary.status = "cancelled"
+            summary.status, why = "cancelled", "the sync was cancelled"
         except CONFIG_ERRORS as exc:
             self._failed(ctx, "config", f"{label}{exc}")  # a clerk must fix set-up
+            why = "set-up or credentials need fixing"
+        except AutoCountDown as exc:
+            self._failed(ctx, "failed", f"{label}{exc}")
+            why = "AutoCount did not answer"
         except (ApiError, Unsupported) as exc:
             self._failed(ctx, "failed", f"{label}{exc}")
+            why = "the sync stopped on an error"
         except Exception as exc:  # a bug must not stop the other stores or lose orders
             log.exception("run %s failed", ctx.run_id)
             ctx.session.rollback()
@@ -255,8 +272,28 @@ class SyncEngine:
                 f"{label}ecdesk hit an unexpected error ({type(exc).__name__}: {exc}). "
                 "Nothing was lost; the next sync starts where this one stopped. If it "
                 "happens again, send the sync log to support."))
+            why = "ecdesk hit an unexpected error"
         finally:
+            if why:
+                self._note_left(ctx, why)
             self._finish(ctx)
+
+    def _note_left(self, ctx: RunContext, why: str) -> None:
+        """Name the orders a run that stopped early left for the next sync, and why."""
+        session = ctx.session
+        session.rollback()
+        ids = ctx.unfinished
+        if ids is None:  # stopped before evaluating: whatever this store had to look at
+            ids = to_evaluate(session, ctx.store_id) if ctx.store_id is not None else []
+        if not ids:
+            return
+        numbers = dict(session.execute(select(OrderRow.id, OrderRow.number)
+                                       .where(OrderRow.id.in_(ids[:LEFT_SHOWN]))).all())
+        summary = ctx.summary
+        summary.left = len(ids)
+        summary.left_orders = [numbers.get(i) or f"id {i}" for i in ids[:LEFT_SHOWN]]
+        summary.left_reason = why
+        ctx.log(summary.left_line(), level="warning")
 
     @staticmethod
     def _failed(ctx: RunContext, status: str, message: str) -> None:

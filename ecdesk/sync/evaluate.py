@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ecdesk import messages
@@ -19,10 +20,10 @@ from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
 from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
 from ecdesk.sync import book_codes, matching, posting
 from ecdesk.sync.autocount.base import Unsupported
-from ecdesk.sync.connectors.base import Connector, PayloadError
+from ecdesk.sync.connectors.base import Connector, PayloadError, UnreadableRow
 from ecdesk.sync.http import ApiError, AuthError
-from ecdesk.sync.ingest import COMMIT_EVERY
-from ecdesk.sync.outcomes import count, hold, settle
+from ecdesk.sync.ingest import COMMIT_EVERY, UNREADABLE_MARK
+from ecdesk.sync.outcomes import count, hold, hold_unreadable, settle
 from ecdesk.sync.post_step import post_draft
 from ecdesk.sync.run import AutoCountDown, RunContext
 from ecdesk.sync.store_settings import load_maps, posting_settings
@@ -57,8 +58,19 @@ def to_evaluate(session: Session, store_id: int) -> list[int]:
 
 
 def unreadable_hold(exc: Exception) -> Hold:
-    detail = str(exc) if isinstance(exc, PayloadError) else (
-        f"the store sent data ecdesk cannot read ({type(exc).__name__}: {exc})")
+    """The hold for a payload normalise cannot read; a feed row names its file, row, field."""
+    if not isinstance(exc, PayloadError):
+        return Hold(HoldCode.BAD_PAYLOAD,
+                    f"the store sent data ecdesk cannot read ({type(exc).__name__}: {exc})")
+    detail = str(exc)
+    if isinstance(exc, UnreadableRow):
+        where = [text for text, given in ((f"file {exc.source}", exc.source),
+                                          (f"row {exc.row}", exc.row is not None),
+                                          (f"field '{exc.field}'", exc.field))
+                 if given and text.split(" ", 1)[1].strip("'").lower() not in detail.lower()]
+        if where:
+            detail = f"{detail.rstrip('.')} ({', '.join(where)})."
+        return Hold(HoldCode.BAD_PAYLOAD, detail, value=exc.field)
     return Hold(HoldCode.BAD_PAYLOAD, detail)
 
 
@@ -69,22 +81,38 @@ class Evaluator:
         self.connector_for = connector_for
 
     def evaluate(self, ctx: RunContext, ids: list[int]) -> None:
+        """Evaluate ``ids`` in order; when the run stops early, ``ctx.unfinished`` keeps the
+        orders it did not finish (for the summary's "wait for the next sync")."""
         if not ids:
             return
         assert ctx.route is not None and ctx.outbox is not None
         envs: dict[int, StoreEnv] = {}
-        total = len(ids)
-        for i, order_id in enumerate(ids, start=1):
-            ctx.check_cancel()
+        done = 0
+        try:
+            for done, order_id in enumerate(ids):
+                self._one_of(ctx, envs, order_id)
+                if (done + 1) % 10 == 0 or done + 1 == len(ids):
+                    ctx.progress(done + 1, len(ids), f"Checked {done + 1} of {len(ids)} orders")
+                if (done + 1) % COMMIT_EVERY == 0:
+                    ctx.keep_alive()
+        except BaseException:
+            ctx.unfinished = ids[done:]  # this order and the ones after it wait
+            raise
+
+    def _one_of(self, ctx: RunContext, envs: dict[int, StoreEnv], order_id: int) -> None:
+        ctx.check_cancel()
+        try:
             row = ctx.session.get(OrderRow, order_id)
-            if row is None:
-                continue
-            env = envs.get(row.store_id) or envs.setdefault(row.store_id, self._env(ctx, row))
-            count(ctx.summary, self._guarded(ctx, row, env))
-            if i % 10 == 0 or i == total:
-                ctx.progress(i, total, f"Checked {i} of {total} orders")
-            if i % COMMIT_EVERY == 0:
-                ctx.keep_alive()
+        except (SQLAlchemyError, ValueError, TypeError) as exc:  # its stored data
+            log.warning("order %s cannot be loaded: %s", order_id, exc)
+            count(ctx.summary, hold_unreadable(ctx, order_id, (
+                f"ecdesk cannot read what it stored for this order ({type(exc).__name__})"
+                "; press Resync order to fetch it from the store again.")))
+            return
+        if row is None:
+            return
+        env = envs.get(row.store_id) or envs.setdefault(row.store_id, self._env(ctx, row))
+        count(ctx.summary, self._guarded(ctx, row, env))
 
     def _env(self, ctx: RunContext, row: OrderRow) -> StoreEnv:
         store = row.store
@@ -119,6 +147,8 @@ class Evaluator:
         if row.resolved_note is not None:  # a clerk settled it by hand: never post it
             return settle(ctx, row, Outcome.IGNORED,
                           f"Resolved by hand: {row.resolved_note}".rstrip(": "))
+        if UNREADABLE_MARK in row.payload:  # stored as text: the store sent NaN or the like
+            return hold(ctx, row, [Hold(HoldCode.BAD_PAYLOAD, row.payload[UNREADABLE_MARK])])
         order = ctx.normalised.pop((row.store_id, row.external_id), None)
         if order is None:
             try:
@@ -181,7 +211,8 @@ class Evaluator:
         refunds = sorted(order.refunds, key=lambda r: (r.created_at is None, r.created_at,
                                                        r.refund_id))
         for seq, refund in enumerate(refunds, start=1):
-            built = posting.build_credit_note(order, refund, seq, env.maps, env.rules, sale)
+            built = posting.build_credit_note(order, refund, seq, env.maps, env.rules,
+                                              invoice_doc_no=sale)
             if isinstance(built, list):
                 return hold(ctx, row, [Hold(
                     HoldCode.REFUNDED_AFTER_POSTING,

@@ -24,6 +24,8 @@ from ecdesk.errors import MaybeApplied as MaybeApplied
 from ecdesk.errors import RateLimited as RateLimited
 from ecdesk.errors import Unavailable as Unavailable
 from ecdesk.json_codec import dumps, loads
+from ecdesk.sync.cancel import pause
+from ecdesk.sync.pacing import RateControl
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +88,11 @@ def retry_after_seconds(headers: Mapping[str, str], now: float | None = None) ->
 class HttpClient:
     """A thin, thread-safe wrapper over ``httpx.Client`` with retries and pacing.
 
-    ``min_interval`` spaces calls to one host; connectors with documented quotas add their own
-    pacing on top (for example Shopify's throttle status).
+    Pacing is per host (:class:`~ecdesk.sync.pacing.RateControl`): ``min_interval`` is the
+    default spacing, each connector sets its platform's with :meth:`pace`, and a 429 or 5xx
+    holds its host off for the back-off or ``Retry-After`` so no thread calls it meanwhile.
+    Every wait (pacing, back-off, a platform's throttle through :meth:`sleep`) wakes on the
+    run's Cancel.
     """
 
     def __init__(
@@ -95,18 +100,18 @@ class HttpClient:
         *,
         timeout: float = 30.0,
         retry: RetryPolicy | None = None,
-        sleep: Sleep = time.sleep,
+        sleep: Sleep | None = None,
         clock: Clock = time.monotonic,
         min_interval: float = 0.0,
         transport: httpx.BaseTransport | None = None,
         user_agent: str = "ecdesk/0.1",
     ) -> None:
         self.retry = retry or RetryPolicy()
-        self.sleep = sleep
+        self._sleep = sleep  # None: real time, woken at once by Cancel
         self.clock = clock
-        self.min_interval = min_interval
-        self._last_call: dict[str, float] = {}
         self._lock = threading.Lock()
+        self._waited_until = float("-inf")
+        self.rates = RateControl(self._now, default_interval=min_interval)
         self._client = httpx.Client(
             timeout=timeout, transport=transport, headers={"User-Agent": user_agent}
         )
@@ -120,14 +125,26 @@ class HttpClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _pace(self, host: str) -> None:
-        if self.min_interval <= 0:
-            return
+    def sleep(self, seconds: float) -> None:
+        """Wait ``seconds`` (the injected ``sleep``, or real time); raises ``SyncCancelled``
+        within a second of the run being cancelled (see ``ecdesk.sync.cancel``)."""
+        start = self._now()
+        pause(seconds, self._sleep)
         with self._lock:
-            last = self._last_call.get(host)
-            now = self.clock()
-            wait = 0.0 if last is None else self.min_interval - (now - last)
-            self._last_call[host] = now + max(wait, 0.0)
+            self._waited_until = max(self._waited_until, start + max(seconds, 0.0))
+
+    def _now(self) -> float:
+        """The clock, never behind the end of a wait already made (an injected ``sleep``
+        need not move an injected clock: pacing stays consistent either way)."""
+        return max(self.clock(), self._waited_until)
+
+    def pace(self, url: str, *, interval: float) -> None:
+        """Space requests to ``url``'s host at least ``interval`` seconds apart (each connector
+        declares its platform's pace once)."""
+        self.rates.configure(httpx.URL(url).host, interval)
+
+    def _pace(self, host: str, after: float | None = None) -> None:
+        wait = self.rates.reserve(host, after=after)
         if wait > 0:
             self.sleep(wait)
 
@@ -160,8 +177,9 @@ class HttpClient:
         label = what or f"{method} {httpx.URL(url).host}"
         host = httpx.URL(url).host
         last_error: ApiError | None = None
+        held_until: float | None = None  # the end of this request's own back-off
         for attempt in range(1, self.retry.attempts + 1):
-            self._pace(host)
+            self._pace(host, after=held_until)
             try:
                 resp = self._client.request(
                     method, url, params=params, headers=hdrs, content=content, data=data,
@@ -196,6 +214,7 @@ class HttpClient:
                 delay = self.retry.delay(attempt, ra)
             if attempt < self.retry.attempts:
                 log.info("%s; retry %d in %.1fs", last_error, attempt, delay)
+                held_until = self.rates.hold_off(host, delay)  # the whole host waits
                 self.sleep(delay)
         assert last_error is not None
         raise last_error

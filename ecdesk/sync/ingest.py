@@ -1,7 +1,10 @@
 """Ingest: fetch a store's changed orders and keep each raw payload, page by page.
 
 Raw payloads are committed every ``COMMIT_EVERY`` orders before anything is evaluated, so a
-crash loses nothing; the store's cursor advances only after a complete fetch. Each new or
+crash loses nothing; the store's cursor advances only after a complete fetch. Per-order
+isolation without a savepoint per order (SQLite's savepoints would open a read snapshot that
+another PC's write invalidates): a page the database refuses is saved again one order per
+transaction, and only the order it cannot take is held as "unreadable". Each new or
 changed payload is normalised once here for the order's display fields and line snapshot,
 and that Order is handed to evaluation through the run context (never normalised twice).
 """
@@ -10,22 +13,33 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import math
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ecdesk.clock import Clock
 from ecdesk.db.models import OrderLineRow, OrderRow, Store
-from ecdesk.domain import Order
+from ecdesk.domain import Hold, HoldCode, Order
 from ecdesk.sync.connectors.base import Connector, RawOrder
+from ecdesk.sync.outcomes import count, hold
 from ecdesk.sync.run import RunContext, SyncCancelled
+
+log = logging.getLogger(__name__)
 
 COMMIT_EVERY = 50
 #: at most this many normalised orders are kept for evaluation (memory stays bounded on a
 #: first sync of a big store; beyond it evaluation normalises the payload again)
 KEEP_NORMALISED = 20_000
+#: what the database answers to an order it cannot take (OperationalError excepted)
+STORE_ERRORS = (SQLAlchemyError, ValueError, TypeError, ArithmeticError)
+#: a stored payload ecdesk could not take as sent carries why, under this key
+UNREADABLE_MARK = "_ecdesk_unreadable"
 
 
 def payload_hash(payload: dict[str, Any]) -> str:
@@ -50,23 +64,98 @@ class Ingest:
         newest = store.cursor
         ctx.progress(0, 0, f"Fetching orders from {store.name}...")
         count = 0
+        page: list[RawOrder] = []
         for raw in connector.fetch_orders(start, until):
             if ctx.cancel.cancelled:
-                session.commit()
+                self._commit_page(ctx, store, connector, page)
                 raise SyncCancelled
-            self.upsert(session, store, connector, raw, keep=ctx.normalised)
+            page.append(raw)
+            try:
+                self.upsert(session, store, connector, raw, keep=ctx.normalised)
+            except OperationalError:
+                raise  # the database itself (locked, gone): not this order's fault
+            except STORE_ERRORS:  # found by an autoflush: isolate the page's orders
+                session.rollback()
+                self._one_by_one(ctx, store, connector, page)
+                page = []
             count += 1
+            ctx.summary.fetched += 1
             if newest is None or raw.updated_at > newest:
                 newest = raw.updated_at
             if count % COMMIT_EVERY == 0:
-                session.commit()
+                self._commit_page(ctx, store, connector, page)
+                page = []
                 ctx.keep_alive()
                 ctx.progress(count, 0, f"Fetched {count} orders from {store.name}")
-        ctx.summary.fetched = count
+        self._commit_page(ctx, store, connector, page)
         if not window:
             store.cursor = newest
         session.commit()
         ctx.log(f"Fetched {count} orders from {store.name}")
+
+    def _commit_page(self, ctx: RunContext, store: Store, connector: Connector,
+                     page: list[RawOrder]) -> None:
+        """Commit a page of orders at once; when the database refuses one of them (a NaN,
+        an Infinity, a value too long), save them one by one so only that one is held."""
+        try:
+            ctx.session.commit()
+        except OperationalError:
+            raise
+        except STORE_ERRORS:
+            ctx.session.rollback()
+            self._one_by_one(ctx, store, connector, page)
+
+    def _one_by_one(self, ctx: RunContext, store: Store, connector: Connector,
+                    page: list[RawOrder]) -> None:
+        """Each order of the page in its own transaction: one the database cannot take
+        becomes a held "unreadable" order naming the field, the rest are saved."""
+        session = ctx.session
+        for raw in page:
+            try:
+                self.upsert(session, store, connector, raw, keep=ctx.normalised)
+                session.commit()
+            except OperationalError:
+                raise
+            except STORE_ERRORS as exc:
+                session.rollback()
+                log.warning("order %s of %s could not be stored: %s", raw.external_id,
+                            store.name, str(exc).splitlines()[0])
+                ctx.normalised.pop((store.id, raw.external_id), None)
+                try:
+                    self._save_unreadable(ctx, store, raw, exc)
+                except STORE_ERRORS as again:  # not even its id can be stored: say so
+                    session.rollback()
+                    ctx.log(f"Order {raw.external_id[:100]!r} of {store.name} could not be "
+                            f"saved at all ({type(again).__name__}); it is fetched again "
+                            "on the next sync.", level="error")
+
+    def _save_unreadable(self, ctx: RunContext, store: Store, raw: RawOrder,
+                         exc: Exception) -> None:
+        session = ctx.session
+        payload, fields = readable_copy(raw.payload)
+        row = session.scalars(
+            select(OrderRow).where(OrderRow.store_id == store.id,
+                                   OrderRow.external_id == raw.external_id)
+        ).one_or_none()
+        if row is None:
+            row = OrderRow(store_id=store.id, external_id=raw.external_id, payload=payload)
+            session.add(row)
+        where = feed_rows(raw.payload)
+        if fields:
+            detail = (f"the store sent a value ecdesk cannot read in {', '.join(fields)}"
+                      f"{where}: correct it in the store (or the feed file) and sync again.")
+        else:
+            detail = (f"the store sent data ecdesk cannot store{where} "
+                      f"({type(exc).__name__}: {str(exc).splitlines()[0][:200]}).")
+        payload[UNREADABLE_MARK] = detail
+        row.payload = payload
+        row.payload_hash = payload_hash(raw.payload)
+        row.updated_at = raw.updated_at
+        row.fetched_at = self.clock()
+        row.number = row.number or raw.external_id
+        session.flush()
+        count(ctx.summary, hold(ctx, row, [Hold(HoldCode.BAD_PAYLOAD, detail,
+                                                value=", ".join(fields))]))
 
     def upsert(self, session: Session, store: Store, connector: Connector, raw: RawOrder, *,
                keep: dict[tuple[int, str], Order] | None = None) -> OrderRow:
@@ -95,6 +184,40 @@ class Ingest:
             else:
                 keep.pop(key, None)
         return row
+
+
+def readable_copy(payload: Any, path: str = "") -> tuple[Any, list[str]]:
+    """The payload with every NaN or Infinity number as text, and the fields that held one
+    (``lines[0].quantity``)."""
+    if isinstance(payload, dict):
+        out: dict[str, Any] = {}
+        fields: list[str] = []
+        for key, value in payload.items():
+            out[key], found = readable_copy(value, f"{path}.{key}" if path else str(key))
+            fields += found
+        return out, fields
+    if isinstance(payload, list):
+        items, fields = [], []
+        for i, value in enumerate(payload):
+            item, found = readable_copy(value, f"{path}[{i}]")
+            items.append(item)
+            fields += found
+        return items, fields
+    if isinstance(payload, Decimal | float) and not math.isfinite(payload):
+        return str(payload), [path or "the order"]
+    return payload, []
+
+
+def feed_rows(payload: Any) -> str:
+    """" (file X, row N)" for a feed order that says where it came from, else ""."""
+    source = payload.get("_source") if isinstance(payload, dict) else None
+    if not isinstance(source, dict):
+        return ""
+    rows = [str(r) for r in source.get("rows") or [] if r is not None]
+    name = source.get("file") or "the feed file"
+    if not rows:
+        return f" (file {name})"
+    return f" (file {name}, row{'s' if len(rows) > 1 else ''} {', '.join(rows)})"
 
 
 def snapshot(connector: Connector, row: OrderRow) -> Order | None:

@@ -3,7 +3,7 @@
 Issue 2 item 5 and ARCHITECTURE.md "match" step. Every problem on an order becomes one
 :class:`~ecdesk.domain.Hold` (never stop at the first: a clerk fixes them all in one pass), in
 words that name the failing value and the next step. An item code is never guessed
-(DECISIONS.md §6: no fallback item for an unknown SKU).
+(docs/decisions.md §6: no fallback item for an unknown SKU).
 
 Rules, in the order they are reported:
 
@@ -15,7 +15,7 @@ Rules, in the order they are reported:
    when any is found these are the only reasons given.
 1. ``MISSING_SKU``: a product line with an empty SKU (named by its product name).
 2. ``UNMAPPED_SKU``: a SKU with no AutoCount item code (one hold per distinct SKU).
-3. ``UNMAPPED_SHIPPING``: a shipping method with no item (DECISIONS.md §4 ``map shipping``).
+3. ``UNMAPPED_SHIPPING``: a shipping method with no item (docs/decisions.md §4 ``map shipping``).
    A shipping charge that comes with *no* method name posts on the store's ``shipping_item``
    setting when it is set; a named method must always be mapped. Free shipping (nothing
    charged) needs no mapping and is not posted; neither are product lines an edit removed.
@@ -47,7 +47,7 @@ from ecdesk.domain import (
 )
 from ecdesk.messages import hold
 
-NO_TAX = "none"  # tax map value meaning "post without a tax code" (DECISIONS.md §4)
+NO_TAX = "none"  # tax map value meaning "post without a tax code" (docs/decisions.md §4)
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class ItemMap:
 
 @dataclass
 class Maps:
-    """One store's mappings (DECISIONS.md §4 ``map sku|shipping|payment|tax``)."""
+    """One store's mappings (docs/decisions.md §4 ``map sku|shipping|payment|tax``)."""
 
     items: dict[str, ItemMap] = field(default_factory=dict)  # SKU -> item
     shipping: dict[str, str] = field(default_factory=dict)  # method -> item code
@@ -83,7 +83,7 @@ LIMIT_KEYS = ("max_unit_price", "max_quantity", "max_order_total")
 
 
 def money(value: Decimal) -> Decimal:
-    """Round half-up to the cent: the one rounding rule (DECISIONS.md §3)."""
+    """Round half-up to the cent: the one rounding rule (docs/decisions.md §3)."""
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -110,7 +110,7 @@ def tax_code_for(maps: Maps, rate: Decimal | None) -> str | None:
 
 
 def tax_for(amount: Decimal, rate: Decimal | None, inclusive: bool) -> Decimal:
-    """Tax on one line as AutoCount computes it (DECISIONS.md §3): rounded half-up per line."""
+    """Tax on one line as AutoCount computes it (docs/decisions.md §3): rounded half-up per line."""
     if not rate:
         return ZERO
     if inclusive:

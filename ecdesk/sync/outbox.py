@@ -26,11 +26,14 @@ from sqlalchemy.orm import Session
 from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry
 from ecdesk.domain import DocKind, DocumentDraft, DraftLine, PostedDocument
 from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
+from ecdesk.sync.cancel import SyncCancelled
 from ecdesk.sync.http import MaybeApplied, RateLimited, Unavailable
 from ecdesk.sync.lease import Lease
 
 log = logging.getLogger(__name__)
 
+#: how often a create whose answer was lost (and that lookup did not find) is sent again
+LOST_ANSWER_RETRIES = 2
 CLAIM = Lease(OutboxEntry.claimed_by, OutboxEntry.claimed_until, timedelta(minutes=5))
 
 
@@ -174,7 +177,14 @@ class Outbox:
 
     # --- post ---------------------------------------------------------------------------
     def post(self, session: Session, entry: OutboxEntry) -> PostResult:
-        """Bring one pending entry to confirmed, or say why not (never posts twice)."""
+        """Bring one pending entry to confirmed, or say why not (never posts twice).
+
+        A create whose answer was lost is looked up at once: found, it is confirmed; not
+        found and numbered by ecdesk, it is created again (AutoCount refuses a second
+        document with the same DocNo, so a create that did land after all is confirmed by
+        lookup, never doubled), at most ``LOST_ANSWER_RETRIES`` times; with AutoCount's own
+        numbering it waits for the lookup of a later run.
+        """
         if entry.state == "confirmed":
             return PostResult(PostStatus.POSTED, self._posted(entry))
         if not self.claim(session, entry):
@@ -185,28 +195,45 @@ class Outbox:
                 found = self._lookup(draft)
                 if found is not None:
                     return self._confirm_found(session, entry, found, draft)
-            entry.attempts += 1
-            session.commit()  # from here on, AutoCount may hold it: lookup before any repost
-            try:
-                doc = self.route.create(draft)
-            except Rejected as exc:
-                found = self._lookup(draft) if _looks_duplicate(str(exc)) else None
-                if found is not None:
-                    return self._confirm_found(session, entry, found, draft)
-                entry.state = "failed"
-                entry.last_error = str(exc)
-                entry.claimed_by = None
-                session.commit()
-                return PostResult(PostStatus.REJECTED, message=str(exc))
-            if self.after_create is not None:
-                self.after_create(entry)
-            return self._confirm(session, entry, doc, draft, found_by_lookup=False)
+            for retry in range(LOST_ANSWER_RETRIES + 1):
+                try:
+                    return self._create(session, entry, draft)
+                except MaybeApplied as exc:
+                    found = self._lookup(draft)  # at once, not on the next run
+                    if found is not None:
+                        return self._confirm_found(session, entry, found, draft)
+                    if not draft.doc_no or retry == LOST_ANSWER_RETRIES:
+                        raise
+                    log.info("%s; not in AutoCount: creating it again", exc)
+            raise AssertionError("unreachable")  # pragma: no cover
+        except SyncCancelled:  # a wait woke on Cancel: the entry stays pending, unclaimed
+            entry.claimed_by = None
+            session.commit()
+            raise
         except (MaybeApplied, Unavailable, RateLimited) as exc:
             entry.last_error = str(exc)
             entry.claimed_by = None
             session.commit()
             return PostResult(PostStatus.PENDING, message=str(exc),
-                           unreachable=not isinstance(exc, MaybeApplied))
+                              unreachable=not isinstance(exc, MaybeApplied))
+
+    def _create(self, session: Session, entry: OutboxEntry, draft: DocumentDraft) -> PostResult:
+        entry.attempts += 1
+        session.commit()  # from here on, AutoCount may hold it: lookup before any repost
+        try:
+            doc = self.route.create(draft)
+        except Rejected as exc:
+            found = self._lookup(draft) if _looks_duplicate(str(exc)) else None
+            if found is not None:
+                return self._confirm_found(session, entry, found, draft)
+            entry.state = "failed"
+            entry.last_error = str(exc)
+            entry.claimed_by = None
+            session.commit()
+            return PostResult(PostStatus.REJECTED, message=str(exc))
+        if self.after_create is not None:
+            self.after_create(entry)
+        return self._confirm(session, entry, doc, draft, found_by_lookup=False)
 
     def _lookup(self, draft: DocumentDraft) -> PostedDocument | None:
         if draft.doc_no:

@@ -6,10 +6,10 @@ matches what the order shows.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 
-from ecdesk.db.models import HoldRow, OrderRow
-from ecdesk.domain import Hold, Outcome
+from ecdesk.db.models import HoldRow, OrderRow, SyncLog
+from ecdesk.domain import Hold, HoldCode, Outcome
 from ecdesk.sync.run import RunContext, RunSummary
 
 
@@ -26,6 +26,25 @@ def hold(ctx: RunContext, row: OrderRow, holds: list[Hold]) -> Outcome:
     row.reason_summary = "; ".join(str(h) for h in holds)[:2000]
     ctx.note(row, f"Order {row.number} held: {row.reason_summary}", "warning")
     return settle(ctx, row, Outcome.HELD, keep_holds=True)
+
+
+def hold_unreadable(ctx: RunContext, order_id: int, detail: str) -> Outcome:
+    """Hold an order whose stored row cannot even be loaded, by id alone (no ORM load)."""
+    session = ctx.session
+    session.rollback()
+    summary = str(Hold(HoldCode.BAD_PAYLOAD, detail))[:2000]
+    session.execute(delete(HoldRow).where(HoldRow.order_id == order_id))
+    session.execute(insert(HoldRow).values(order_id=order_id, code=HoldCode.BAD_PAYLOAD.value,
+                                           detail=detail, value=""))
+    session.execute(update(OrderRow).where(OrderRow.id == order_id).values(
+        outcome=Outcome.HELD.value, needs_eval=False, reason_summary=summary,
+        evaluated_at=ctx.clock()))
+    store_id = session.scalar(select(OrderRow.store_id).where(OrderRow.id == order_id))
+    session.add(SyncLog(run_id=ctx.run_id, store_id=store_id, order_id=order_id,
+                        at=ctx.clock(), level="warning",
+                        message=f"Order id {order_id} held: {summary}"))
+    session.commit()
+    return Outcome.HELD
 
 
 def settle(ctx: RunContext, row: OrderRow, outcome: Outcome, note: str = "", *,

@@ -1,7 +1,7 @@
 """Posting rules: a ready Order -> the AutoCount DocumentDraft (pure; the only place an order
 becomes a document, ARCHITECTURE.md "Boundaries").
 
-**Money rule (DECISIONS.md §3), applied once, here.** Lines carry the store's own unit prices,
+**Money rule (docs/decisions.md §3), applied once, here.** Lines carry the store's own unit prices,
 quantities, discounts and tax codes, unrounded. The draft total is computed the way AutoCount
 will compute it: each line amount ``qty * unit_price - discount`` rounded half-up to 2 places;
 tax per line on that rounded amount, ``amount * rate / (100 + rate)`` when prices include tax,
@@ -21,10 +21,10 @@ proportion to each rate's net (:func:`allocate_discount`) so each share reduces 
 Product lines with quantity 0 and nothing to pay (items removed by an order edit), free shipping
 lines and zero extra charges are left out.
 
-**Numbering (DECISIONS.md §2).** ``docNo`` = ``<doc_prefix><display number>``, or None (AutoCount's
-own numbering) when ``own_numbering`` is on or it would exceed the route's limit; ``ref`` =
-``<Platform> <display number>`` cut to 40; ``docDate`` = the order's date in the store's
-``timezone`` (DECISIONS.md §1). A credit note is ``<invoice docNo>-R<seq>``.
+**Numbering (docs/decisions.md §2).** ``docNo`` = ``<doc_prefix><display number>``, or None
+(AutoCount's own numbering) when ``own_numbering`` is on or it would exceed the route's
+limit; ``ref`` = ``<Platform> <display number>`` cut to 40; ``docDate`` = the order's date
+in the store's ``timezone`` (docs/decisions.md §1). A credit note is ``<invoice docNo>-R<seq>``.
 
 **Marketplace fees (issue 5; reference/shopee-lazada-contracts.md §4).** Fees are not revenue:
 the sale stays the gross sale (the e-invoice document) and the fees of a Shopee / Lazada order
@@ -75,13 +75,13 @@ from ecdesk.sync.matching import (
     tax_key,
 )
 
-ROUNDING_TOLERANCE = Decimal("0.05")  # DECISIONS.md §3
+ROUNDING_TOLERANCE = Decimal("0.05")  # docs/decisions.md §3
 REF_MAX = 40  # Cloud master `ref` (reference/autocount.md §1.3)
 DESCRIPTION_MAX = 80  # Cloud master `description`
 LINE_DESCRIPTION_MAX = 100  # Cloud detail `description`
 DEBTOR_NAME_MAX = 100
-PREFIX_MAX = 4  # DECISIONS.md §2
-DEFAULT_TIMEZONE = "Asia/Kuala_Lumpur"  # DECISIONS.md §1
+PREFIX_MAX = 4  # docs/decisions.md §2
+DEFAULT_TIMEZONE = "Asia/Kuala_Lumpur"  # docs/decisions.md §1
 DEFAULT_FEE_ITEM = "FEE"  # seed service item (sandbox/data/masterdata.json)
 
 PLATFORM_TITLES: dict[Platform, str] = {
@@ -120,7 +120,7 @@ def _setting_hold(key: str, problem: str = "not_set", **values: object) -> Hold:
 
 @dataclass
 class PostingRules:
-    """One store's posting settings (DECISIONS.md §4 keys, store value over `autocount`
+    """One store's posting settings (docs/decisions.md §4 keys, store value over `autocount`
     default). ``problems`` lists what is missing; every draft built with it is held for them."""
 
     debtor_code: str = ""
@@ -139,7 +139,7 @@ class PostingRules:
     doc_kind: DocKind = DocKind.INVOICE
     own_numbering: bool = False
     book_currency: str = "MYR"
-    max_doc_no: int = 50  # Cloud 50, desktop 20 (DECISIONS.md §2)
+    max_doc_no: int = 50  # Cloud 50, desktop 20 (docs/decisions.md §2)
     #: None = on for Shopee / Lazada, off elsewhere (:data:`FEE_PLATFORMS`)
     post_fees: bool | None = None
     fee_accounts: dict[FeeKind, str] = field(default_factory=dict)
@@ -213,12 +213,12 @@ class PostingRules:
 
 
 def local_date(moment: datetime, timezone: str) -> date:
-    """The calendar date of ``moment`` in the store's time zone (DECISIONS.md §1)."""
+    """The calendar date of ``moment`` in the store's time zone (docs/decisions.md §1)."""
     return moment.astimezone(ZoneInfo(timezone)).date()
 
 
 def display_number(order: Order) -> str:
-    """The number a clerk sees (DECISIONS.md §1); the external id if the store gave none."""
+    """The number a clerk sees (docs/decisions.md §1); the external id if the store gave none."""
     return order.number.strip() or order.external_id.strip()
 
 
@@ -319,8 +319,8 @@ def allocate_discount(order: Order) -> list[tuple[Decimal | None, Decimal]]:
     return shares
 
 
-def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool, rules: PostingRules,
-             currency: str, what: str) -> Decimal | Hold:
+def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool,
+             rules: PostingRules, *, currency: str, what: str) -> Decimal | Hold:
     """Add the rounding line that makes ``lines`` total ``target``; a Hold beyond tolerance."""
     computed = draft_total(lines, inclusive)
     diff = money(target) - computed
@@ -356,7 +356,8 @@ def build_draft(order: Order, maps: Maps, rules: PostingRules) -> DocumentDraft 
         return holds
     inclusive = order.taxes_included
     lines = _sale_lines(order, maps, rules)
-    total = _balance(lines, order.total, inclusive, rules, order.currency, "order")
+    total = _balance(lines, order.total, inclusive, rules, currency=order.currency,
+                     what="order")
     if isinstance(total, Hold):
         return [total]
     title = PLATFORM_TITLES[order.platform]
@@ -446,7 +447,8 @@ def _refund_lines(order: Order, refund: Refund, maps: Maps, rules: PostingRules
     return lines, holds
 
 
-def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps, rules: PostingRules,
+def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps,
+                      rules: PostingRules, *,
                       invoice_doc_no: str | None) -> DocumentDraft | list[Hold]:
     """Credit note for ``refund`` against the posted invoice ``invoice_doc_no``.
 
@@ -478,7 +480,8 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps, rules:
         code = tax_code_for(maps, rate) or ""
         lines = [_line(None, desc, Decimal(1), money(refund.amount), acc_no=rules.returns_account,
                        tax_code=code, rate=rate, inclusive=True)]
-    total = _balance(lines, refund.amount, inclusive, rules, order.currency, "credit note")
+    total = _balance(lines, refund.amount, inclusive, rules, currency=order.currency,
+                     what="credit note")
     if isinstance(total, Hold):
         return [total]
     suffix = f"-R{seq}"

@@ -6,7 +6,6 @@ eight loose arguments; :class:`RunSummary` is what the run answers to the servic
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.clock import Clock
 from ecdesk.db.models import OrderRow, SyncLog
+from ecdesk.sync.cancel import CancelToken, SyncCancelled
 from ecdesk.sync.http import ApiError
 
 if TYPE_CHECKING:
@@ -32,35 +32,16 @@ def no_progress(done: int, total: int, message: str) -> None:
     pass
 
 
-class CancelToken:
-    """Set from any thread; the engine stops cleanly between orders, and a wait (back-off,
-    Retry-After) wakes as soon as it is set."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def wait(self, timeout: float) -> bool:
-        """Block up to ``timeout`` seconds; True once cancelled."""
-        return self._event.wait(timeout)
-
-
-class SyncCancelled(Exception):
-    pass
-
-
 class AutoCountDown(ApiError):
     """AutoCount stopped answering mid-run; posting resumes on the next sync."""
 
 
 class StoreBusy(Exception):
     """Another ecdesk (another PC) is syncing this store right now."""
+
+
+#: how many waiting orders a summary names
+LEFT_SHOWN = 10
 
 
 @dataclass
@@ -74,6 +55,10 @@ class RunSummary:
     pending: int = 0  # AutoCount did not answer: resolved by lookup next run
     errors: list[str] = field(default_factory=list)
     status: str = "ok"  # ok | failed | config | cancelled | busy
+    #: orders a run that stopped early left for the next sync, and why
+    left: int = 0
+    left_orders: list[str] = field(default_factory=list)  # their numbers (the first few)
+    left_reason: str = ""
 
     @property
     def clean(self) -> bool:
@@ -85,6 +70,10 @@ class RunSummary:
         self.errors.extend(other.errors)
         if other.status != "ok" and self.status == "ok":
             self.status = other.status
+        if other.left:
+            self.left += other.left
+            self.left_orders.extend(other.left_orders[:LEFT_SHOWN - len(self.left_orders)])
+            self.left_reason = self.left_reason or other.left_reason
 
     def line(self) -> str:
         text = (f"{self.store or 'all stores'}: fetched {self.fetched} orders, posted "
@@ -92,9 +81,20 @@ class RunSummary:
                 f"ignored {self.ignored}")
         if self.pending:
             text += f", {self.pending} awaiting AutoCount"
+        if self.left:
+            text += f"; {self.left_line()}"
         if self.status != "ok":
             text += f" [{self.status}]"
         return text
+
+    def left_line(self) -> str:
+        """Which orders wait for the next sync and why (empty when none do)."""
+        if not self.left:
+            return ""
+        more = self.left - len(self.left_orders)
+        shown = ", ".join(self.left_orders) + (f" and {more} more" if more > 0 else "")
+        return (f"{self.left} order{'s' if self.left != 1 else ''} wait for the next sync "
+                f"({self.left_reason}): {shown}")
 
 
 @dataclass
@@ -118,6 +118,8 @@ class RunContext:
     route: AutoCountRoute | None = None
     outbox: Outbox | None = None
     book: BookCodes | None = None  # the AutoCount book's codes, read once per run
+    #: orders the evaluation did not finish when the run stopped early
+    unfinished: list[int] | None = None
 
     def check_cancel(self) -> None:
         if self.cancel.cancelled:

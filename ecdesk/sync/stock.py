@@ -1,4 +1,4 @@
-"""The one stock rule (DECISIONS.md §7): AutoCount balances -> the quantity each store shows.
+"""The one stock rule (docs/decisions.md §7): AutoCount balances -> the quantity each store shows.
 
 ``to_push = max(0, floor((balance - reserved - stock_buffer) * stock_ratio))``
 

@@ -109,7 +109,7 @@ def _shoot(out: Path, tmp: Path, orders: int, lang: str = "en") -> int:
             if tab is window.mapping:
                 window.mapping.refresh()
             save(window, f"tab-{i}-{name}")
-        _stock_shot(app, window, service, world, tmp, save)
+        _stock_shot(app, window, service, world, tmp, save=save)
         window.tabs.setCurrentWidget(window.stores)
         save(window.held_box, "held-orders")
         held = window.held.model
@@ -137,7 +137,7 @@ def _shoot(out: Path, tmp: Path, orders: int, lang: str = "en") -> int:
     return 0
 
 
-def _stock_shot(app, window, service, world, tmp: Path, save) -> None:
+def _stock_shot(app, window, service, world, tmp: Path, *, save) -> None:
     """The Stock view after a count and a push, one refused SKU listed first."""
     import csv
 

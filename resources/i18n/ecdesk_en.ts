@@ -1714,6 +1714,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>O&amp;pen log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>As this computer (system language)</source>
         <translation type="unfinished"></translation>
     </message>

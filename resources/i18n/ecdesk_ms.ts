@@ -1714,6 +1714,14 @@
         <translation>Kedai</translation>
     </message>
     <message>
+        <source>O&amp;pen log file</source>
+        <translation>&amp;Buka fail log</translation>
+    </message>
+    <message>
+        <source>&amp;Browse log folder</source>
+        <translation>Lihat &amp;folder log</translation>
+    </message>
+    <message>
         <source>As this computer (system language)</source>
         <translation>Ikut komputer ini (bahasa sistem)</translation>
     </message>

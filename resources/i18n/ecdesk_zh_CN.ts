@@ -1714,6 +1714,14 @@
         <translation>网店</translation>
     </message>
     <message>
+        <source>O&amp;pen log file</source>
+        <translation>打开日志文件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse log folder</source>
+        <translation>浏览日志文件夹(&amp;B)</translation>
+    </message>
+    <message>
         <source>As this computer (system language)</source>
         <translation>跟随本机（系统语言）</translation>
     </message>

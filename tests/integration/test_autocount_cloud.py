@@ -1,5 +1,5 @@
 """CloudRoute against the AutoCount sandbox over loopback: totals, refusals, keys, rate limit,
-lost answers, batched and ref lookups (DECISIONS.md §2, §3)."""
+lost answers, batched and ref lookups (docs/decisions.md §2, §3)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The command line, driven as a script would drive it, against the sandboxes (DECISIONS §4)."""
+"""The command line, driven as a script would drive it, against the sandboxes
+(docs/decisions.md §4)."""
 
 from __future__ import annotations
 

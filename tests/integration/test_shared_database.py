@@ -1,4 +1,4 @@
-"""Several PCs, one database (DECISIONS.md §2: "Two processes on one database cannot both
+"""Several PCs, one database (docs/decisions.md §2: "Two processes on one database cannot both
 claim a row").
 
 Three OS processes, each its own ``Service`` on the same database URL (a SQLite file, and a

@@ -21,7 +21,7 @@ from ecdesk.domain import (
 from ecdesk.service import Service
 from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
 from ecdesk.sync.connectors.base import Connector, RawOrder
-from ecdesk.sync.engine import EngineDeps
+from ecdesk.sync.engine import CancelToken, EngineDeps
 from ecdesk.sync.http import AuthError, HttpClient, MaybeApplied, Unavailable
 
 T0 = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
@@ -73,20 +73,26 @@ class FakeRoute(AutoCountRoute):
     def __init__(self):
         self.docs: dict[str, tuple[DocumentDraft, str]] = {}
         self.creates = 0
-        self.lose_answer_for: set[str] = set()
+        self.lose_answer_for: set[str] = set()  # applied, then the answer is lost
+        self.lose_request_for: dict[str, int] = {}  # lost before applying, N times
         self.reject: str | None = None
 
     def create(self, draft):
         self.creates += 1
         if self.reject:
             raise Rejected(self.reject, status=400)
-        if draft.doc_no in self.docs:
-            raise Rejected(f"DocNo {draft.doc_no} already exists.", status=400)
-        self.docs[draft.doc_no] = (draft, draft.ref)
-        if draft.doc_no in self.lose_answer_for:
-            self.lose_answer_for.discard(draft.doc_no)
+        key = draft.doc_no or draft.ref  # lose_* name a DocNo, or a ref when AutoCount numbers
+        if self.lose_request_for.get(key, 0) > 0:
+            self.lose_request_for[key] -= 1
+            raise MaybeApplied("connection lost")
+        doc_no = draft.doc_no or f"IV-{len(self.docs) + 1:05d}"  # AutoCount's own numbering
+        if doc_no in self.docs:
+            raise Rejected(f"DocNo {doc_no} already exists.", status=400)
+        self.docs[doc_no] = (draft, draft.ref)
+        if key in self.lose_answer_for:
+            self.lose_answer_for.discard(key)
             raise MaybeApplied("no answer")
-        return PostedDocument(draft.kind, draft.doc_no, draft.ref, draft.total)
+        return PostedDocument(draft.kind, doc_no, draft.ref, draft.total)
 
     def find(self, kind, doc_no):
         if doc_no not in self.docs:
@@ -95,7 +101,8 @@ class FakeRoute(AutoCountRoute):
         return PostedDocument(kind, doc_no, ref, draft.total)
 
     def find_by_ref(self, kind, ref, debtor_code, created_from, created_to):
-        return None
+        return next((PostedDocument(kind, no, r, d.total) for no, (d, r) in self.docs.items()
+                     if r == ref), None)
 
     def test_connection(self):
         return "ok"
@@ -189,11 +196,38 @@ def test_crash_between_create_and_confirm_posts_exactly_once(world):
 def test_lost_answer_is_resolved_by_lookup_not_reposted(world):
     svc, route, _, _ = world
     route.lose_answer_for = {"WB-3"}
-    first = svc.sync("Web")
-    assert first.posted == 19 and first.pending == 1 and not first.clean
+    first = svc.sync("Web")  # looked up at once (issue 15), not left for the next run
+    assert first.posted == 20 and first.pending == 0 and first.clean
     second = svc.sync("Web")
-    assert second.posted == 1 and second.clean
+    assert second.posted == 0 and second.clean
     assert route.creates == 20
+    assert sorted(d.doc_no for d in svc.documents()) == sorted(route.docs)
+
+
+def test_a_create_lost_before_autocount_got_it_is_sent_again_in_the_same_run(world):
+    svc, route, _, _ = world
+    route.lose_request_for = {"WB-4": 2}  # the connection drops twice before AutoCount has it
+    first = svc.sync("Web")
+    assert first.posted == 20 and first.clean
+    assert route.creates == 22 and len(route.docs) == 20  # 3 sends of WB-4, one document
+
+
+def test_with_autocounts_own_numbering_a_lost_answer_is_found_by_ref_or_waits(db_url):
+    """AutoCount numbers the documents: a lost answer is looked up by ref at once; one lost
+    before AutoCount had it is never sent again blindly, it waits for the next run's lookup."""
+    FakeConnector.feed = [payload(n) for n in range(1, 6)]
+    route = FakeRoute()
+    svc = fake_service(db_url, FakeConnector, route)
+    set_up_web(svc, store={"own_numbering": "yes"})
+    route.lose_answer_for = {"Web 2"}
+    route.lose_request_for = {"Web 4": 1}
+    first = svc.sync("Web")
+    assert (first.posted, first.pending) == (4, 1)  # "Web 2" found by ref; "Web 4" waits
+    assert route.creates == 5
+    second = svc.sync("Web")  # lookup finds nothing: only now is it created
+    assert (second.posted, second.pending) == (1, 0) and route.creates == 6
+    assert sorted(ref for _, ref in route.docs.values()) == [f"Web {n}" for n in range(1, 6)]
+    svc.close()
 
 
 def test_autocount_down_stops_posting_until_the_next_sync(world):
@@ -213,6 +247,13 @@ def test_autocount_down_stops_posting_until_the_next_sync(world):
     assert first.posted == 2 and first.pending == 1 and first.status == "failed"
     assert "AutoCount did not answer" in first.errors[0]
     assert len(calls) == 3
+    # it says which orders wait and why, in the summary and the sync log
+    assert first.left == 18 and first.left_orders[:3] == ["3", "4", "5"]
+    assert first.left_reason == "AutoCount did not answer"
+    assert "18 orders wait for the next sync (AutoCount did not answer): 3, 4, 5" in \
+        first.line()
+    assert any(e.message.startswith("18 orders wait for the next sync") and
+               e.level == "warning" for e in svc.sync_log(store="Web"))
     second = svc.sync("Web")
     assert second.posted == 18 and second.clean
     assert len(route.docs) == 20
@@ -397,3 +438,25 @@ def test_each_order_is_normalised_once_per_run(world):
     finally:
         FakeConnector.normalise = real
     assert sorted(calls) == sorted(p["id"] for p in FakeConnector.feed)  # once each
+
+
+def test_a_cancelled_sync_names_the_orders_that_wait(world):
+    svc, route, hooks, _ = world
+    token = CancelToken()
+    created = []
+
+    def press_cancel(entry):
+        created.append(entry.doc_no)
+        if len(created) == 5:
+            token.cancel()  # the clerk presses Cancel while the fifth order posts
+
+    hooks["after_create"] = press_cancel
+    summary = svc.sync("Web", cancel=token)
+    assert summary.status == "cancelled" and summary.posted == 5
+    assert summary.left == 15 and summary.left_reason == "the sync was cancelled"
+    assert summary.left_orders == [str(n) for n in range(6, 16)]  # the first ten named
+    assert "15 orders wait for the next sync (the sync was cancelled): 6, 7" in summary.line()
+    assert "and 5 more" in summary.line()
+    hooks.clear()
+    rest = svc.sync("Web")
+    assert rest.posted == 15 and rest.left == 0 and route.creates == 20

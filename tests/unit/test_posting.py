@@ -1,4 +1,5 @@
-"""Posting rules (ecdesk.sync.posting): Order -> DocumentDraft, money rule of DECISIONS.md §3."""
+"""Posting rules (ecdesk.sync.posting): Order -> DocumentDraft, money rule of
+docs/decisions.md §3."""
 
 from __future__ import annotations
 
@@ -285,7 +286,7 @@ def test_draft_carries_hash_tag():
 def test_credit_note_for_returned_lines():
     refund = Refund("R9", D("37.40"), created_at=datetime(2026, 3, 10, 17, 0, tzinfo=UTC),
                     lines=[("1", D(1))])
-    cn = build_credit_note(order(), refund, 1, maps(), rules(), "SH-1001")
+    cn = build_credit_note(order(), refund, 1, maps(), rules(), invoice_doc_no="SH-1001")
     assert isinstance(cn, DocumentDraft)
     assert (cn.kind, cn.doc_no, cn.ref, cn.our_invoice_no) == (
         DocKind.CREDIT_NOTE, "SH-1001-R1", "Shopify 1001 R1", "SH-1001")
@@ -298,7 +299,7 @@ def test_credit_note_for_returned_lines():
 
 def test_credit_note_tax_excluded_adds_tax_like_the_invoice():
     refund = Refund("R9", D("40.39"), lines=[("1", D(1))])  # 37.40 + 8 % tax 2.99
-    cn = build_credit_note(exclusive_order(), refund, 1, maps(), rules(), "SH-1001")
+    cn = build_credit_note(exclusive_order(), refund, 1, maps(), rules(), invoice_doc_no="SH-1001")
     assert isinstance(cn, DocumentDraft) and not cn.inclusive_tax
     assert [(ln.tax_code, ln.tax) for ln in cn.lines] == [("SV-8", D("2.99"))]
     assert cn.total == D("40.39") == draft_total(cn.lines, False)
@@ -306,7 +307,7 @@ def test_credit_note_tax_excluded_adds_tax_like_the_invoice():
 
 def test_credit_note_balance_line_for_refunded_shipping():
     refund = Refund("R9", D("47.40"), lines=[("1", D(1))])
-    cn = build_credit_note(order(), refund, 2, maps(), rules(), "SH-1001")
+    cn = build_credit_note(order(), refund, 2, maps(), rules(), invoice_doc_no="SH-1001")
     assert isinstance(cn, DocumentDraft)
     assert cn.lines[-1].unit_price == D("10.00") and cn.lines[-1].acc_no == "520-0000"
     assert cn.total == D("47.40") and cn.doc_no == "SH-1001-R2"
@@ -314,7 +315,7 @@ def test_credit_note_balance_line_for_refunded_shipping():
 
 def test_credit_note_for_an_amount_only():
     cn = build_credit_note(order(), Refund("R7", D("20.00"), reason="damaged"), 1, maps(),
-                           rules(), "SH-1001")
+                           rules(), invoice_doc_no="SH-1001")
     assert isinstance(cn, DocumentDraft)
     (line,) = cn.lines
     assert (line.product_code, line.description, line.unit_price, line.acc_no) == (
@@ -325,27 +326,29 @@ def test_credit_note_for_an_amount_only():
 
 def test_credit_note_numbering_and_long_ref_keep_suffix():
     cn = build_credit_note(order(number="X" * 60), Refund("R1", D("5")), 3, maps(), rules(),
-                           None)
+                           invoice_doc_no=None)
     assert isinstance(cn, DocumentDraft)
     assert cn.doc_no is None and cn.ref.endswith(" R3") and len(cn.ref) == 40
     tight = PostingRules.from_settings(SETTINGS, max_doc_no=9)  # "SH-1001-R1" is 10
-    cn = build_credit_note(order(), Refund("R1", D("5")), 1, maps(), tight, "SH-1001")
+    cn = build_credit_note(order(), Refund("R1", D("5")), 1, maps(), tight,
+                           invoice_doc_no="SH-1001")
     assert isinstance(cn, DocumentDraft) and cn.doc_no is None
 
 
 def test_credit_note_holds():
     bad_line = build_credit_note(order(), Refund("R1", D("5"), lines=[("77", D(1))]), 1,
-                                 maps(), rules(), "SH-1001")
+                                 maps(), rules(), invoice_doc_no="SH-1001")
     assert isinstance(bad_line, list) and bad_line[0].code is HoldCode.BAD_PAYLOAD
     too_many = build_credit_note(order(), Refund("R1", D("5"), lines=[("2", D(2))]), 1,
-                                 maps(), rules(), "SH-1001")
+                                 maps(), rules(), invoice_doc_no="SH-1001")
     assert isinstance(too_many, list) and "sold 1" in too_many[0].detail
-    nothing = build_credit_note(order(), Refund("R1", D("0")), 1, maps(), rules(), "SH-1001")
+    nothing = build_credit_note(order(), Refund("R1", D("0")), 1, maps(), rules(),
+                                invoice_doc_no="SH-1001")
     assert isinstance(nothing, list) and nothing[0].code is HoldCode.AMOUNT_MISMATCH
     m = maps()
     del m.items["TSHIRT-RED-M"]
     unmapped = build_credit_note(order(), Refund("R1", D("37.40"), lines=[("1", D(1))]), 1, m,
-                                 rules(), "SH-1001")
+                                 rules(), invoice_doc_no="SH-1001")
     assert isinstance(unmapped, list) and unmapped[0].code is HoldCode.UNMAPPED_SKU
 
 
@@ -419,7 +422,8 @@ def test_property_any_total_is_posted_exactly_or_held(o: Order, cents: int):
 
 def test_credit_note_takes_autocounts_own_number_when_the_book_insists():
     o = order(refunds=[Refund("r1", D("10.00"))])
-    derived = build_credit_note(o, o.refunds[0], 1, maps(), rules(), "SH-1001")
+    derived = build_credit_note(o, o.refunds[0], 1, maps(), rules(), invoice_doc_no="SH-1001")
     assert derived.doc_no == "SH-1001-R1"
-    note = build_credit_note(o, o.refunds[0], 1, maps(), rules(own_numbering="true"), "I-000123")
+    note = build_credit_note(o, o.refunds[0], 1, maps(), rules(own_numbering="true"),
+                             invoice_doc_no="I-000123")
     assert note.doc_no is None and note.our_invoice_no == "I-000123"

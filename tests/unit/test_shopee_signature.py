@@ -35,7 +35,7 @@ def test_worked_examples_are_what_the_reference_says():
 
 def test_shop_signature_matches_worked_example():
     got = sign(KEY, 2001887, "/api/v2/shop/get_shop_info", 1655714431,
-               "59777174636562737266615546704c6d", 14701711)
+               access_token="59777174636562737266615546704c6d", shop_id=14701711)
     assert got == "9fdae5aeed86e753249982ec04aa54339280f12d3f456b9e3f7d8ee91e66a2b3"
 
 
@@ -45,9 +45,9 @@ def test_public_signature_matches_worked_example():
 
 
 def test_signature_is_lower_case_hex_and_key_sensitive():
-    got = sign(KEY, 1, "/api/v2/x", 2, "tok", 3)
+    got = sign(KEY, 1, "/api/v2/x", 2, access_token="tok", shop_id=3)
     assert got == got.lower() and len(got) == 64
-    assert got != sign(KEY + "x", 1, "/api/v2/x", 2, "tok", 3)
+    assert got != sign(KEY + "x", 1, "/api/v2/x", 2, access_token="tok", shop_id=3)
 
 
 TS = 1655714431

@@ -1,4 +1,5 @@
-"""ShopifyConnector.normalise and the status table (DECISIONS.md §1), on hand-built payloads."""
+"""ShopifyConnector.normalise and the status table (docs/decisions.md §1), on hand-built
+payloads."""
 
 from __future__ import annotations
 

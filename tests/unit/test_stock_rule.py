@@ -1,4 +1,4 @@
-"""The stock rule (DECISIONS §7), each expectation worked out by hand in the test."""
+"""The stock rule (docs/decisions.md §7), each expectation worked out by hand in the test."""
 
 from decimal import Decimal as D
 

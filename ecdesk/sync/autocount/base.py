@@ -3,7 +3,7 @@
 A route knows AutoCount and nothing of store platforms. AutoCount has no idempotency key, so
 ``create`` that loses its answer raises ``MaybeApplied``: the caller then looks the document
 up (by the DocNo derived from the order, or by listing and matching ``ref``) and never posts
-blindly again (DECISIONS.md §2).
+blindly again (docs/decisions.md §2).
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ class AutoCountRoute(ABC):
 
     def stock_balances(self, location: str | None = None) -> list[StockBalance]:
         """Quantity on hand per item code and location (one location when given).
-        ``Unsupported`` when the route cannot read stock (Cloud: DECISIONS.md §7)."""
+        ``Unsupported`` when the route cannot read stock (Cloud: docs/decisions.md §7)."""
         raise Unsupported(f"The AutoCount route '{self.name}' cannot read stock balances; "
                           "use `ecdesk stock import FILE` with AutoCount's stock balance "
                           "report, or a read-only SQL connection (`sql_url`).")

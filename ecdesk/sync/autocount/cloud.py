@@ -1,6 +1,6 @@
 """AutoCount Cloud Accounting Integration API route (REST, ``Key-ID`` / ``API-Key``).
 
-Contract (reference/autocount.md §1, autocount-2.md §1-§4; DECISIONS.md §2, §3):
+Contract (reference/autocount.md §1, autocount-2.md §1-§4; docs/decisions.md §2, §3):
 
 - ``{url}/{book}/...`` with the numeric book id; headers ``Key-ID`` and ``API-Key``.
 - Cloud has invoices and credit notes only. A cash sale is an invoice whose master carries

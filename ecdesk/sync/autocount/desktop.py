@@ -39,7 +39,7 @@ Refusals become :class:`Rejected` (the order is held with AutoCount's words and 
 a failed login or a missing licence, pythonnet or assemblies is a :class:`ConfigError` /
 :class:`AuthError` naming the missing piece; any other failure during ``Save()`` may have
 saved the document and raises ``MaybeApplied`` (looked up by DocNo or ref before any
-re-post, DECISIONS.md §2).
+re-post, docs/decisions.md §2).
 """
 
 from __future__ import annotations
@@ -442,7 +442,7 @@ def fill(doc: Any, draft: DocumentDraft, asm: Any) -> None:
     doc.DebtorName = draft.debtor_name
     doc.DisplayTerm = draft.credit_term  # verify: the credit-term column's name on the doc
     doc.SalesLocation = draft.sales_location  # verify
-    doc.Ref = draft.ref  # the text a clerk searches for (DECISIONS.md §2)
+    doc.Ref = draft.ref  # the text a clerk searches for (docs/decisions.md §2)
     if draft.description:
         doc.Description = draft.description
     doc.InclusiveTax = draft.inclusive_tax

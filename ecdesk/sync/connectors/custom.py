@@ -48,7 +48,7 @@ SCHEMA_PATH = resource_path("custom-feed.schema.json")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_LIMIT = 100  # docs/custom-feed.md §3: limit 1..100
 
-#: docs/custom-feed.md §4 (DECISIONS.md §1 outcomes): feed status -> posting disposition
+#: docs/custom-feed.md §4 (docs/decisions.md §1 outcomes): feed status -> posting disposition
 STATUS_TABLE: dict[str, Disposition] = {
     "paid": Disposition.POSTABLE,
     "processing": Disposition.POSTABLE,

@@ -64,7 +64,7 @@ REFRESH_MARGIN = timedelta(minutes=30)
 HISTORY = timedelta(days=90)
 RATE_RETRIES = 5
 
-#: DECISIONS.md §1, Lazada row, per item status (LZ-API GetOrders status values).
+#: docs/decisions.md §1, Lazada row, per item status (LZ-API GetOrders status values).
 ITEM_STATUS: dict[str, Disposition] = {
     "unpaid": Disposition.WAITING,
     "canceled": Disposition.IGNORED,

@@ -60,7 +60,7 @@ DETAIL_FIELDS = (
     "cancel_by,cancel_reason,package_list,note"
 )
 
-#: DECISIONS.md §1, Shopee row (statuses per developer guide "v2.0 data definition").
+#: docs/decisions.md §1, Shopee row (statuses per developer guide "v2.0 data definition").
 STATUS_TABLE: dict[str, Disposition] = {
     "READY_TO_SHIP": Disposition.POSTABLE,
     "PROCESSED": Disposition.POSTABLE,
@@ -88,7 +88,7 @@ RATE_ERRORS = frozenset({"error_rate_limit", "error_limit"})
 SERVER_ERRORS = frozenset({"error_server", "error_network", "error_inner", "error_busy"})
 
 
-def sign(partner_key: str, partner_id: str | int, path: str, timestamp: int | str,
+def sign(partner_key: str, partner_id: str | int, path: str, timestamp: int | str, *,
          access_token: str = "", shop_id: str | int = "") -> str:
     """Shopee v2 signature: public form when ``access_token`` is empty, shop form otherwise."""
     base = f"{partner_id}{path}{timestamp}{access_token}{shop_id if access_token else ''}"
@@ -146,7 +146,8 @@ class ShopeeConnector(Connector):
         query: dict[str, Any] = {"partner_id": self.partner_id, "timestamp": ts}
         if token is not None:
             query.update(access_token=token, shop_id=self.shop_id)
-            query["sign"] = sign(key, self.partner_id, path, ts, token, self.shop_id)
+            query["sign"] = sign(key, self.partner_id, path, ts, access_token=token,
+                                 shop_id=self.shop_id)
         else:
             query["sign"] = sign(key, self.partner_id, path, ts)
         query.update(params or {})

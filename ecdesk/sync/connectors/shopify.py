@@ -28,7 +28,7 @@ Contract followed (same reference, §1):
 * Errors (§1.9): 401/402/403/423 and GraphQL ``ACCESS_DENIED`` become
   :class:`~ecdesk.sync.http.AuthError`/:class:`~ecdesk.sync.http.ApiError` saying what to do.
 
-Normalisation follows DECISIONS.md §1 (display number = ``name`` without ``#``; one status
+Normalisation follows docs/decisions.md §1 (display number = ``name`` without ``#``; one status
 table, :data:`FINANCIAL_STATUS`) and §4 (shipping method = ``code``, else ``title``; payment
 = each of ``paymentGatewayNames``). Shop money (``shopMoney``) is used throughout.
 """
@@ -67,7 +67,7 @@ NESTED_PAGE = 50
 TOKEN_MARGIN = timedelta(minutes=5)  # ask for a new client-credentials token this early
 THROTTLE_RETRIES = 10
 
-#: DECISIONS.md §1, Shopify row: financial status -> what posting may do. A cancelled order
+#: docs/decisions.md §1, Shopify row: financial status -> what posting may do. A cancelled order
 #: (``cancelledAt`` set) is ignored whatever its financial status.
 FINANCIAL_STATUS: dict[str, Disposition] = {
     "PAID": Disposition.POSTABLE,

@@ -57,7 +57,7 @@ from ecdesk.sync.http import ApiError, AuthError, loads
 API_PREFIX = "/wp-json/wc/v3"
 MAX_PER_PAGE = 100  # WC REST CRUD controller: per_page must be between 1 and 100 (§2.2)
 
-#: DECISIONS.md §1: WooCommerce order status -> what it means for posting. ``checkout-draft``
+#: docs/decisions.md §1: WooCommerce order status -> what it means for posting. ``checkout-draft``
 #: is a Blocks checkout that was never placed.
 STATUS_TABLE: dict[str, Disposition] = {
     "processing": Disposition.POSTABLE,

@@ -1,4 +1,4 @@
-"""Egress: stock quantities and tracking numbers from ecdesk to the stores (DECISIONS §7).
+"""Egress: stock quantities and tracking numbers from ecdesk to the stores (docs/decisions.md §7).
 
 One pusher per platform (:func:`pusher_class`, imported here by name so a frozen build
 carries them); ``runner`` decides what changed and records every push; ``ledger`` reads

@@ -1,5 +1,5 @@
 """Read a stock count: AutoCount's stock balance report saved to Excel (``.xlsx``) or ``.csv``
-with columns ``ItemCode``, ``Location`` (optional) and ``Qty`` (DECISIONS.md §7).
+with columns ``ItemCode``, ``Location`` (optional) and ``Qty`` (docs/decisions.md §7).
 
 A file that cannot be read raises :class:`CountFileError` naming the row and column, and
 nothing is imported: the caller checks the whole file before it writes anything.

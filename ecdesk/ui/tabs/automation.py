@@ -1,6 +1,6 @@
 """Automation tab: per store, whether and how often it syncs, and what it posts.
 
-Keys are the per-store settings of DECISIONS.md §4 and ``sync/posting.py``
+Keys are the per-store settings of docs/decisions.md §4 and ``sync/posting.py``
 (``doc_kind``, ``doc_prefix``, ``debtor_code``...); a blank posting field means "use the
 AutoCount default" set in Integration > AutoCount. ``egress_minutes`` is the cadence of
 the store-bound direction (stock levels and tracking numbers).

@@ -3,7 +3,7 @@
 Credentials are typed into password fields, saved to the OS keyring through
 ``Service.set_secret`` and never read back: the tab only shows whether each one is saved
 (``has_secret``). When ``keyring_problem()`` has something to say, the tab says it plainly
-and refuses to save credentials. Key names follow DECISIONS.md §4 (`secret set`, `--set`).
+and refuses to save credentials. Key names follow docs/decisions.md §4 (`secret set`, `--set`).
 """
 
 from __future__ import annotations

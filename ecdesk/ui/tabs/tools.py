@@ -1,11 +1,13 @@
 """Tools tab: one-click resync of a store, of one order, of a date range; the month-end
-reconciliation export to Excel; the window's language; the sync log."""
+reconciliation export to Excel; the window's language; the sync log and the log file."""
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecdesk.logfile import log_path
 from ecdesk.service import Service, UsageError
 from ecdesk.ui import i18n
 from ecdesk.ui.models.sync_log import SyncLogModel
@@ -35,6 +38,7 @@ class ToolsTab(QWidget):
         super().__init__(parent)
         self.service = service
         self.ops = ops
+        self.open_url = QDesktopServices.openUrl  # replaced in tests
         self.store = StoreCombo(service)
         self.sync_button = QPushButton(self.tr("S&ync this store now"))
         self.sync_all_button = QPushButton(self.tr("Sync a&ll stores"))
@@ -118,6 +122,7 @@ class ToolsTab(QWidget):
         self.log_view.setWordWrap(False)
         h = self.log_view.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        h.setResizeContentsPrecision(100)  # fit the first 100 rows, not the whole log
         h.setStretchLastSection(True)
         self.log_view.setAccessibleName(self.tr("Sync log"))
         self.log_store = StoreCombo(service, self.tr("All stores"))
@@ -129,6 +134,11 @@ class ToolsTab(QWidget):
         lrow.addWidget(self.log_store)
         lrow.addStretch(1)
         lrow.addWidget(self.log_refresh)
+        # the technical log (ecdesk.log): what support asks for when something went wrong
+        self.log_file_button = QPushButton(self.tr("O&pen log file"))
+        self.log_folder_button = QPushButton(self.tr("&Browse log folder"))
+        lrow.addWidget(self.log_file_button)
+        lrow.addWidget(self.log_folder_button)
         lv.addLayout(lrow)
         lv.addWidget(self.log_view)
 
@@ -161,6 +171,8 @@ class ToolsTab(QWidget):
         self.cancel_button.clicked.connect(self.ops.cancel)
         self.recon_button.clicked.connect(lambda: self.export_reconciliation())
         self.log_refresh.clicked.connect(self.reload_log)
+        self.log_file_button.clicked.connect(lambda: self.open_log(folder=False))
+        self.log_folder_button.clicked.connect(lambda: self.open_log(folder=True))
         self.log_store.currentIndexChanged.connect(lambda _i: self.reload_log())
         self.language.currentIndexChanged.connect(lambda _i: self.save_language())
         self.ops.busy_changed.connect(self._busy)
@@ -196,6 +208,15 @@ class ToolsTab(QWidget):
     def reload_log(self) -> None:
         self.log_model.store = self.log_store.current()
         self.log_model.reload()
+
+    def open_log(self, *, folder: bool) -> Path:
+        """Show ecdesk.log (or its folder) in the system's viewer; answers the path."""
+        path = log_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(exist_ok=True)  # nothing logged yet: open an empty file, not an error
+        target = path.parent if folder else path
+        self.open_url(QUrl.fromLocalFile(str(target)))
+        return target
 
     def _say(self, text: str, ok: bool = True) -> None:
         self.result.setStyleSheet("color:#374151" if ok else "color:#b91c1c")

@@ -1,0 +1,170 @@
+"""The window's figures (the only bench module that imports the UI): cold start to first
+paint, the held grid opened and filtered at 100,000 rows, the window's peak RSS with
+100,000 stored orders, and the longest GUI-thread stall during a background sync.
+
+Each runs in its own process (``python -m bench.gui WHAT [ARGS]``), offscreen, so start-up
+and memory are the process's own.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import figure, peak_rss_mb
+
+HELD_ROWS = 100_000
+SYNC_ORDERS = 10_000
+
+
+def _app():
+    import keyring
+
+    from ecdesk.secrets import MemoryKeyring
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    keyring.set_keyring(MemoryKeyring())  # the Integration tab asks; never the real one
+    from ecdesk.ui.app import application
+
+    return application()
+
+
+def _window(service):
+    from ecdesk.ui.main_window import MainWindow
+
+    window = MainWindow(service, schedule=False)
+    window.resize(1280, 860)
+    return window
+
+
+def _painted(window, app) -> None:
+    """Show ``window`` and return once it has painted all of itself (offscreen too)."""
+    window.show()
+    app.processEvents()  # layouts settle, show events run
+    window.repaint()  # the first complete paint, synchronously
+
+
+def child_cold_start(db: str) -> None:
+    """Print the wall-clock time of the first paint (the parent started the clock)."""
+    from ecdesk.service import Service
+
+    app = _app()
+    window = _window(Service(db))
+    _painted(window, app)
+    print(f"PAINTED {time.time()} {time.process_time()}", flush=True)
+
+
+def child_grid(db: str) -> None:
+    from ecdesk.service import Service
+
+    app = _app()
+    t0, c0 = time.perf_counter(), time.process_time()
+    window = _window(Service(db))
+    _painted(window, app)
+    opened, opened_cpu = time.perf_counter() - t0, time.process_time() - c0
+    panel = window.held
+    assert panel.model.total == HELD_ROWS, panel.model.total
+    t1, c1 = time.perf_counter(), time.process_time()
+    panel.search.setText("SKU-42")
+    panel.apply_filter()  # what the 250 ms debounce fires
+    app.processEvents()
+    filtered, filtered_cpu = time.perf_counter() - t1, time.process_time() - c1
+    figure(f"window open to first paint, held grid of {HELD_ROWS:,} rows "
+           f"({opened_cpu * 1000:,.0f} ms of CPU)", opened * 1000, "ms", "<= 1000")
+    figure(f"held grid filter at {HELD_ROWS:,} rows, {panel.model.total:,} match "
+           f"({filtered_cpu * 1000:,.0f} ms of CPU)", filtered * 1000, "ms", "<= 500")
+    figure(f"peak RSS, window open with {HELD_ROWS:,} stored orders", peak_rss_mb(), "MB",
+           "<= 150")
+
+
+def child_stall(orders: int) -> None:
+    """Sync ``orders`` in the background (the window's own runner) while a 2 ms timer on the
+    GUI thread records the longest gap between its ticks."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from bench.world import feed_world
+
+    app = _app()
+    with feed_world(orders) as world:
+        window = _window(world.service)
+        _painted(window, app)
+        clock, gaps = QElapsedTimer(), [0]
+        clock.start()
+        last = [clock.elapsed()]
+
+        def tick() -> None:
+            now = clock.elapsed()
+            gaps[0] = max(gaps[0], now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(2)
+        timer.timeout.connect(tick)
+        timer.start()
+        t0 = time.perf_counter()
+        job = window.ops.sync()
+        assert job is not None
+        while not job.done:
+            app.processEvents()
+            time.sleep(0.001)
+        app.processEvents()
+        took = time.perf_counter() - t0
+        timer.stop()
+        posted = len(world.route.docs)
+        figure(f"longest GUI-thread stall during a background sync of {orders:,} orders "
+               f"({posted:,} posted in {took:.1f} s)", float(gaps[0]), "ms", "< 50")
+
+
+def _run(args: list[str]) -> str:
+    done = subprocess.run([sys.executable, "-m", "bench.gui", *args], capture_output=True,
+                          text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    if done.returncode != 0:
+        print(f"bench.gui {args[0]} failed:\n{done.stderr[-2000:]}", flush=True)
+    return done.stdout
+
+
+def _held_database(folder: Path) -> str:
+    from bench.world import store_orders
+    from ecdesk.service import Service
+
+    url = f"sqlite:///{folder / 'held.sqlite'}"
+    svc = Service(url)
+    store_orders(svc, HELD_ROWS)
+    svc.close()
+    return url
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = f"sqlite:///{Path(tmp) / 'empty.sqlite'}"
+        from ecdesk.service import Service
+
+        Service(empty).close()  # migrated: the daily start, not the very first
+        starts = []  # (wall, CPU of the process) per start
+        for _ in range(3):
+            t0 = time.time()
+            out = _run(["cold-start", empty])
+            starts += [(float(line.split()[1]) - t0, float(line.split()[2]))
+                       for line in out.splitlines() if line.startswith("PAINTED")]
+        if starts:
+            wall, cpu = min(starts)
+            figure(f"cold start to first paint, best of 3 ({cpu * 1000:,.0f} ms of CPU)",
+                   wall * 1000, "ms", "<= 3000")
+        print(_run(["grid", _held_database(Path(tmp))]), end="", flush=True)
+    print(_run(["stall", str(SYNC_ORDERS)]), end="", flush=True)
+
+
+if __name__ == "__main__":
+    what, *rest = sys.argv[1:] or ["all"]
+    if what == "cold-start":
+        child_cold_start(rest[0])
+    elif what == "grid":
+        child_grid(rest[0])
+    elif what == "stall":
+        child_stall(int(rest[0]))
+    else:
+        main()
