@@ -36,7 +36,7 @@ def _prefixes(s: Session, but: int | None = None) -> set[str]:
             for st in s.scalars(select(Store)) if st.id != but}
 
 
-def _check_identity(s: Session, name: str, platform: str, url: str,
+def _check_identity(s: Session, name: str, platform: str, url: str, *,
                     settings: dict[str, str], but: int | None = None) -> None:
     """Refuse a name another store has (ignoring case and spaces) and a shop another store
     already is (store_identity), naming that store."""
@@ -84,7 +84,7 @@ class StoreService:
         settings = check_store_settings(plat.value, dict(settings or {}))
         url = check_url(url, required=False)  # none yet: the store's test or sync asks
         with self.ctx.session() as s:
-            _check_identity(s, name, plat.value, url, settings)
+            _check_identity(s, name, plat.value, url, settings=settings)
             taken = _prefixes(s)
             if "doc_prefix" in settings:
                 _check_prefix(settings["doc_prefix"], taken)
@@ -110,7 +110,8 @@ class StoreService:
             if url is not None or settings or new_name:
                 _check_identity(s, new_name or store.name, store.platform,
                                 store.url if url is None else url,
-                                {k: v for k, v in merged_settings.items() if v}, but=store.id)
+                                settings={k: v for k, v in merged_settings.items() if v},
+                                but=store.id)
             if url is not None:
                 store.url = url
             if settings and "doc_prefix" in settings:
