@@ -20,6 +20,11 @@ from typing import Any
 from ecdesk import __version__
 
 OK, HELD, USAGE = 0, 1, 2
+#: ``autocount ACTION`` -> (kind of code, how the help names it)
+CODE_LISTS = {"items": ("item", "item codes"), "taxcodes": ("tax", "tax codes"),
+              "payment-methods": ("payment_method", "payment methods"),
+              "debtors": ("debtor", "debtor codes"), "locations": ("location", "locations"),
+              "currencies": ("currency", "currencies")}
 log = logging.getLogger(__name__)
 
 
@@ -35,6 +40,27 @@ def _kv(values: list[str] | None) -> dict[str, str]:
             raise CliError(f"'{item}' is not KEY=VALUE.")
         out[key.strip()] = value.strip()
     return out
+
+
+def _date_arg(text: str) -> date:
+    """A ``YYYY-MM-DD`` argument, refused in our words (not Python's)."""
+    from ecdesk.errors import UsageError
+    from ecdesk.validation import parse_date
+
+    try:
+        return parse_date(text)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _check_dates(since: date | None, until: date | None, since_flag: str,
+                 until_flag: str) -> None:
+    """Refuse an end without a start or before it; warn of dates in the future."""
+    from ecdesk.validation import check_range
+
+    for warning in check_range(since, until, date.today(), since_flag=since_flag,
+                               until_flag=until_flag):
+        print(f"ecdesk: warning: {warning}", file=sys.stderr)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
                                     "else read from standard input")
     ss.add_argument("name", help="store name, or 'autocount'")
     ss.add_argument("key")
+    sl = sec.add_parser("list", help="which credentials are saved (names only, never values) "
+                                     "and which belong to no store any more")
+    sl.add_argument("--json", action="store_true")
+    sec.add_parser("forget-orphans", help="delete saved credentials whose store is gone")
 
     ac = sub.add_parser("autocount", help="AutoCount connection and posting defaults"
                         ).add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -89,6 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     for action, text in (("confirm-import", "the workbook was imported into AutoCount"),
                          ("withdraw-import", "the workbook will not be imported")):
         ac.add_parser(action, help=text).add_argument("file", help="ecdesk-<date>-<time>.xlsx")
+    for action, (_kind, what) in CODE_LISTS.items():
+        lc = ac.add_parser(action, help=f"list the AutoCount book's {what}")
+        lc.add_argument("--search", default="", metavar="TEXT",
+                        help="only codes or descriptions containing TEXT")
+        lc.add_argument("--json", action="store_true")
 
     mp = sub.add_parser("map", help="map store values to AutoCount").add_subparsers(
         dest="kind", metavar="KIND", required=True)
@@ -116,9 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     sy = sub.add_parser("sync", help="fetch orders and post them")
     sy.add_argument("--store")
     sy.add_argument("--once", action="store_true", help="one pass, then exit")
-    sy.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    sy.add_argument("--since", type=_date_arg, metavar="YYYY-MM-DD",
                     help="re-read orders updated from this date (resync)")
-    sy.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    sy.add_argument("--until", type=_date_arg, metavar="YYYY-MM-DD")
 
     h = sub.add_parser("held", help="list held orders with their reasons")
     h.add_argument("--store")
@@ -144,9 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", metavar="REPORT", required=True)
     rc = ex.add_parser("reconciliation", help="month-end reconciliation workbook (.xlsx)")
     rc.add_argument("out", metavar="OUT.xlsx")
-    rc.add_argument("--from", dest="since", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    rc.add_argument("--from", dest="since", type=_date_arg, metavar="YYYY-MM-DD",
                     help="orders dated from this day")
-    rc.add_argument("--to", dest="until", type=date.fromisoformat, metavar="YYYY-MM-DD",
+    rc.add_argument("--to", dest="until", type=_date_arg, metavar="YYYY-MM-DD",
                     help="orders dated up to and including this day")
     rc.add_argument("--store")
 
@@ -305,8 +340,8 @@ def _store(svc: Any, args: argparse.Namespace) -> int:
             if not stores:
                 print("No stores yet: `ecdesk store add NAME --platform P --url URL`.")
     elif args.action == "remove":
-        svc.remove_store(args.name)
-        print(f"Removed store '{args.name}'.")
+        gone = svc.remove_store(args.name)
+        print(f"Removed store '{args.name}' and its {gone or 0} saved credential(s).")
     elif args.action == "auth":
         print(svc.authorise_store(args.name, args.code))
     elif args.action == "test":
@@ -315,6 +350,21 @@ def _store(svc: Any, args: argparse.Namespace) -> int:
 
 
 def _secret(svc: Any, args: argparse.Namespace) -> int:
+    if args.action == "forget-orphans":
+        print(f"Deleted {svc.forget_orphans()} orphan credential(s) from the keyring.")
+        return OK
+    if args.action == "list":
+        entries = svc.list_secrets()
+        for e in entries:
+            if args.json:
+                _json_line({"owner": e.owner, "key": e.key, "orphan": e.orphan})
+            else:
+                print(f"{e.owner:<24} {e.key:<22} {'orphan: ' + e.note if e.orphan else ''}"
+                      .rstrip())
+        if not args.json:
+            orphans = sum(e.orphan for e in entries)
+            print(f"{len(entries)} credential(s) saved, {orphans} orphan(s).", file=sys.stderr)
+        return OK
     if sys.stdin is not None and sys.stdin.isatty():  # typed by hand: never echoed
         import getpass
 
@@ -327,6 +377,18 @@ def _secret(svc: Any, args: argparse.Namespace) -> int:
 
 
 def _autocount(svc: Any, args: argparse.Namespace) -> int:
+    if args.action in CODE_LISTS:
+        kind, what = CODE_LISTS[args.action]
+        codes = svc.list_codes(kind, args.search)
+        for code, description in codes:
+            if args.json:
+                _json_line({"code": code, "description": description})
+            else:
+                print(f"{code:<24} {description}".rstrip())
+        if not args.json:
+            found = f"{len(codes)} {what}" + (f" matching '{args.search}'" if args.search else "")
+            print(found + ".", file=sys.stderr)
+        return OK
     if args.action == "set":
         svc.set_autocount(args.route, args.url, args.book, _kv(args.settings))
         print("AutoCount settings saved.")
@@ -354,8 +416,11 @@ def _map(svc: Any, args: argparse.Namespace) -> int:
             else:
                 print(f"{m.store:<20} {m.kind:<9} {m.key:<30} -> {m.value} {m.uom}".rstrip())
         return OK
-    svc.set_mapping(args.store, args.kind, args.key, args.value, getattr(args, "uom", ""))
+    warnings = svc.set_mapping(args.store, args.kind, args.key, args.value,
+                               getattr(args, "uom", ""))
     print(f"Mapped {args.kind} '{args.key}' -> '{args.value}' for {args.store}.")
+    for warning in warnings or []:
+        print(f"ecdesk: warning: {warning}", file=sys.stderr)
     return OK
 
 
@@ -370,6 +435,7 @@ def _progress(verbose: bool):
 def _sync(svc: Any, args: argparse.Namespace) -> int:
     from ecdesk.sync.engine import CancelToken
 
+    _check_dates(args.since, args.until, "--since", "--until")
     since = until = None
     tz = datetime.now().astimezone().tzinfo
     if args.since:
@@ -497,6 +563,7 @@ def _documents(svc: Any, args: argparse.Namespace) -> int:
 
 
 def _export(svc: Any, args: argparse.Namespace) -> int:
+    _check_dates(args.since, args.until, "--from", "--to")
     c = svc.export_reconciliation(args.out, args.since, args.until, args.store)
     print(f"Wrote {c['path']}: {c['orders']} order(s), {c['documents']} document line(s), "
           f"{c['held']} held order(s) with {c['held_reasons']} reason(s).")

@@ -87,6 +87,7 @@ class Service:
         self.orders = OrderQueries(self.ctx)
         self.runs = SyncOperations(self.ctx, self.orders)
         self.reports = ReportService(self.ctx)
+        self.credentials.adopt_legacy()  # once after migration 0003: old keyring names
 
     @property
     def db(self) -> Database:
@@ -136,6 +137,8 @@ class Service:
     has_secret = _via("credentials", CredentialService.has_secret)
     authorise_store = _via("credentials", CredentialService.authorise_store)
     test_store = _via("credentials", CredentialService.test_store)
+    list_secrets = _via("credentials", CredentialService.list_secrets)
+    forget_orphans = _via("credentials", CredentialService.forget_orphans)
 
     # --- AutoCount connection (services/autocount.py) -----------------------------------
     set_autocount = _via("autocount", AutoCountService.set_autocount)
@@ -143,6 +146,7 @@ class Service:
     test_autocount = _via("autocount", AutoCountService.test_autocount)
     confirm_import = _via("autocount", AutoCountService.confirm_import)
     withdraw_import = _via("autocount", AutoCountService.withdraw_import)
+    list_codes = _via("autocount", AutoCountService.list_codes)
 
     # --- mappings (services/mappings.py) ------------------------------------------------
     set_mapping = _via("mappings", MappingService.set_mapping)

@@ -114,5 +114,24 @@ class Database:
         self.engine.dispose()
 
 
+def database_uid(session: Session) -> str:
+    """This database's own random uid (``settings`` ``database.uid``, made by migration
+    0003_credential_uids; made here if a database lacks it): names its keyring entries."""
+    import uuid
+
+    from ecdesk.db.models import Setting
+
+    row = session.get(Setting, DATABASE_UID)
+    if row is None or not row.value:
+        row = row or Setting(key=DATABASE_UID)
+        row.value = uuid.uuid4().hex
+        session.merge(row)
+        session.commit()
+    return row.value
+
+
+DATABASE_UID = "database.uid"
+
+
 def open_database(url: str | None = None) -> Database:
     return Database(url)

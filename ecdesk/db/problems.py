@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from ecdesk.sync.connectors.base import ConfigError
+from ecdesk.errors import ConfigError
 
 HOW_TO_CHOOSE = ("choose the database with --db or ECDESK_DB, e.g. "
                  "sqlite:///C:/ecdesk/ecdesk.sqlite or postgresql://user@server/ecdesk")

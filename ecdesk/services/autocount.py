@@ -76,3 +76,23 @@ class AutoCountService:
                 return exports.withdraw(s, route, path)
             except exports.ExportFileError as exc:
                 raise UsageError(str(exc)) from None
+
+    def list_codes(self, kind: str, search: str = "") -> list[tuple[str, str]]:
+        """The book's codes of ``kind`` (item, tax, payment_method, debtor, location,
+        currency) whose code or description contains ``search`` (any case)."""
+        from ecdesk.errors import ApiError
+
+        with self.ctx.session() as s:
+            try:
+                autocount_config(s)
+                route = self.ctx.engine.route(s)
+            except ConfigError as exc:
+                raise UsageError(str(exc)) from None
+        try:
+            codes = route.list_codes(kind)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        except ApiError as exc:  # Unsupported says what this route cannot list
+            raise UsageError(f"{exc} Look the codes up in AutoCount itself.") from None
+        needle = search.strip().casefold()
+        return [(c, d) for c, d in codes if needle in c.casefold() or needle in d.casefold()]

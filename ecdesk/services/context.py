@@ -47,6 +47,11 @@ class Context:
     def store(s: Session, name: str) -> Store:
         """The store called ``name``, or a :class:`UsageError` listing the stores there are."""
         store = s.scalars(select(Store).where(Store.name == name)).one_or_none()
+        if store is None:  # names ignore case and spaces ("shop a " is "Shop A")
+            from ecdesk.store_identity import name_key
+
+            store = next((st for st in s.scalars(select(Store))
+                          if name_key(st.name) == name_key(name)), None)
         if store is None:
             names = ", ".join(s.scalars(select(Store.name).order_by(Store.name))) or "none yet"
             raise UsageError(f"No store named '{name}' (stores: {names}).")

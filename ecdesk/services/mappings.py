@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from sqlalchemy import func, or_, select
 
 from ecdesk.db.models import HoldRow, Mapping, OrderRow, Store
@@ -19,22 +17,72 @@ KIND_OF_HOLD = {HoldCode.UNMAPPED_SKU.value: "sku", HoldCode.UNMAPPED_SHIPPING.v
                 HoldCode.UNKNOWN_PAYMENT.value: "payment", HoldCode.UNMAPPED_TAX.value: "tax"}
 
 
+#: mapping kind -> the kind of AutoCount code its value is (AutoCountRoute.list_codes)
+CODE_OF_KIND = {"sku": "item", "shipping": "item", "payment": "payment_method", "tax": "tax"}
+LIST_COMMAND = {"item": "items", "payment_method": "payment-methods", "tax": "taxcodes"}
+CODES_FRESH = 300.0  # seconds a listing of the book's codes is reused for checks at entry
+
+
 class MappingService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self._codes: dict[str, tuple[float, set[str] | None, str]] = {}
 
-    def set_mapping(self, store: str, kind: str, key: str, value: str, uom: str = "") -> None:
+    def _book_codes(self, kind: str) -> tuple[set[str] | None, str]:
+        """The book's codes of ``kind`` (upper case), or None and why they cannot be listed
+        (route cannot, AutoCount not set up or not answering); reused for a few minutes."""
+        import time
+
+        from ecdesk.errors import ApiError, ConfigError
+        from ecdesk.sync.engine import autocount_config
+
+        cached = self._codes.get(kind)
+        if cached and time.monotonic() - cached[0] < CODES_FRESH:
+            return cached[1], cached[2]
+        codes: set[str] | None = None
+        try:
+            with self.ctx.session() as s:
+                autocount_config(s)
+                route = self.ctx.engine.route(s)
+            codes = {c.upper() for c, _ in route.list_codes(kind)} or None
+            reason = "" if codes else "AutoCount listed none"
+        except (ApiError, ConfigError, ValueError, OSError) as exc:
+            reason = str(exc)
+        self._codes[kind] = (time.monotonic(), codes, reason)
+        return codes, reason
+
+    def _check_code(self, kind: str, value: str) -> list[str]:
+        """Refuse an AutoCount code the book does not have (when the route can list them);
+        answers a warning when it cannot be checked."""
+        code_kind = CODE_OF_KIND[kind]
+        if kind == "tax" and value.lower() == "none":
+            return []
+        codes, reason = self._book_codes(code_kind)
+        what = {"item": "item code", "payment_method": "payment method",
+                "tax": "tax code"}[code_kind]
+        if codes is None:
+            return [f"The {what} '{value}' was not checked against AutoCount ({reason.rstrip('.')})"
+                    "; AutoCount checks it when the first order posts."]
+        if value.upper() not in codes:
+            raise UsageError(
+                f"The AutoCount book has no {what} '{value}'. "
+                f"`ecdesk autocount {LIST_COMMAND[code_kind]} --search {value[:6]}` lists the "
+                "book's codes (or pick one in Mapping).")
+        return []
+
+    def set_mapping(self, store: str, kind: str, key: str, value: str,
+                    uom: str = "") -> list[str]:
+        """Save one mapping; answers warnings (the code could not be checked)."""
         if kind not in MAP_KINDS:
             raise UsageError(f"Unknown mapping kind '{kind}' (one of {', '.join(MAP_KINDS)}).")
         if not key.strip() or not value.strip():
             raise UsageError("Both the store value and the AutoCount value are needed.")
         if kind == "tax":
             from ecdesk.sync.matching import tax_key
+            from ecdesk.validation import check_tax_rate
 
-            try:
-                key = tax_key(Decimal(key.rstrip("%")))
-            except ArithmeticError:
-                raise UsageError(f"'{key}' is not a tax rate (e.g. 8 for 8%).") from None
+            key = tax_key(check_tax_rate(key))
+        warnings = self._check_code(kind, value.strip())
         with self.ctx.session() as s:
             st = self.ctx.store(s, store)
             row = s.scalars(select(Mapping).where(Mapping.store_id == st.id,
@@ -46,6 +94,7 @@ class MappingService:
                 row.value, row.uom = value.strip(), uom
             mark_for_review(s, st.id)
             s.commit()
+        return warnings
 
     def delete_mapping(self, store: str, kind: str, key: str) -> None:
         with self.ctx.session() as s:

@@ -43,10 +43,12 @@ class ReportService:
         """Write the reconciliation workbook for orders dated ``since``..``until`` (whole
         days, inclusive; the order date as stored) of one store or all; answers the counts."""
         from ecdesk.reports.reconciliation import write_reconciliation
+        from ecdesk.validation import check_export_path
 
         if since and until and until < since:
             raise UsageError(f"The end date {until:%d %b %Y} is before the start date "
                              f"{since:%d %b %Y}.")
+        path = check_export_path(path, "reconciliation")
         sid = self.ctx.store_id(store)
         try:
             counts = write_reconciliation(self._recon_orders(sid, since, until), path)

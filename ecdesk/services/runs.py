@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from ecdesk.db.models import OrderRow, Store, SyncLog
 from ecdesk.domain import FIXABLE_BY_MAPPING, Outcome
+from ecdesk.errors import UsageError
 from ecdesk.services.context import Context
 from ecdesk.services.orders import OrderQueries
 from ecdesk.services.records import HeldQuery
@@ -25,6 +26,12 @@ class SyncOperations:
              cancel: CancelToken | None = None, since: datetime | None = None,
              until: datetime | None = None, trigger: str = "manual") -> RunSummary:
         """Sync one store or every enabled store; answers what this run did."""
+        if until is not None and since is None:
+            raise UsageError("A sync up to a date needs the date to start from too (--since "
+                             "with --until; From and To in the window).")
+        if since is not None and until is not None and until < since:
+            raise UsageError(f"The end {until:%Y-%m-%d} is before the start {since:%Y-%m-%d}: "
+                             "give the earlier date first.")
         with self.ctx.session() as s:
             if store:
                 ids = [(self.ctx.store(s, store).id, store)]

@@ -12,7 +12,9 @@ from ecdesk.domain import Outcome, Platform
 from ecdesk.errors import UsageError
 from ecdesk.services.context import Context, local_midnight
 from ecdesk.services.records import StoreInfo
+from ecdesk.store_identity import describe, name_key, shop_key
 from ecdesk.sync.engine import mark_for_review
+from ecdesk.validation import check_minutes, check_store_settings, check_url
 
 STORE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,59}$")
 PLATFORM_PREFIX = {Platform.SHOPIFY: "SH", Platform.WOOCOMMERCE: "WC", Platform.SHOPEE: "SP",
@@ -32,6 +34,25 @@ def free_prefix(platform: Platform, taken: set[str]) -> str:
 def _prefixes(s: Session, but: int | None = None) -> set[str]:
     return {(st.settings or {}).get("doc_prefix", "").upper()
             for st in s.scalars(select(Store)) if st.id != but}
+
+
+def _check_identity(s: Session, name: str, platform: str, url: str, *,
+                    settings: dict[str, str], but: int | None = None) -> None:
+    """Refuse a name another store has (ignoring case and spaces) and a shop another store
+    already is (store_identity), naming that store."""
+    key = shop_key(platform, url, settings)
+    for other in s.scalars(select(Store)):
+        if other.id == but:
+            continue
+        if name_key(other.name) == name_key(name):
+            raise UsageError(
+                f"A store named '{other.name}' already exists (names ignore case and spaces): "
+                "choose another name.")
+        if key and key == shop_key(other.platform, other.url, other.settings or {}):
+            raise UsageError(
+                f"{describe(key)[0].upper()}{describe(key)[1:]} is already in ecdesk as store "
+                f"'{other.name}'; adding it twice would post every order twice. Use that "
+                f"store, or remove it first (`ecdesk store remove \"{other.name}\"`).")
 
 
 def _check_prefix(prefix: str, taken: set[str]) -> None:
@@ -59,17 +80,17 @@ class StoreService:
         except ValueError:
             known = ", ".join(p.value for p in Platform)
             raise UsageError(f"Unknown platform '{platform}'. Choose one of: {known}.") from None
+        name = " ".join(name.split())
+        settings = check_store_settings(plat.value, dict(settings or {}))
+        url = check_url(url, required=False)  # none yet: the store's test or sync asks
         with self.ctx.session() as s:
-            if s.scalar(select(Store.id).where(Store.name == name)) is not None:
-                raise UsageError(f"A store named '{name}' already exists.")
-            settings = dict(settings or {})
+            _check_identity(s, name, plat.value, url, settings=settings)
             taken = _prefixes(s)
             if "doc_prefix" in settings:
                 _check_prefix(settings["doc_prefix"], taken)
             else:
                 settings["doc_prefix"] = free_prefix(plat, taken)
-            store = Store(name=name, platform=plat.value, url=url.rstrip("/"),
-                          settings=settings)
+            store = Store(name=name, platform=plat.value, url=url, settings=settings)
             s.add(store)
             s.commit()
             return self._store_info(s, store)
@@ -78,10 +99,21 @@ class StoreService:
                      settings: dict[str, str] | None = None, enabled: bool | None = None,
                      sync_enabled: bool | None = None, ingress_minutes: int | None = None,
                      new_name: str | None = None) -> StoreInfo:
+        check_minutes(ingress_minutes)
         with self.ctx.session() as s:
             store = self.ctx.store(s, name)
+            if settings:
+                settings = check_store_settings(store.platform, settings)
+            merged_settings = {**(store.settings or {}), **(settings or {})}
             if url is not None:
-                store.url = url.rstrip("/")
+                url = check_url(url, required=False)
+            if url is not None or settings or new_name:
+                _check_identity(s, new_name or store.name, store.platform,
+                                store.url if url is None else url,
+                                settings={k: v for k, v in merged_settings.items() if v},
+                                but=store.id)
+            if url is not None:
+                store.url = url
             if settings and "doc_prefix" in settings:
                 settings = dict(settings)
                 taken = _prefixes(s, but=store.id)
@@ -103,7 +135,7 @@ class StoreService:
             if sync_enabled is not None:
                 store.sync_enabled = sync_enabled
             if ingress_minutes is not None:
-                store.ingress_minutes = max(1, ingress_minutes)
+                store.ingress_minutes = ingress_minutes
             if new_name and new_name != store.name:
                 if not STORE_NAME.match(new_name):
                     raise UsageError(f"'{new_name}' cannot be a store name.")
@@ -111,11 +143,17 @@ class StoreService:
             s.commit()
             return self._store_info(s, store)
 
-    def remove_store(self, name: str) -> None:
+    def remove_store(self, name: str) -> int:
+        """Remove the store, its orders and its keyring entries; answers how many entries
+        were deleted (a later store never inherits them: entries are named by uid)."""
+        from ecdesk.services.credentials import CredentialService
+
         with self.ctx.session() as s:
             store = self.ctx.store(s, name)
+            scope = self.ctx.engine.scope(store)
             s.delete(store)
             s.commit()
+        return CredentialService(self.ctx).forget_store(scope)
 
     def list_stores(self) -> list[StoreInfo]:
         with self.ctx.session() as s:

@@ -88,20 +88,34 @@ class SyncEngine:
         cfg = store_config(store)
         if self.deps.make_connector is not None:
             return self.deps.make_connector(cfg)
-        from ecdesk.secrets import store_scope
-
         cls = connector_class(store.platform)
-        return cls(cfg, self.deps.credentials(store_scope(store.id)), self.deps.http,
+        return cls(cfg, self.deps.credentials(self.scope(store)), self.deps.http,
                    clock=self.deps.clock)
+
+    def scope(self, store: Store | None = None) -> str:
+        """The keyring scope of ``store`` (or of AutoCount): this database's uid and the
+        store's, never its reusable id (ecdesk.secrets)."""
+        from sqlalchemy.orm import object_session
+
+        from ecdesk.db import database_uid
+        from ecdesk.secrets import owner_scope
+
+        session = object_session(store) if store is not None else None
+        if session is not None:
+            return owner_scope(database_uid(session), store.uid)
+        with self.db.session() as s:
+            return owner_scope(database_uid(s), store.uid if store is not None else None)
 
     def route(self, session: Session) -> AutoCountRoute:
         cfg = autocount_config(session)
         if self.deps.make_route is not None:
             return self.deps.make_route(cfg)
-        from ecdesk.secrets import AUTOCOUNT_SCOPE
+        from ecdesk.db import database_uid
+        from ecdesk.secrets import owner_scope
         from ecdesk.sync.autocount import route_class
 
-        return route_class(cfg.route)(cfg, self.deps.credentials(AUTOCOUNT_SCOPE), self.deps.http)
+        scope = owner_scope(database_uid(session))
+        return route_class(cfg.route)(cfg, self.deps.credentials(scope), self.deps.http)
 
     def outbox(self, route: AutoCountRoute) -> Outbox:
         return Outbox(route, self.deps.worker, self.deps.clock, after_create=self.deps.after_create)

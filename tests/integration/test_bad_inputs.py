@@ -78,8 +78,68 @@ ROWS = [
         db="sqlite:///file:{tmp}/db.sqlite?mode=ro&uri=true",
         expect=lambda tmp: stores(tmp) == ["Web"] or pytest.fail(stores(tmp))),
     Row("export-missing-folder", ["export", "reconciliation", "{tmp}/gone/recon.xlsx"], 2,
-        ["gone"], expect=missing_file("gone")),
+        ["The folder", "gone' does not exist: create it first"], expect=missing_file("gone")),
+    # --- item 2: the same shop twice ---------------------------------------------------------
+    Row("same-name-other-case-and-space", ["store", "add", "web ", "--platform", "custom",
+                                           "--url", "https://other.example.com/feed"], 2,
+        ["A store named 'Web' already exists (names ignore case and spaces)"]),
+    Row("same-shop-other-name", ["store", "add", "Web two", "--platform", "custom", "--url",
+                                 "https://SHOP.example.com:443/feed/"], 2,
+        ["The address shop.example.com/feed is already in ecdesk as store 'Web'",
+         "post every order twice"]),
+    Row("store-found-ignoring-case", ["store", "set", " WEB", "--set", "timezone=Asia/Singapore"],
+        0, [], expect=lambda tmp: timezone(tmp) == "Asia/Singapore" or pytest.fail(timezone(tmp))),
+    # --- item 8: settings checked when entered -----------------------------------------------
+    Row("url-not-a-url", ["store", "add", "X", "--platform", "shopify", "--url", "not a url"],
+        2, ["'not a url' is not a web address", "https://"]),
+    Row("url-ftp", ["store", "add", "X", "--platform", "woocommerce", "--url",
+                    "ftp://shop.example.com"], 2, ["is not a web address"]),
+    Row("url-changed-to-ftp", ["store", "set", "Web", "--url", "ftp://x.example.com"], 2,
+        ["is not a web address"]),
+    Row("unknown-time-zone", ["store", "set", "Web", "--set", "timezone=Mars/Olympus"], 2,
+        ["'Mars/Olympus' is not a time zone", "Asia/Kuala_Lumpur"]),
+    Row("every-negative", ["store", "set", "Web", "--every", "-5"], 2,
+        ["--every -5 is not a cadence", "above 0"]),
+    Row("every-zero", ["store", "set", "Web", "--every", "0"], 2, ["--every 0 is not a cadence"]),
+    Row("unknown-set-key", ["store", "set", "Web", "--set", "colour=red"], 2,
+        ["Unknown setting 'colour' for a custom store", "Known settings:", "fee_item", "path"]),
+    Row("unknown-set-key-on-add", ["store", "add", "Y", "--platform", "shopee", "--set",
+                                   "shopid=1"], 2, ["Unknown setting 'shopid'", "shop_id"]),
+    Row("bad-limit", ["store", "set", "Web", "--set", "max_order_total=-1"], 2,
+        ["'max_order_total' is '-1': give a number above 0"]),
+    Row("unknown-secret-name", ["secret", "set", "Web", "token"], 2,
+        ["'token' is not a credential of a custom store. Known: api_key"], stdin="x\n"),
+    Row("unknown-autocount-secret", ["secret", "set", "autocount", "apikey"], 2,
+        ["'apikey' is not a credential of AutoCount. Known: key_id, api_key"], stdin="x\n"),
+    Row("negative-tax-rate", ["map", "tax", "Web", "-6", "SV-6"], 2,
+        ["tax rate -6 is outside 0 to 100"]),
+    Row("tax-rate-not-a-number", ["map", "tax", "Web", "eight", "SV-8"], 2,
+        ["tax rate 'eight' is not a percentage"]),
+    Row("export-named-csv", ["export", "reconciliation", "{tmp}/recon.csv"], 2,
+        ["'recon.csv' would receive an Excel workbook: name it recon.xlsx"],
+        expect=missing_file("recon.csv")),
+    Row("until-without-since", ["sync", "--until", "2026-03-01"], 2,
+        ["--until needs --since"]),
+    Row("until-before-since", ["sync", "--since", "2026-03-05", "--until", "2026-03-01"], 2,
+        ["--until 2026-03-01 is before --since 2026-03-05"]),
+    Row("date-in-our-words", ["sync", "--since", "01/03/2026"], 2,
+        ["'01/03/2026' is not a date: write it as YYYY-MM-DD"]),
+    Row("export-to-before-from", ["export", "reconciliation", "{tmp}/r.xlsx", "--from",
+                                  "2026-03-05", "--to", "2026-03-01"], 2,
+        ["--to 2026-03-01 is before --from 2026-03-05"], expect=missing_file("r.xlsx")),
+    Row("future-date-warns", ["export", "reconciliation", "{tmp}/r.xlsx", "--from",
+                              "2999-01-01"], 0, ["warning: --from 2999-01-01 is in the future"],
+        expect=lambda tmp: (tmp / "r.xlsx").exists() or pytest.fail("no workbook")),
+    Row("autocount-not-set-up", ["autocount", "items"], 2, ["AutoCount"]),
 ]
+
+
+def timezone(tmp: Path) -> str:
+    db = Database(f"sqlite:///{tmp / 'db.sqlite'}")
+    with db.session() as s:
+        value = (s.scalar(select(Store.settings)) or {}).get("timezone", "")
+    db.dispose()
+    return value
 
 
 def stores(tmp: Path) -> list[str]:
@@ -127,6 +187,7 @@ def test_bad_input(row: Row, home: Path, capsys, monkeypatch):
     out, err = capsys.readouterr()
     assert code == row.code, (out, err)
     assert "Traceback" not in err + out
+    assert "fromisoformat" not in err  # Python's words never reach the clerk
     for words in row.words:
         assert words in err, err
     for words in row.stdout_words:
@@ -179,3 +240,37 @@ def test_an_unexpected_error_is_a_sentence_and_the_traceback_goes_only_to_the_lo
     assert "unexpected error (ZeroDivisionError: a bug)" in err and "log file" in err
     assert "Traceback" not in err
     assert "Traceback" in log_file.read_text() and "ZeroDivisionError" in log_file.read_text()
+
+
+def test_store_remove_leaves_no_keyring_entry(home, capsys, monkeypatch):
+    import json
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("key-123\n"))
+    assert run(["secret", "set", "Web", "api_key"]) == 0
+    stored = json.loads((home / "keyring.json").read_text())
+    assert [k for k in stored if "/store-" in k]
+    assert run(["store", "remove", "Web"]) == 0
+    assert "Removed store 'Web' and its 1 saved credential(s)." in capsys.readouterr().out
+    stored = json.loads((home / "keyring.json").read_text())
+    assert not [k for k in stored if "/store-" in k]
+    assert "key-123" not in (home / "keyring.json").read_text()
+
+
+def test_secret_set_at_a_terminal_prompts_without_echo(home, capsys, monkeypatch):
+    import getpass
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    prompts = []
+    monkeypatch.setattr(sys, "stdin", Terminal(""))
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: prompts.append(prompt) or "typed")
+    assert run(["secret", "set", "Web", "api_key"]) == 0
+    assert prompts == ["api_key for Web (typing is not shown): "]
+    assert "typed" not in capsys.readouterr().out
+    from ecdesk.service import Service
+
+    svc = Service()
+    assert svc.has_secret("Web", "api_key")
+    svc.close()

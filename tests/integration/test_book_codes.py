@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from ecdesk.db.models import OrderRow, SyncLog
 from ecdesk.demo import configure, start_sandboxes
-from ecdesk.service import Service
+from ecdesk.service import Service, UsageError
 from ecdesk.sync.http import HttpClient
 
 FAST_AUTOCOUNT = {"autocount": {"rate_limit": 1_000_000}}
@@ -67,12 +67,14 @@ def test_a_default_fee_item_the_book_lacks_holds_before_posting_and_names_the_se
 
 def test_an_sku_mapped_to_an_item_the_book_lacks_names_the_sku_mapping(world, svc):
     woo = world.sandboxes["woocommerce"]
-    svc.set_mapping("Demo WooCommerce", "sku", "TSHIRT-RED-M", "NO-SUCH-ITEM")
+    with pytest.raises(UsageError, match="The AutoCount book has no item code 'NO-SUCH-ITEM'"):
+        svc.set_mapping("Demo WooCommerce", "sku", "TSHIRT-RED-M", "NO-SUCH-ITEM")  # at entry
+    world.autocount.items.pop("TS-RED-M")  # deleted in AutoCount after it was mapped
     woo.add_order([("TSHIRT-RED-M", 1)], rate=8)
     svc.sync()
     [(code, value, detail)] = held_details(svc)
     assert (code, value) == ("unmapped_sku", "TSHIRT-RED-M")
-    assert "mapped to item code 'NO-SUCH-ITEM'" in detail and "Mapping > Items" in detail
+    assert "mapped to item code 'TS-RED-M'" in detail and "Mapping > Items" in detail
     assert invoice_posts(world) == 0
 
 

@@ -183,3 +183,22 @@ def test_sync_without_once_keeps_running_until_stopped(env, capsys, monkeypatch)
         if proc.poll() is None:
             proc.kill()
     assert code == 1  # the pass left orders held
+
+
+def test_newcomer_helpers_list_the_books_codes_and_name_the_fixing_command(env, capsys,
+                                                                          monkeypatch):
+    set_up(env, capsys, monkeypatch)
+    code, out, err = cli(capsys, "autocount", "items", "--search", "red")
+    assert code == 0 and "TS-RED-S" in out and "Cotton T-shirt Red S" in out
+    assert "CAP-BLK" not in out and "matching 'red'" in err
+    code, out, _ = cli(capsys, "autocount", "payment-methods")
+    assert code == 0 and "BANK" in out.split()
+    code, _, err = cli(capsys, "autocount", "taxcodes")
+    assert code == 2 and "no list of tax codes" in err  # Cloud cannot list them
+    code, _, err = cli(capsys, "map", "sku", "Shop", "MYSTERY-SKU-99", "NO-SUCH-ITEM")
+    assert code == 2 and "The AutoCount book has no item code 'NO-SUCH-ITEM'" in err
+    assert "ecdesk autocount items --search" in err
+    assert cli(capsys, "sync", "--once")[0] == 1
+    code, out, _ = cli(capsys, "held")
+    assert "fix: `ecdesk map sku Shop OLD-PROMO-BUNDLE ITEMCODE` (`ecdesk autocount items` " \
+           "lists the codes), then `ecdesk retry Shop:" in out

@@ -49,7 +49,7 @@ def test_save_form_rejects_a_bad_tax_rate_in_words(qtbot, window, svc):
     tab.prefill("Shop", "tax", "eight")
     tab.f_value.setText("SV-8")
     assert tab.save() is False
-    assert "'eight' is not a tax rate" in tab.result.text()
+    assert "tax rate 'eight' is not a percentage" in tab.result.text()
 
 
 def test_excel_round_trip_through_the_tab(qtbot, window, svc, tmp_path):

@@ -34,8 +34,10 @@ def test_add_store_then_save_credentials_never_shown_back(qtbot, window, svc,
     qtbot.keyClicks(creds.fields["consumer_secret"], "cs_live_456")
     assert creds.fields["consumer_key"].echoMode() == creds.fields["consumer_key"].EchoMode.Password
     qtbot.mouseClick(creds.save_button, Qt.MouseButton.LeftButton)
-    assert memory_keyring.get_password("ecdesk", f"store-{info.id}/consumer_key") == \
-        "ck_live_123"
+    [entry] = [u for (_, u) in memory_keyring._data if u.endswith("/consumer_key")]
+    assert entry.startswith(svc.engine.scope().split("/")[0] + "/store-")
+    assert memory_keyring.get_password("ecdesk", entry) == "ck_live_123"
+    assert f"store-{info.id}/" not in entry  # named by uid, never the reusable id
     assert svc.has_secret("Main Shop", "consumer_secret")
     # saved state shown, the value itself never
     assert creds.fields["consumer_key"].text() == ""

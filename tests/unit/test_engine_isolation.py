@@ -62,7 +62,7 @@ def test_an_unreadable_feed_row_is_held_naming_file_row_and_field(db_url):
 
 def test_a_store_that_fails_never_stops_the_next_store(shared_world):
     svc, route, _, _ = shared_world
-    svc.add_store("Shop2", "custom", "http://127.0.0.1:9", {"doc_prefix": "S2-"})
+    svc.add_store("Shop2", "custom", "http://127.0.0.1:9/shop2", {"doc_prefix": "S2-"})
     for kind, key, value in (("sku", "TSHIRT-RED-M", "TS-RED-M"),
                              ("shipping", "standard", "SHIPPING"), ("payment", "fpx", "FPX"),
                              ("tax", "0", "none")):

@@ -32,8 +32,10 @@ def test_secret_goes_to_keyring_not_database(svc, memory_keyring, tmp_path):
     info = svc.add_store("S", "shopify", "https://s.myshopify.com")
     svc.set_secret("S", "access_token", "shpat_secret_value")
     assert svc.has_secret("S", "access_token")
-    assert memory_keyring.get_password("ecdesk", f"store-{info.id}/access_token") == \
-        "shpat_secret_value"
+    [entry] = [u for (_, u) in memory_keyring._data if u.endswith("/access_token")]
+    assert entry.startswith(svc.engine.scope().split("/")[0] + "/store-")
+    assert memory_keyring.get_password("ecdesk", entry) == "shpat_secret_value"
+    assert f"store-{info.id}/" not in entry  # named by uid, never the reusable id
     assert b"shpat_secret_value" not in (tmp_path / "e.sqlite").read_bytes()
 
 
