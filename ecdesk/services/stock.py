@@ -34,6 +34,7 @@ from ecdesk.sync.egress.runner import (
     ship_store,
 )
 from ecdesk.sync.egress.transport import client_of
+from ecdesk.sync.store_settings import mark_for_review
 
 Progress = Callable[[int, int, str], Any]
 DEFAULT_EGRESS_MINUTES = 60
@@ -159,6 +160,7 @@ class StockService:
                 s.delete(row)
             for code, qty in components.items():
                 s.add(BundleComponent(store_id=st.id, bundle_sku=sku, item_code=code, qty=qty))
+            mark_for_review(s, st.id)  # its held orders post their components now
             s.commit()
 
     # --- the Stock view --------------------------------------------------------------------

@@ -20,6 +20,7 @@ from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
 from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
 from ecdesk.sync import book_codes, matching, posting
 from ecdesk.sync.autocount.base import Unsupported
+from ecdesk.sync.bundles import item_label
 from ecdesk.sync.connectors.base import Connector, PayloadError, UnreadableRow
 from ecdesk.sync.http import ApiError, AuthError
 from ecdesk.sync.ingest import COMMIT_EVERY, UNREADABLE_MARK
@@ -156,8 +157,7 @@ class Evaluator:
             except UNREADABLE as exc:
                 return hold(ctx, row, [unreadable_hold(exc)])
         for line in row.lines:  # what each line maps to now, for the clerk's order view
-            item = env.maps.items.get(line.sku) if line.sku else None
-            line.item_code = item.item_code if item else ""
+            line.item_code = item_label(env.maps, line.sku)
         sale = sale_doc_no(ctx.session, row)
         if sale is None:
             if order.disposition is Disposition.WAITING:

@@ -14,7 +14,8 @@ Rules, in the order they are reported:
    figure and the limit. Such figures make the rest meaningless (and may not even round), so
    when any is found these are the only reasons given.
 1. ``MISSING_SKU``: a product line with an empty SKU (named by its product name).
-2. ``UNMAPPED_SKU``: a SKU with no AutoCount item code (one hold per distinct SKU).
+2. ``UNMAPPED_SKU``: a SKU with no AutoCount item code and no bundle map (one hold per
+   distinct SKU).
 3. ``UNMAPPED_SHIPPING``: a shipping method with no item (docs/decisions.md §4 ``map shipping``).
    A shipping charge that comes with *no* method name posts on the store's ``shipping_item``
    setting when it is set; a named method must always be mapped. Free shipping (nothing
@@ -66,6 +67,13 @@ class Maps:
     shipping: dict[str, str] = field(default_factory=dict)  # method -> item code
     payment: dict[str, str] = field(default_factory=dict)  # gateway -> payment method
     tax: dict[str, str] = field(default_factory=dict)  # tax_key(rate) -> tax code | "none"
+    #: bundle SKU -> item code -> quantity per kit (``stock bundle``); a bundle line posts
+    #: its components, and a bundle map wins over a SKU map of the same SKU
+    bundles: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+
+    def is_mapped(self, sku: str) -> bool:
+        """True when ``sku`` posts somewhere: a bundle or an item."""
+        return sku in self.bundles or sku in self.items
 
 
 @dataclass(frozen=True)
@@ -252,7 +260,7 @@ def _sku_holds(order: Order, maps: Maps) -> list[Hold]:
         sku = (line.sku or "").strip()
         if not sku:
             holds.append(hold(HoldCode.MISSING_SKU, line=line.name, value=line.name))
-        elif sku not in maps.items and sku not in seen:
+        elif not maps.is_mapped(sku) and sku not in seen:
             seen.add(sku)
             holds.append(hold(HoldCode.UNMAPPED_SKU, sku=sku, line=line.name, value=sku))
     return holds

@@ -11,7 +11,8 @@ most RM 0.05 (:data:`ROUNDING_TOLERANCE`) becomes one untaxed "Rounding adjustme
 store's ``rounding_account``, so the draft total equals the store's to the cent; a larger one
 holds the order (``AMOUNT_MISMATCH``) naming both figures.
 
-**Lines.** Products: the mapped item code and UOM, ``accNo`` = ``sales_account``. Shipping: the
+**Lines.** Products: the mapped item code and UOM, ``accNo`` = ``sales_account``; a bundle
+SKU posts its components (:mod:`ecdesk.sync.bundles`, the price rule there). Shipping: the
 item mapped to the method (a charge with no method name at all uses ``shipping_item``),
 ``accNo`` = ``shipping_account`` (default ``sales_account``). Extra charges (Woo fee lines,
 surcharges, gift wrap): one line each on the ``fee_item`` item (default ``FEE``, from the seed
@@ -60,6 +61,7 @@ from ecdesk.domain import (
     Refund,
 )
 from ecdesk.messages import hold
+from ecdesk.sync import bundles
 from ecdesk.sync.matching import (
     LIMIT_KEYS,
     Limits,
@@ -255,6 +257,22 @@ def _line(product_code: str | None, description: str, qty: Decimal, unit_price: 
     return line
 
 
+def _product_lines(ol: OrderLine, maps: Maps, qty: Decimal, discount: Decimal, *,
+                   acc_no: str, tax_code: str, inclusive: bool) -> list[DraftLine]:
+    """``qty`` of the order line's SKU: its mapped item, or a bundle's components
+    (:mod:`ecdesk.sync.bundles`). The SKU is mapped (matching held the order otherwise)."""
+    sku = (ol.sku or "").strip()
+    parts = maps.bundles.get(sku)
+    if parts:
+        return [_line(c.item_code, ol.name, c.qty, c.unit_price, acc_no=acc_no,
+                      discount=c.discount, tax_code=tax_code, rate=ol.tax_rate,
+                      inclusive=inclusive)
+                for c in bundles.split(parts, qty, qty * ol.unit_price, discount)]
+    item = maps.items[sku]
+    return [_line(item.item_code, ol.name, qty, ol.unit_price, acc_no=acc_no, unit=item.uom,
+                  discount=discount, tax_code=tax_code, rate=ol.tax_rate, inclusive=inclusive)]
+
+
 def _common_rate(order: Order) -> Decimal | None:
     """The products' tax rate when they all share one, else None."""
     posted = [line for line in order.lines if is_posted_line(line)]
@@ -268,11 +286,8 @@ def _sale_lines(order: Order, maps: Maps, rules: PostingRules) -> list[DraftLine
     inc = order.taxes_included
     lines: list[DraftLine] = []
     for ol in filter(is_posted_line, order.lines):
-        item = maps.items[(ol.sku or "").strip()]
-        lines.append(_line(item.item_code, ol.name, ol.quantity, ol.unit_price,
-                           acc_no=rules.sales_account, unit=item.uom, discount=ol.discount,
-                           tax_code=tax_code_for(maps, ol.tax_rate) or "", rate=ol.tax_rate,
-                           inclusive=inc))
+        lines += _product_lines(ol, maps, ol.quantity, ol.discount, acc_no=rules.sales_account,
+                                tax_code=tax_code_for(maps, ol.tax_rate) or "", inclusive=inc)
     for ship in filter(is_charged, order.shipping):
         method = ship.method.strip()
         code = maps.shipping.get(method) or rules.shipping_item
@@ -428,9 +443,8 @@ def _refund_lines(order: Order, refund: Refund, maps: Maps, rules: PostingRules
                 sold=ol.quantity if ol else "", value=line_id))
             continue
         sku = (ol.sku or "").strip()
-        item = maps.items.get(sku)
         code = tax_code_for(maps, ol.tax_rate)
-        if item is None:
+        if not maps.is_mapped(sku):
             holds.append(hold(HoldCode.UNMAPPED_SKU if sku else HoldCode.MISSING_SKU,
                               "unmapped_sku.refund", line=ol.name, sku=sku,
                               value=sku or ol.name))
@@ -441,9 +455,8 @@ def _refund_lines(order: Order, refund: Refund, maps: Maps, rules: PostingRules
                               line=ol.name, value=key))
             continue
         discount = money(ol.discount * qty / ol.quantity) if ol.discount else ZERO
-        lines.append(_line(item.item_code, ol.name, qty, ol.unit_price,
-                           acc_no=rules.returns_account, unit=item.uom, discount=discount,
-                           tax_code=code, rate=ol.tax_rate, inclusive=order.taxes_included))
+        lines += _product_lines(ol, maps, qty, discount, acc_no=rules.returns_account,
+                                tax_code=code, inclusive=order.taxes_included)
     return lines, holds
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ecdesk.db.models import Mapping, OrderRow, Setting, Store
+from ecdesk.db.stock_models import BundleComponent
 from ecdesk.domain import Outcome
 from ecdesk.sync import matching
 from ecdesk.sync.autocount.base import AutoCountConfig
@@ -47,6 +48,10 @@ def load_maps(session: Session, store_id: int) -> matching.Maps:
             maps.payment[row.key] = row.value
         elif row.kind == "tax":
             maps.tax[row.key] = row.value
+    for part in session.scalars(select(BundleComponent)
+                                .where(BundleComponent.store_id == store_id)
+                                .order_by(BundleComponent.id)):
+        maps.bundles.setdefault(part.bundle_sku, {})[part.item_code] = part.qty
     return maps
 
 

@@ -125,3 +125,38 @@ def test_posted_amounts_match_hand_computed_figures(tmp_path):
                          ("SHIPPING", D("8.00"), D("0.00"), "SV-8", D("0.59"), D("7.41")),
                          ("FEE", D("3.00"), D("0.00"), "SV-8", D("0.22"), D("2.78"))]
         svc.close()
+
+
+def test_a_bundle_is_held_until_mapped_then_posts_its_components_and_moves_their_stock(
+        tmp_path):
+    gift = {**copy.deepcopy(EXCLUSIVE), "id": "B1", "number": "9101",
+            "prices_include_tax": True, "charges": [], "shipping": [],
+            "lines": [{"id": "1", "sku": "GIFT-SET", "name": "Gift set", "quantity": 3,
+                       "unit_price": "60.00", "discount": "6.00", "tax_rate": 8,
+                       "tax": "12.89"}],
+            "tax_total": "12.89", "total": "174.00"}
+    with start_sandboxes(["custom"], orders=0, options=FAST_AUTOCOUNT) as world:
+        now = datetime.now(UTC) - timedelta(hours=1)
+        world.sandboxes["custom"].add_order(
+            {**gift, "created_at": now.isoformat(), "updated_at": now.isoformat()})
+        svc = service(tmp_path)
+        configure(svc, world)
+        store = svc.store_names()[0]
+        shirts, caps = world.autocount.balance("TS-RED-M"), world.autocount.balance("CAP-BLK")
+        assert svc.sync().status == "ok"
+        outcome, holds = holds_by_order(svc)["B1"]
+        assert outcome == "held" and "GIFT-SET" in holds["unmapped_sku"]
+        assert world.autocount.find("WB-9101") is None  # never a guessed item code
+
+        svc.stock.set_bundle(store, "GIFT-SET", {"TS-RED-M": D(2), "CAP-BLK": D(1)})
+        assert svc.sync().status == "ok"  # the bundle map releases it without a Retry
+        assert holds_by_order(svc)["B1"] == ("posted", {})
+        doc = world.autocount.find("WB-9101")
+        # gross 180.00 split 2:1 -> 120.00 over 6 shirts, 60.00 over 3 caps; discount 4.00, 2.00
+        assert [(d["productCode"], D(d["qty"]), D(d["unitPrice"]), D(d["discountAmt"]))
+                for d in doc["details"]] == [("TS-RED-M", D(6), D("20.00"), D("4.00")),
+                                             ("CAP-BLK", D(3), D("20.00"), D("2.00"))]
+        assert D(doc["master"]["total"]) == D("174.00")
+        assert world.autocount.balance("TS-RED-M") == shirts - 6
+        assert world.autocount.balance("CAP-BLK") == caps - 3
+        svc.close()

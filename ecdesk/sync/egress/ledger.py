@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db.models import Mapping, OrderLineRow, OrderRow, OutboxEntry, Store
 from ecdesk.db.stock_models import BundleComponent, StockCount, StockListing
+from ecdesk.sync.bundles import label
 from ecdesk.sync.stock import ZERO, StockPolicy, apply_rule, complete_kits
 
 #: outcomes whose lines AutoCount has not moved yet (posted and ignored are out)
@@ -182,8 +183,7 @@ def plan_store(s: Session, store: Store, stock: dict[str, ItemStock] | None = No
                 continue
             free[code] = item.balance - held.get(code, ZERO)
         kits_free = complete_kits(parts, free)
-        label = " + ".join(f"{c} x{q.normalize()}" if q != 1 else c for c, q in parts.items())
-        out.append(SkuPlan(sku, label, None if uncounted else kits_free,
+        out.append(SkuPlan(sku, label(parts), None if uncounted else kits_free,
                            sum((held.get(c, ZERO) for c in parts), ZERO),
                            None if uncounted else apply_rule(kits_free, policy),
                            listings.get(sku), dict(parts)))
