@@ -100,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", metavar="ACTION", required=True)
     ss = sec.add_parser("set", help="save one credential: typed without echo at a terminal, "
                                     "else read from standard input")
-    ss.add_argument("name", help="store name, or 'autocount'")
+    ss.add_argument("name", help="store name, 'autocount' (the main book) or "
+                                 "'autocount:COMPANY'")
     ss.add_argument("key")
     sl = sec.add_parser("list", help="which credentials are saved (names only, never values) "
                                      "and which belong to no store any more")
@@ -109,18 +110,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     ac = sub.add_parser("autocount", help="AutoCount connection and posting defaults"
                         ).add_subparsers(dest="action", metavar="ACTION", required=True)
-    acs = ac.add_parser("set")
+    company = argparse.ArgumentParser(add_help=False)
+    company.add_argument("--company", default="", metavar="NAME",
+                         help="another company's AutoCount book (default: the main book)")
+    acs = ac.add_parser("set", parents=[company])
     acs.add_argument("--route", choices=["cloud", "desktop", "import-file"])
     acs.add_argument("--url")
     acs.add_argument("--book")
     acs.add_argument("--set", action="append", metavar="KEY=VALUE", dest="settings")
-    ac.add_parser("show")
-    ac.add_parser("test", help="say what works and what is missing (exit 2 when unusable)")
+    ac.add_parser("show", parents=[company])
+    ac.add_parser("test", parents=[company],
+                  help="say what works and what is missing (exit 2 when unusable)")
+    ac.add_parser("companies", help="list the AutoCount books: the main one and each company's")
+    ac.add_parser("add-company", help="add another company's AutoCount book").add_argument(
+        "name")
+    ac.add_parser("remove-company", help="forget a company's book (no store may post to it)"
+                  ).add_argument("name")
     for action, text in (("confirm-import", "the workbook was imported into AutoCount"),
                          ("withdraw-import", "the workbook will not be imported")):
-        ac.add_parser(action, help=text).add_argument("file", help="ecdesk-<date>-<time>.xlsx")
+        ac.add_parser(action, help=text, parents=[company]).add_argument(
+            "file", help="ecdesk-<date>-<time>.xlsx")
     for action, (_kind, what) in CODE_LISTS.items():
-        lc = ac.add_parser(action, help=f"list the AutoCount book's {what}")
+        lc = ac.add_parser(action, help=f"list the AutoCount book's {what}", parents=[company])
         lc.add_argument("--search", default="", metavar="TEXT",
                         help="only codes or descriptions containing TEXT")
         lc.add_argument("--json", action="store_true")
@@ -333,10 +344,13 @@ def _store(svc: Any, args: argparse.Namespace) -> int:
             for s in stores:
                 _json_line({"name": s.name, "platform": s.platform, "url": s.url,
                             "settings": s.settings, "enabled": s.enabled, "status": s.status,
-                            "last_sync": s.last_sync_at, "held": s.held})
+                            "last_sync": s.last_sync_at, "held": s.held,
+                            "company": s.company})
         else:
             for s in stores:
-                print(f"{s.name:<24} {s.platform:<12} {s.status:<14} held {s.held:<5} {s.url}")
+                book = "" if s.company == "main book" else f"  (posts to {s.company})"
+                print(f"{s.name:<24} {s.platform:<12} {s.status:<14} held {s.held:<5} {s.url}"
+                      f"{book}")
             if not stores:
                 print("No stores yet: `ecdesk store add NAME --platform P --url URL`.")
     elif args.action == "remove":
@@ -379,7 +393,7 @@ def _secret(svc: Any, args: argparse.Namespace) -> int:
 def _autocount(svc: Any, args: argparse.Namespace) -> int:
     if args.action in CODE_LISTS:
         kind, what = CODE_LISTS[args.action]
-        codes = svc.list_codes(kind, args.search)
+        codes = svc.list_codes(kind, args.search, args.company)
         for code, description in codes:
             if args.json:
                 _json_line({"code": code, "description": description})
@@ -389,22 +403,33 @@ def _autocount(svc: Any, args: argparse.Namespace) -> int:
             found = f"{len(codes)} {what}" + (f" matching '{args.search}'" if args.search else "")
             print(found + ".", file=sys.stderr)
         return OK
-    if args.action == "set":
-        svc.set_autocount(args.route, args.url, args.book, _kv(args.settings))
+    if args.action == "companies":
+        for name in svc.companies():
+            print(name)
+    elif args.action == "add-company":
+        name = svc.add_company(args.name)
+        print(f"Added company '{name}'. Next: `ecdesk autocount set --company \"{name}\" "
+              "--route ...` and `ecdesk store set STORE --set company=...`.")
+    elif args.action == "remove-company":
+        svc.remove_company(args.name)
+        print(f"Removed company '{args.name}' and its saved credentials.")
+    elif args.action == "set":
+        svc.set_autocount(args.route, args.url, args.book, _kv(args.settings),
+                          company=args.company)
         print("AutoCount settings saved.")
     elif args.action == "show":
-        for k, v in sorted(svc.autocount_settings().items()):
+        for k, v in sorted(svc.autocount_settings(args.company).items()):
             print(f"{k} = {v}")
     elif args.action == "confirm-import":
-        n = svc.confirm_import(args.file)
+        n = svc.confirm_import(args.file, args.company)
         print(f"{n} document(s) of {Path(args.file).name} marked posted; the next sync marks "
               "their orders posted.")
     elif args.action == "withdraw-import":
-        n = svc.withdraw_import(args.file)
+        n = svc.withdraw_import(args.file, args.company)
         print(f"{n} document(s) of {Path(args.file).name} are ready again and go into the next "
               "sync's workbook; the file was renamed ...-withdrawn.xlsx.")
     else:
-        print(svc.test_autocount())
+        print(svc.test_autocount(args.company))
     return OK
 
 

@@ -53,11 +53,14 @@ ALL_NAMES = tuple(dict.fromkeys([n for names in SECRET_NAMES.values() for n in n
                                 + list(TOKEN_NAMES)))
 
 
-def owner_scope(database_uid: str, store_uid: str | None = None) -> str:
-    """The scope of a store (``store_uid``) or of AutoCount (None) in one database."""
+def owner_scope(database_uid: str, store_uid: str | None = None, *, book_uid: str = "") -> str:
+    """The scope of a store (``store_uid``) or of AutoCount (None) in one database: the main
+    book, or another company's book (``book_uid``, ecdesk.sync.books)."""
     if not database_uid:
         raise ValueError("a database uid is needed to name keyring entries")
-    return f"{database_uid}/store-{store_uid}" if store_uid else f"{database_uid}/autocount"
+    if store_uid:
+        return f"{database_uid}/store-{store_uid}"
+    return f"{database_uid}/autocount" + (f"-{book_uid}" if book_uid else "")
 
 
 def _index_name(database_uid: str) -> str:

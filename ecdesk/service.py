@@ -147,6 +147,9 @@ class Service:
     confirm_import = _via("autocount", AutoCountService.confirm_import)
     withdraw_import = _via("autocount", AutoCountService.withdraw_import)
     list_codes = _via("autocount", AutoCountService.list_codes)
+    companies = _via("autocount", AutoCountService.companies)
+    add_company = _via("autocount", AutoCountService.add_company)
+    remove_company = _via("autocount", AutoCountService.remove_company)
 
     # --- mappings (services/mappings.py) ------------------------------------------------
     set_mapping = _via("mappings", MappingService.set_mapping)

@@ -26,7 +26,7 @@ COMMON_KEYS = (
     "debtor_code", "debtor_name", "credit_term", "sales_location", "sales_account",
     "shipping_account", "returns_account", "rounding_account", "shipping_item", "fee_item",
     "payment_method", "post_fees", "max_unit_price", "max_quantity", "max_order_total",
-    "posting_mode", "summary_cutoff", "push_stock", "stock_buffer", "stock_ratio",
+    "posting_mode", "summary_cutoff", "company", "push_stock", "stock_buffer", "stock_ratio",
     "stock_location", "push_tracking", "egress_minutes",
     "fee_account_commission", "fee_account_service", "fee_account_transaction",
     "fee_account_shipping_fee", "fee_account_voucher_seller", "fee_account_voucher_platform",

@@ -234,8 +234,10 @@ class Document(Base):
     """An AutoCount document that exists (created by us or found by lookup)."""
 
     __tablename__ = "documents"
-    __table_args__ = (UniqueConstraint("kind", "doc_no"),)
+    __table_args__ = (UniqueConstraint("book", "kind", "doc_no"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: the AutoCount book it is in: "" the main book, else a company's uid (sync.books)
+    book: Mapped[str] = mapped_column(String(40), default="", server_default="")
     kind: Mapped[str] = mapped_column(String(20))
     doc_no: Mapped[str] = mapped_column(String(60))
     ref: Mapped[str] = mapped_column(String(60), default="")

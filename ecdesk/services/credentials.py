@@ -18,6 +18,7 @@ from ecdesk import secrets
 from ecdesk.db.models import Setting, Store
 from ecdesk.errors import UsageError
 from ecdesk.services.context import Context
+from ecdesk.sync import books
 from ecdesk.validation import check_secret_name
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,10 @@ class SecretEntry:
     scope: str = ""  # the keyring scope (for deleting an orphan)
 
 
+def _is_autocount(owner: str) -> bool:
+    return owner.partition(":")[0].strip().lower() == "autocount"
+
+
 class CredentialService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -43,13 +48,15 @@ class CredentialService:
         return secrets.backend_problem()
 
     def _scope(self, owner: str) -> str:
+        """``autocount`` (the main book), ``autocount:COMPANY`` (a company's book), or a
+        store's name."""
         with self.ctx.session() as s:
-            if owner == "autocount":
-                return self.ctx.engine.scope()
+            if _is_autocount(owner):
+                return self.ctx.engine.book_scope(books.find_book(s, owner.partition(":")[2]))
             return self.ctx.engine.scope(self.ctx.store(s, owner))
 
     def _owner_platform(self, owner: str) -> str:
-        if owner == "autocount":
+        if _is_autocount(owner):
             return "autocount"
         with self.ctx.session() as s:
             return self.ctx.store(s, owner).platform
@@ -91,6 +98,7 @@ class CredentialService:
         try:
             with self.ctx.session() as s:
                 uids = {st.uid: st.name for st in s.scalars(select(Store))}
+                companies = books.companies(s)
                 autocount = self.ctx.engine.scope()
                 database = autocount.split("/", 1)[0]
                 names = secrets.entry_names(database)
@@ -102,6 +110,15 @@ class CredentialService:
             if scope == autocount:
                 entries.append(SecretEntry("autocount", key, scope=scope))
                 continue
+            if scope.startswith(autocount + "-"):
+                book = scope[len(autocount) + 1:]
+                if book in companies:
+                    entries.append(SecretEntry(f"autocount:{companies[book]}", key, scope=scope))
+                else:
+                    entries.append(SecretEntry(
+                        f"(removed company {book[:8]})", key, orphan=True, scope=scope,
+                        note="its company is gone; `ecdesk secret forget-orphans` deletes it"))
+                continue
             uid = scope.rpartition("/store-")[2]
             if uid in uids:
                 entries.append(SecretEntry(uids[uid], key, scope=scope))
@@ -109,7 +126,7 @@ class CredentialService:
                 entries.append(SecretEntry(
                     f"(removed store {uid[:8]})", key, orphan=True, scope=scope,
                     note="its store is gone; `ecdesk secret forget-orphans` deletes it"))
-        return sorted(entries, key=lambda e: (e.orphan, e.owner == "autocount", e.owner, e.key))
+        return sorted(entries, key=lambda e: (e.orphan, _is_autocount(e.owner), e.owner, e.key))
 
     def forget_orphans(self) -> int:
         """Delete the entries whose store is gone; answers how many."""

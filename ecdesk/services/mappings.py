@@ -9,6 +9,7 @@ from ecdesk.domain import HoldCode, Outcome
 from ecdesk.errors import UsageError
 from ecdesk.services.context import Context
 from ecdesk.services.records import MappingInfo
+from ecdesk.sync.books import store_book
 from ecdesk.sync.engine import mark_for_review
 
 MAP_KINDS = ("sku", "shipping", "payment", "tax")
@@ -28,7 +29,7 @@ class MappingService:
         self.ctx = ctx
         self._codes: dict[str, tuple[float, set[str] | None, str]] = {}
 
-    def _book_codes(self, kind: str) -> tuple[set[str] | None, str]:
+    def _book_codes(self, kind: str, book: str = "") -> tuple[set[str] | None, str]:
         """The book's codes of ``kind`` (upper case), or None and why they cannot be listed
         (route cannot, AutoCount not set up or not answering); reused for a few minutes."""
         import time
@@ -36,28 +37,28 @@ class MappingService:
         from ecdesk.errors import ApiError, ConfigError
         from ecdesk.sync.engine import autocount_config
 
-        cached = self._codes.get(kind)
+        cached = self._codes.get(f"{book}/{kind}")
         if cached and time.monotonic() - cached[0] < CODES_FRESH:
             return cached[1], cached[2]
         codes: set[str] | None = None
         try:
             with self.ctx.session() as s:
-                autocount_config(s)
-                route = self.ctx.engine.route(s)
+                autocount_config(s, book)
+                route = self.ctx.engine.route(s, book)
             codes = {c.upper() for c, _ in route.list_codes(kind)} or None
             reason = "" if codes else "AutoCount listed none"
         except (ApiError, ConfigError, ValueError, OSError) as exc:
             reason = str(exc)
-        self._codes[kind] = (time.monotonic(), codes, reason)
+        self._codes[f"{book}/{kind}"] = (time.monotonic(), codes, reason)
         return codes, reason
 
-    def _check_code(self, kind: str, value: str) -> list[str]:
+    def _check_code(self, kind: str, value: str, book: str = "") -> list[str]:
         """Refuse an AutoCount code the book does not have (when the route can list them);
         answers a warning when it cannot be checked."""
         code_kind = CODE_OF_KIND[kind]
         if kind == "tax" and value.lower() == "none":
             return []
-        codes, reason = self._book_codes(code_kind)
+        codes, reason = self._book_codes(code_kind, book)
         what = {"item": "item code", "payment_method": "payment method",
                 "tax": "tax code"}[code_kind]
         if codes is None:
@@ -82,7 +83,9 @@ class MappingService:
             from ecdesk.validation import check_tax_rate
 
             key = tax_key(check_tax_rate(key))
-        warnings = self._check_code(kind, value.strip())
+        with self.ctx.session() as s:
+            book = store_book(self.ctx.store(s, store))
+        warnings = self._check_code(kind, value.strip(), book)  # the store's own book
         with self.ctx.session() as s:
             st = self.ctx.store(s, store)
             row = s.scalars(select(Mapping).where(Mapping.store_id == st.id,

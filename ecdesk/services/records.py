@@ -22,6 +22,7 @@ class StoreInfo:
     last_error: str
     orders_today: int = 0
     held: int = 0
+    company: str = "main book"  # the AutoCount book it posts to (sync.books)
 
     @property
     def status(self) -> str:

@@ -13,6 +13,7 @@ from ecdesk.errors import UsageError
 from ecdesk.services.context import Context, local_midnight
 from ecdesk.services.records import StoreInfo
 from ecdesk.store_identity import describe, name_key, shop_key
+from ecdesk.sync import books
 from ecdesk.sync.engine import mark_for_review
 from ecdesk.validation import check_minutes, check_store_settings, check_url
 
@@ -65,6 +66,12 @@ def _check_prefix(prefix: str, taken: set[str]) -> None:
             "its own, or their AutoCount document numbers would collide.")
 
 
+def _resolve_company(s: Session, settings: dict[str, str]) -> None:
+    """``company`` is typed as a name and kept as the book's uid (the main book: removed)."""
+    if settings.get(books.COMPANY_KEY):
+        settings[books.COMPANY_KEY] = books.find_book(s, settings[books.COMPANY_KEY])
+
+
 class StoreService:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -84,6 +91,7 @@ class StoreService:
         settings = check_store_settings(plat.value, dict(settings or {}))
         url = check_url(url, required=False)  # none yet: the store's test or sync asks
         with self.ctx.session() as s:
+            _resolve_company(s, settings)
             _check_identity(s, name, plat.value, url, settings=settings)
             taken = _prefixes(s)
             if "doc_prefix" in settings:
@@ -104,6 +112,7 @@ class StoreService:
             store = self.ctx.store(s, name)
             if settings:
                 settings = check_store_settings(store.platform, settings)
+                _resolve_company(s, settings)
             merged_settings = {**(store.settings or {}), **(settings or {})}
             if url is not None:
                 url = check_url(url, required=False)
@@ -179,4 +188,5 @@ class StoreService:
             OrderRow.store_id == st.id, OrderRow.outcome == Outcome.HELD.value)) or 0
         return StoreInfo(st.id, st.name, st.platform, st.url, dict(st.settings or {}), st.enabled,
                          st.sync_enabled, st.ingress_minutes, st.last_sync_at,
-                         st.last_sync_status, st.last_error, today, held)
+                         st.last_sync_status, st.last_error, today, held,
+                         company=books.book_name(s, books.store_book(st)))

@@ -26,6 +26,7 @@ from ecdesk.domain import DocKind, Hold, HoldCode
 from ecdesk.secrets import MissingSecret, NoKeyringError
 from ecdesk.sync import book_codes, exports, posting
 from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
+from ecdesk.sync.books import MAIN, store_book, stores_of
 from ecdesk.sync.cancel import cancel_scope
 from ecdesk.sync.connectors import connector_class
 from ecdesk.sync.connectors.base import ConfigError, Connector, CredentialStore, StoreConfig
@@ -106,15 +107,24 @@ class SyncEngine:
         with self.db.session() as s:
             return owner_scope(database_uid(s), store.uid if store is not None else None)
 
-    def route(self, session: Session) -> AutoCountRoute:
-        cfg = autocount_config(session)
+    def book_scope(self, book: str = MAIN) -> str:
+        """The keyring scope of an AutoCount book (the main one, or a company's)."""
+        from ecdesk.db import database_uid
+        from ecdesk.secrets import owner_scope
+
+        with self.db.session() as s:
+            return owner_scope(database_uid(s), book_uid=book)
+
+    def route(self, session: Session, book: str = MAIN) -> AutoCountRoute:
+        """The route to ``book`` (:mod:`ecdesk.sync.books`; the main book by default)."""
+        cfg = autocount_config(session, book)
         if self.deps.make_route is not None:
             return self.deps.make_route(cfg)
         from ecdesk.db import database_uid
         from ecdesk.secrets import owner_scope
         from ecdesk.sync.autocount import route_class
 
-        scope = owner_scope(database_uid(session))
+        scope = owner_scope(database_uid(session), book_uid=book)
         return route_class(cfg.route)(cfg, self.deps.credentials(scope), self.deps.http)
 
     def outbox(self, route: AutoCountRoute) -> Outbox:
@@ -304,7 +314,8 @@ class SyncEngine:
     def _evaluate(self, ctx: RunContext, ids: list[int]) -> None:
         if not ids:
             return
-        ctx.route = self.route(ctx.session)
+        store = ctx.session.get(Store, ctx.store_id) if ctx.store_id is not None else None
+        ctx.route = self.route(ctx.session, store_book(store) if store is not None else MAIN)
         ctx.outbox = self.outbox(ctx.route)
         ctx.book = book_codes.BookCodes(ctx.route)
         if exports.exports_to_file(ctx.route):
@@ -320,12 +331,16 @@ class SyncEngine:
         first; what this run stages goes into its workbook whatever stops the run."""
         route, outbox, session = ctx.route, ctx.outbox, ctx.session
         assert route is not None and outbox is not None
+        store = session.get(Store, ctx.store_id) if ctx.store_id is not None else None
+        stores = stores_of(session, store_book(store)) if store is not None else None
         exports.confirm_by_reading(session, route,
-                                   lambda e, d: outbox.confirm_elsewhere(session, e, d))
+                                   lambda e, d: outbox.confirm_elsewhere(session, e, d),
+                                   stores=stores)
         try:
             self.evaluator.evaluate(ctx, ids)
         finally:
-            for name in exports.flush(session, route, self.deps.worker, self.deps.clock):
+            for name in exports.flush(session, route, self.deps.worker, self.deps.clock,
+                                      stores=stores):
                 ctx.log(f"Wrote {name} for AutoCount's import")
 
     def _resolve_pending(self, session: Session, store_id: int | None) -> None:

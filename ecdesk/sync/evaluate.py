@@ -21,7 +21,7 @@ from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
 from ecdesk.sync import book_codes, matching, posting
 from ecdesk.sync.autocount.base import Unsupported
 from ecdesk.sync.bundles import item_label
-from ecdesk.sync.connectors.base import Connector, PayloadError, UnreadableRow
+from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, UnreadableRow
 from ecdesk.sync.http import ApiError, AuthError
 from ecdesk.sync.ingest import COMMIT_EVERY, UNREADABLE_MARK
 from ecdesk.sync.outcomes import count, hold, hold_unreadable, settle
@@ -128,8 +128,8 @@ class Evaluator:
         order_id = row.id
         try:
             return self.evaluate_one(ctx, row, env)
-        except (AuthError, AutoCountDown):
-            raise
+        except (AuthError, AutoCountDown, ConfigError):
+            raise  # the store's or AutoCount's set-up, not this order: the run says so
         except (ApiError, Unsupported) as exc:
             ctx.session.rollback()
             return hold(ctx, row, [Hold(HoldCode.CONFIG, str(exc))])

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, true
 from sqlalchemy.orm import Session
 
 from ecdesk.db.models import OrderRow, OutboxEntry
@@ -34,6 +34,7 @@ from ecdesk.sync.worker_id import dead_local_worker
 
 EXPORT_STATES = ("staged", "exporting", "exported")
 LEASE = timedelta(minutes=5)
+Stores = list[int] | None  # the stores of one AutoCount book (None: every store)
 
 
 class ExportFileError(ConfigError):
@@ -58,18 +59,25 @@ def _mine_or_abandoned(worker: str, now: datetime, holders: set[str]) -> Any:
                OutboxEntry.claimed_until < now, OutboxEntry.claimed_by.in_(dead))
 
 
-def _entries(session: Session, state: str, worker: str, now: datetime) -> list[OutboxEntry]:
+def _of(stores: Stores) -> Any:
+    """Entries of ``stores`` (the stores of one AutoCount book); None: every store."""
+    return true() if stores is None else OutboxEntry.store_id.in_(stores)
+
+
+def _entries(session: Session, state: str, worker: str, now: datetime, stores: Stores
+             ) -> list[OutboxEntry]:
     holders = set(session.scalars(select(OutboxEntry.claimed_by)
                                   .where(OutboxEntry.state == state).distinct()))
     return list(session.scalars(
-        select(OutboxEntry).where(OutboxEntry.state == state,
+        select(OutboxEntry).where(OutboxEntry.state == state, _of(stores),
                                   _mine_or_abandoned(worker, now, holders))
         .order_by(OutboxEntry.id)))
 
 
-def recover(session: Session, route: Any, worker: str, now: datetime) -> None:
+def recover(session: Session, route: Any, worker: str, now: datetime, *,
+            stores: Stores = None) -> None:
     """Repair what a crash mid-export left: complete files count, half-written ones go."""
-    for entry in _entries(session, "exporting", worker, now):
+    for entry in _entries(session, "exporting", worker, now, stores):
         if entry.export_file and (route.folder / entry.export_file).is_file():
             entry.state = "exported"
         else:
@@ -81,12 +89,13 @@ def recover(session: Session, route: Any, worker: str, now: datetime) -> None:
     route.remove_partials()
 
 
-def flush(session: Session, route: Any, worker: str, clock: Callable[[], datetime]
-          ) -> list[str]:
-    """Write every staged entry into this run's workbook(s); the file names written."""
+def flush(session: Session, route: Any, worker: str, clock: Callable[[], datetime], *,
+          stores: Stores = None) -> list[str]:
+    """Write every staged entry (of ``stores``: the stores of ``route``'s book) into this
+    run's workbook(s); the file names written."""
     now = clock()
-    recover(session, route, worker, now)
-    staged = _entries(session, "staged", worker, now)
+    recover(session, route, worker, now, stores=stores)
+    staged = _entries(session, "staged", worker, now, stores)
     if not staged:
         return []
     from ecdesk.sync.outbox import draft_from_json
@@ -111,14 +120,16 @@ def flush(session: Session, route: Any, worker: str, clock: Callable[[], datetim
     return sorted(names.values())
 
 
-def _file_entries(session: Session, route: Any, path: str | Path) -> tuple[Path, list]:
+def _file_entries(session: Session, route: Any, path: str | Path, stores: Stores
+                  ) -> tuple[Path, list]:
     file = Path(path).expanduser()
     if not file.is_file():
         raise ExportFileError(f"There is no file '{file}'. Give the path of the workbook "
                               "ecdesk exported (ecdesk-<date>-<time>.xlsx in the import "
                               "folder).")
     entries = list(session.scalars(select(OutboxEntry).where(
-        OutboxEntry.export_file == file.name, OutboxEntry.state == "exported")))
+        OutboxEntry.export_file == file.name, OutboxEntry.state == "exported",
+        _of(stores))))
     if not entries or not is_ecdesk_workbook(file):
         raise ExportFileError(
             f"'{file.name}' is not a workbook ecdesk exported and still awaits import (it may "
@@ -128,9 +139,10 @@ def _file_entries(session: Session, route: Any, path: str | Path) -> tuple[Path,
 
 
 def confirm(session: Session, route: Any, path: str | Path,
-            confirm_entry: Callable[[OutboxEntry, PostedDocument], None]) -> int:
+            confirm_entry: Callable[[OutboxEntry, PostedDocument], None], *,
+            stores: Stores = None) -> int:
     """The clerk imported ``path`` into AutoCount: its documents are posted."""
-    _file, entries = _file_entries(session, route, path)
+    _file, entries = _file_entries(session, route, path, stores)
     for entry in entries:
         _confirm(session, entry, confirm_entry, None)
     return len(entries)
@@ -149,12 +161,14 @@ def _confirm(session: Session, entry: OutboxEntry,
 
 
 def confirm_by_reading(session: Session, route: Any,
-                       confirm_entry: Callable[[OutboxEntry, PostedDocument], None]) -> int:
+                       confirm_entry: Callable[[OutboxEntry, PostedDocument], None], *,
+                       stores: Stores = None) -> int:
     """Confirm exported documents a read of the book (``sql_url``) shows imported."""
     if route.reader() is None:
         return 0
     done = 0
-    for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.state == "exported")
+    for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.state == "exported",
+                                                           _of(stores))
                                  .order_by(OutboxEntry.id)).all():
         kind = DocKind(entry.doc_kind)
         if entry.doc_no:
@@ -168,10 +182,10 @@ def confirm_by_reading(session: Session, route: Any,
     return done
 
 
-def withdraw(session: Session, route: Any, path: str | Path) -> int:
+def withdraw(session: Session, route: Any, path: str | Path, *, stores: Stores = None) -> int:
     """The clerk will not import ``path``: its documents are ready to export again, and the
     file is renamed ``…-withdrawn.xlsx`` so it is not imported by mistake."""
-    file, entries = _file_entries(session, route, path)
+    file, entries = _file_entries(session, route, path, stores)
     for entry in entries:
         # "failed" = nothing of it is in AutoCount: the next sync drafts it afresh (a clerk
         # may have fixed what AutoCount's import refused) and exports it again

@@ -23,10 +23,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry
+from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry, Store
 from ecdesk.domain import DocKind, DocumentDraft, DraftLine, PostedDocument
 from ecdesk.sync import exports
 from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
+from ecdesk.sync.books import MAIN, store_book
 from ecdesk.sync.cancel import SyncCancelled
 from ecdesk.sync.http import MaybeApplied, RateLimited, Unavailable
 from ecdesk.sync.lease import Lease
@@ -275,12 +276,15 @@ class Outbox:
         self, session: Session, entry: OutboxEntry, doc: PostedDocument, draft: DocumentDraft,
         *, found_by_lookup: bool,
     ) -> PostResult:
+        store = session.get(Store, entry.store_id)
+        book = store_book(store) if store is not None else MAIN
         row = session.scalars(
-            select(Document).where(Document.kind == doc.kind.value,
+            select(Document).where(Document.book == book, Document.kind == doc.kind.value,
                                    Document.doc_no == doc.doc_no)
         ).one_or_none()
         if row is None:
-            row = Document(kind=doc.kind.value, doc_no=doc.doc_no, ref=doc.ref or draft.ref,
+            row = Document(book=book, kind=doc.kind.value, doc_no=doc.doc_no,
+                           ref=doc.ref or draft.ref,
                            total=doc.total, expected_total=draft.total, outbox_id=entry.id,
                            found_by_lookup=found_by_lookup, posted_at=self.clock())
             session.add(row)

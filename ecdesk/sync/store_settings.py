@@ -11,6 +11,7 @@ from ecdesk.db.stock_models import BundleComponent
 from ecdesk.domain import Outcome
 from ecdesk.sync import matching
 from ecdesk.sync.autocount.base import AutoCountConfig
+from ecdesk.sync.books import MAIN, book_name, settings_prefix, store_book
 from ecdesk.sync.connectors.base import ConfigError, StoreConfig
 
 
@@ -20,21 +21,28 @@ def get_settings(session: Session, prefix: str) -> dict[str, str]:
 
 
 def posting_settings(session: Session, store: Store) -> dict[str, str]:
-    """The AutoCount posting defaults with the store's own settings over them."""
-    return {**get_settings(session, "autocount."), **(store.settings or {})}
+    """The posting defaults of the store's AutoCount book with the store's own settings
+    over them."""
+    return {**get_settings(session, settings_prefix(store_book(store))),
+            **(store.settings or {})}
 
 
-def autocount_config(session: Session) -> AutoCountConfig:
-    values = get_settings(session, "autocount.")
+def autocount_config(session: Session, book: str = MAIN) -> AutoCountConfig:
+    """The connection to ``book`` (the main book by default, :mod:`ecdesk.sync.books`)."""
+    values = get_settings(session, settings_prefix(book))
+    values.pop("name", None)
     route = values.pop("route", "")
     url = values.pop("url", "")
-    book = values.pop("book", "")
-    if not route or (route == "cloud" and not (url and book)):
+    book_id = values.pop("book", "")
+    if not route or (route == "cloud" and not (url and book_id)):
+        which = "" if book == MAIN else f" --company \"{book_name(session, book)}\""
         raise ConfigError(
-            "AutoCount is not set up yet. Set the connection in Integration > AutoCount "
-            "(or `ecdesk autocount set --route cloud --url URL --book ID`)."
+            f"AutoCount{'' if book == MAIN else ' for ' + book_name(session, book)} is not "
+            "set up yet. Set the connection in Integration > AutoCount (or `ecdesk autocount "
+            f"set{which} --route cloud --url URL --book ID`)."
         )
-    return AutoCountConfig(route=route, url=url, book=book, settings=values)
+    owner = "autocount" if book == MAIN else f'"autocount:{book_name(session, book)}"'
+    return AutoCountConfig(route=route, url=url, book=book_id, settings=values, owner=owner)
 
 
 def load_maps(session: Session, store_id: int) -> matching.Maps:

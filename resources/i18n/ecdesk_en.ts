@@ -417,6 +417,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>AutoCount company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>main book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Admin API access token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -601,6 +609,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add a compan&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another company&apos;s AutoCount book: its stores post there, with its own connection and credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -637,7 +653,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>AutoCount: {company}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Until then ecdesk cannot save any credential; settings without secrets can still be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount for {company}: where its stores&apos; orders are posted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -694,6 +718,14 @@
     </message>
     <message>
         <source>{n} documents ready to export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company&apos;s name (its AutoCount book gets its own connection):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

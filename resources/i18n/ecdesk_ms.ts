@@ -417,6 +417,14 @@
         <translation>Zon waktu</translation>
     </message>
     <message>
+        <source>AutoCount company</source>
+        <translation>Syarikat AutoCount</translation>
+    </message>
+    <message>
+        <source>main book</source>
+        <translation>buku utama</translation>
+    </message>
+    <message>
         <source>Admin API access token</source>
         <translation>Token akses Admin API</translation>
     </message>
@@ -601,6 +609,14 @@
         <translation>Kedai dan AutoCount</translation>
     </message>
     <message>
+        <source>Add a compan&amp;y…</source>
+        <translation>Tambah s&amp;yarikat…</translation>
+    </message>
+    <message>
+        <source>Another company&apos;s AutoCount book: its stores post there, with its own connection and credentials.</source>
+        <translation>Buku AutoCount syarikat lain: kedainya mengepos ke sana, dengan sambungan dan kelayakan sendiri.</translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation>Sambungan</translation>
     </message>
@@ -637,8 +653,16 @@
         <translation>AutoCount (perakaunan)</translation>
     </message>
     <message>
+        <source>AutoCount: {company}</source>
+        <translation>AutoCount: {company}</translation>
+    </message>
+    <message>
         <source>Until then ecdesk cannot save any credential; settings without secrets can still be saved.</source>
         <translation>Sehingga itu ecdesk tidak dapat menyimpan sebarang bukti kelayakan; tetapan tanpa rahsia masih boleh disimpan.</translation>
+    </message>
+    <message>
+        <source>AutoCount for {company}: where its stores&apos; orders are posted</source>
+        <translation>AutoCount untuk {company}: tempat pesanan kedainya dipos</translation>
     </message>
     <message>
         <source>AutoCount: where orders are posted</source>
@@ -695,6 +719,14 @@
     <message>
         <source>{n} documents ready to export again.</source>
         <translation>{n} dokumen sedia untuk dieksport semula.</translation>
+    </message>
+    <message>
+        <source>Add a company</source>
+        <translation>Tambah syarikat</translation>
+    </message>
+    <message>
+        <source>The company&apos;s name (its AutoCount book gets its own connection):</source>
+        <translation>Nama syarikat (buku AutoCountnya mendapat sambungan sendiri):</translation>
     </message>
     <message>
         <source>AutoCount Cloud Accounting (API)</source>

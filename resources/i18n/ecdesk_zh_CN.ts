@@ -417,6 +417,14 @@
         <translation>时区</translation>
     </message>
     <message>
+        <source>AutoCount company</source>
+        <translation>AutoCount 公司</translation>
+    </message>
+    <message>
+        <source>main book</source>
+        <translation>主账簿</translation>
+    </message>
+    <message>
         <source>Admin API access token</source>
         <translation>Admin API 访问令牌</translation>
     </message>
@@ -601,6 +609,14 @@
         <translation>网店与 AutoCount</translation>
     </message>
     <message>
+        <source>Add a compan&amp;y…</source>
+        <translation>添加公司(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Another company&apos;s AutoCount book: its stores post there, with its own connection and credentials.</source>
+        <translation>另一家公司的 AutoCount 账簿：其店铺过账到那里，使用自己的连接和凭据。</translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -637,8 +653,16 @@
         <translation>AutoCount（会计）</translation>
     </message>
     <message>
+        <source>AutoCount: {company}</source>
+        <translation>AutoCount：{company}</translation>
+    </message>
+    <message>
         <source>Until then ecdesk cannot save any credential; settings without secrets can still be saved.</source>
         <translation>在此之前 ecdesk 无法保存任何凭据；不含密钥的设置仍可保存。</translation>
+    </message>
+    <message>
+        <source>AutoCount for {company}: where its stores&apos; orders are posted</source>
+        <translation>{company} 的 AutoCount：其店铺订单过账之处</translation>
     </message>
     <message>
         <source>AutoCount: where orders are posted</source>
@@ -695,6 +719,14 @@
     <message>
         <source>{n} documents ready to export again.</source>
         <translation>{n} 份单据可再次导出。</translation>
+    </message>
+    <message>
+        <source>Add a company</source>
+        <translation>添加公司</translation>
+    </message>
+    <message>
+        <source>The company&apos;s name (its AutoCount book gets its own connection):</source>
+        <translation>公司名称（其 AutoCount 账簿有自己的连接）：</translation>
     </message>
     <message>
         <source>AutoCount Cloud Accounting (API)</source>

@@ -57,7 +57,7 @@ def test_a_crash_after_the_workbook_is_complete_never_writes_it_twice(world, mon
 
     real = exports.flush
 
-    def dies_before_marking_exported(session, route, worker, clock):
+    def dies_before_marking_exported(session, route, worker, clock, **kw):
         original_commit = session.commit
         calls = []
 
@@ -69,7 +69,7 @@ def test_a_crash_after_the_workbook_is_complete_never_writes_it_twice(world, mon
 
         monkeypatch.setattr(session, "commit", commit)
         try:
-            return real(session, route, worker, clock)
+            return real(session, route, worker, clock, **kw)
         finally:
             monkeypatch.setattr(session, "commit", original_commit)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 
 import pytest
+from PySide6.QtCore import Qt
 
 from ecdesk.ui.tabs.integration import AUTOCOUNT
 
@@ -68,3 +69,32 @@ def test_import_file_route_tests_the_folder_and_confirms_a_workbook(qtbot, windo
     assert str(tmp_path) in tab.test_result.text()
     tab.settle_import(str(tmp_path / "ecdesk-20261120-000000.xlsx"), confirm=True)
     qtbot.waitUntil(lambda: "There is no file" in tab.test_result.text(), timeout=5000)
+
+
+def test_a_second_company_gets_its_own_page_settings_and_credentials(qtbot, window, svc,
+                                                                     monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    tab = window.integration
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Kedai Dua Sdn Bhd", True))
+    qtbot.mouseClick(tab.add_company_button, Qt.MouseButton.LeftButton)
+    assert tab.owner() == "autocount:Kedai Dua Sdn Bhd"
+    assert "Kedai Dua Sdn Bhd" in tab.title.text()
+    tab.route.setCurrentIndex(tab.route.findData("import-file"))
+    tab.setting_fields["path"].setText(str(tmp_path))
+    assert tab.save_settings()
+    assert svc.autocount_settings("Kedai Dua Sdn Bhd")["path"] == str(tmp_path)
+    assert "path" not in svc.autocount_settings()  # the main book is untouched
+    assert tab.credentials.owner == "autocount:Kedai Dua Sdn Bhd"
+    tab.test_connection()
+    qtbot.waitUntil(lambda: tab.test_button.isEnabled(), timeout=5000)
+    assert "Connected" in tab.test_result.text(), tab.test_result.text()
+    # a store is moved to the company from its own page, by name
+    store = svc.add_store("Kedai Web", "custom", "https://kedai.example.com/feed").name
+    tab.reload()
+    tab.select(store)
+    tab.setting_fields["company"].setText("kedai dua sdn bhd")
+    assert tab.save_settings(), tab.settings_result.text()
+    assert svc.get_store(store).company == "Kedai Dua Sdn Bhd"
+    tab.select(store)
+    assert tab.setting_fields["company"].text() == "Kedai Dua Sdn Bhd"

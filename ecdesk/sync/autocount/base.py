@@ -49,6 +49,9 @@ class AutoCountConfig:
     url: str = ""
     book: str = ""
     settings: dict[str, str] = field(default_factory=dict)
+    #: how ``secret set`` names this book's credentials: ``autocount`` (the main book) or
+    #: ``"autocount:COMPANY"`` (ecdesk.sync.books)
+    owner: str = "autocount"
 
 
 class AutoCountRoute(ABC):

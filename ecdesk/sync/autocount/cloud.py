@@ -142,7 +142,8 @@ class CloudRoute(AutoCountRoute):
             if not value:
                 raise ConfigError(
                     f"AutoCount has no '{key}' saved. Create an API key in AutoCount Cloud "
-                    f"(Settings > API Keys), then run `ecdesk secret set autocount {key}`."
+                    "(Settings > API Keys), then run "
+                    f"`ecdesk secret set {self.config.owner} {key}`."
                 )
             values[key] = value
         return {"Key-ID": values["key_id"], "API-Key": values["api_key"],
@@ -199,8 +200,8 @@ class CloudRoute(AutoCountRoute):
             text = (
                 f"AutoCount refused the API key for book {self.config.book} ({message}). "
                 "Check the Key ID and API Key under Settings > API Keys in AutoCount Cloud, "
-                "then save them with `ecdesk secret set autocount key_id` and "
-                "`ecdesk secret set autocount api_key`."
+                f"then save them with `ecdesk secret set {self.config.owner} key_id` and "
+                f"`ecdesk secret set {self.config.owner} api_key`."
             )
         else:
             text = (

@@ -275,8 +275,8 @@ class DesktopRoute(AutoCountRoute):
         if not ok:
             raise AuthError(
                 f"AutoCount refused the login of user {user} to book {database}. Check the user "
-                "name, then save the password again with `ecdesk secret set autocount "
-                "password`.")
+                f"name, then save the password again with `ecdesk secret set "
+                f"{self.config.owner} password`.")
         self._session = session
         return session
 
@@ -430,7 +430,7 @@ class DesktopRoute(AutoCountRoute):
                                f"{key}=...`.")
         if not self.credentials.get("password"):
             missing.append("The AutoCount user's password is not in the keyring: `ecdesk "
-                           "secret set autocount password`.")
+                           f"secret set {self.config.owner} password`.")
         if self._asm is None:
             try:
                 self.assemblies()

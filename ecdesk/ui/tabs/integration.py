@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -33,6 +34,13 @@ from ecdesk.ui.widgets import Banner
 AUTOCOUNT = "autocount"
 
 
+def company_of(owner: str | None) -> str | None:
+    """The AutoCount company an owner names: "" the main book (``autocount``), a name for
+    ``autocount:NAME``, None for a store."""
+    head, _, name = (owner or "").partition(":")
+    return name if head == AUTOCOUNT else None
+
+
 # (key, label, hint) per platform: connection settings, then credentials.
 SETTINGS = {
     "shopify": [("api_version", QT_TRANSLATE_NOOP("IntegrationTab", "API version"),
@@ -47,7 +55,9 @@ SETTINGS = {
     "custom": [],
 }
 COMMON_SETTINGS = [("timezone", QT_TRANSLATE_NOOP("IntegrationTab", "Time zone"),
-                    "Asia/Kuala_Lumpur")]
+                    "Asia/Kuala_Lumpur"),
+                   ("company", QT_TRANSLATE_NOOP("IntegrationTab", "AutoCount company"),
+                    QT_TRANSLATE_NOOP("IntegrationTab", "main book"))]
 CREDENTIALS = {
     "shopify": [("access_token", QT_TRANSLATE_NOOP("IntegrationTab", "Admin API access token")),
                 ("client_id",
@@ -239,6 +249,10 @@ class IntegrationTab(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size:15px; font-weight:600;")
         self.owners.setAccessibleName(self.tr("Stores and AutoCount"))
+        self.add_company_button = QPushButton(self.tr("Add a compan&y…"))
+        self.add_company_button.setToolTip(self.tr(
+            "Another company's AutoCount book: its stores post there, with its own "
+            "connection and credentials."))
         self.settings_box = QGroupBox(self.tr("Connection"))
         self.settings_form = QFormLayout(self.settings_box)
         self.setting_fields: dict[str, QLineEdit] = {}
@@ -289,8 +303,11 @@ class IntegrationTab(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.title)
         right.addLayout(columns, 1)
+        owners_col = QVBoxLayout()
+        owners_col.addWidget(self.owners, 1)
+        owners_col.addWidget(self.add_company_button)
         body = QHBoxLayout()
-        body.addWidget(self.owners)
+        body.addLayout(owners_col)
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.keyring_banner)
@@ -298,6 +315,7 @@ class IntegrationTab(QWidget):
 
         self.owners.currentItemChanged.connect(lambda *_: self._show())
         self.save_settings_button.clicked.connect(self.save_settings)
+        self.add_company_button.clicked.connect(self.ask_company)
         self.test_button.clicked.connect(self.test_connection)
         self.auth_button.clicked.connect(self.authorise)
         self.confirm_import_button.clicked.connect(lambda: self._pick_workbook(confirm=True))
@@ -312,6 +330,10 @@ class IntegrationTab(QWidget):
         item = QListWidgetItem(self.tr("AutoCount (accounting)"))
         item.setData(Qt.ItemDataRole.UserRole, AUTOCOUNT)
         self.owners.addItem(item)
+        for company in self.service.companies()[1:]:
+            item = QListWidgetItem(self.tr("AutoCount: {company}").format(company=company))
+            item.setData(Qt.ItemDataRole.UserRole, f"{AUTOCOUNT}:{company}")
+            self.owners.addItem(item)
         for s in self.service.list_stores():
             item = QListWidgetItem(f"{s.name}  ·  {platform_title(s.platform)}")
             item.setData(Qt.ItemDataRole.UserRole, s.name)
@@ -351,13 +373,17 @@ class IntegrationTab(QWidget):
         self.settings_result.clear()
         self.test_result.clear()
         self.import_row.hide()
-        if owner == AUTOCOUNT:
-            values = self.service.autocount_settings()
+        company = company_of(owner)
+        if company is not None:
+            values = self.service.autocount_settings(company)
             route = route or values.get("route") or "cloud"
             self.route.setCurrentIndex(max(0, self.route.findData(route)))
             self.route.currentIndexChanged.connect(
                 lambda _i: self._show(self.route.currentData()))
-            self.title.setText(self.tr("AutoCount: where orders are posted"))
+            self.title.setText(
+                self.tr("AutoCount for {company}: where its stores' orders are posted").format(
+                    company=company) if company
+                else self.tr("AutoCount: where orders are posted"))
             self.settings_form.addRow(self.tr("Route"), self.route)
             specs = ROUTE_SETTINGS.get(route, AUTOCOUNT_SETTINGS) + POSTING_DEFAULTS
             creds = ROUTE_CREDENTIALS.get(route, AUTOCOUNT_CREDENTIALS)
@@ -366,7 +392,8 @@ class IntegrationTab(QWidget):
             self.import_row.setVisible(route == "import-file")
         else:
             store = self.service.get_store(owner)
-            values = {"url": store.url, **store.settings}
+            values = {"url": store.url, **store.settings,
+                      "company": "" if store.company == "main book" else store.company}
             self.title.setText(self.tr("{store}: {platform} store").format(
                 store=store.name, platform=platform_title(store.platform)))
             specs = [("url", QT_TRANSLATE_NOOP("IntegrationTab", "Store address (URL)"),
@@ -390,11 +417,12 @@ class IntegrationTab(QWidget):
         owner = self.owner()
         values = {k: e.text().strip() for k, e in self.setting_fields.items()}
         try:
-            if owner == AUTOCOUNT:
+            if company_of(owner) is not None:
                 self.service.set_autocount(route=self.route.currentData(),
                                            url=values.pop("url", None) or None,
                                            book=values.pop("book", None) or None,
-                                           settings={k: v for k, v in values.items() if v})
+                                           settings={k: v for k, v in values.items() if v},
+                                           company=company_of(owner))
             elif owner:
                 url = values.pop("url", "")
                 self.service.update_store(owner, url=url, settings=values)
@@ -413,13 +441,14 @@ class IntegrationTab(QWidget):
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("color:#374151")
         self.test_result.setText(self.tr("Testing…"))
-        fn = self.service.test_autocount if owner == AUTOCOUNT else \
+        company = company_of(owner)
+        fn = (lambda: self.service.test_autocount(company)) if company is not None else \
             (lambda: self.service.test_store(owner))
         self.ops.probe(fn, self._tested_ok, self._tested_bad)
 
     def authorise(self) -> None:
         owner, code = self.owner(), self.auth_code.text().strip()
-        if not owner or owner == AUTOCOUNT:
+        if not owner or company_of(owner) is not None:
             return
         if not code:
             self._tested_bad(self.tr("Paste the authorisation code first."))
@@ -430,7 +459,7 @@ class IntegrationTab(QWidget):
                        self._tested_bad)
 
     def _pick_workbook(self, *, confirm: bool) -> None:
-        folder = self.service.autocount_settings().get("path", "")
+        folder = self.service.autocount_settings(company_of(self.owner())).get("path", "")
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("The workbook ecdesk exported"), folder,
             self.tr("Excel workbooks (*.xlsx)"))
@@ -448,7 +477,26 @@ class IntegrationTab(QWidget):
                 else self.tr("{n} documents ready to export again.")))
 
         fn = self.service.confirm_import if confirm else self.service.withdraw_import
-        self.ops.probe(lambda: fn(path), done, self._tested_bad)
+        company = company_of(self.owner())
+        self.ops.probe(lambda: fn(path, company), done, self._tested_bad)
+
+    def ask_company(self) -> None:
+        """Add another company's AutoCount book and show its page."""
+        name, ok = QInputDialog.getText(
+            self, self.tr("Add a company"),
+            self.tr("The company's name (its AutoCount book gets its own connection):"))
+        if ok and name.strip():
+            self.add_company(name)
+
+    def add_company(self, name: str) -> None:
+        try:
+            saved = self.service.add_company(name)
+        except UsageError as exc:
+            self.settings_result.setText(str(exc))
+            self.settings_result.setStyleSheet("color:#b91c1c")
+            return
+        self.reload()
+        self.select(f"{AUTOCOUNT}:{saved}")
 
     def _route_combo(self) -> QComboBox:
         route = QComboBox()
