@@ -142,8 +142,7 @@ class CloudRoute(AutoCountRoute):
             if not value:
                 raise ConfigError(
                     f"AutoCount has no '{key}' saved. Create an API key in AutoCount Cloud "
-                    "(Settings > API Keys), then run "
-                    f"`ecdesk secret set {self.config.owner} {key}`."
+                    f"(Settings > API Keys), then `ecdesk secret set {self.config.owner} {key}`."
                 )
             values[key] = value
         return {"Key-ID": values["key_id"], "API-Key": values["api_key"],
