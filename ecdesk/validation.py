@@ -40,6 +40,14 @@ PLATFORM_KEYS: dict[str, tuple[str, ...]] = {
     "lazada": ("app_key", "auth_url", "seller_id"),
     "custom": ("path", "page_size"),
 }
+#: Keys of an AutoCount book (``autocount set --set``): its route's connection, then the
+#: posting defaults every store of the book inherits (a store-only key is not one of them).
+AUTOCOUNT_ROUTE_KEYS = (
+    "url", "book", "server", "database", "user", "assemblies", "sql_user", "sql_url", "path",
+    "template_invoice", "template_cash_sale", "template_credit_note",
+)
+AUTOCOUNT_KEYS = AUTOCOUNT_ROUTE_KEYS + tuple(
+    k for k in COMMON_KEYS if k not in ("doc_prefix", "company"))
 EXPORT_SUFFIXES = {"reconciliation": (".xlsx",), "mappings": (".xlsx",)}
 
 
@@ -72,6 +80,20 @@ def check_store_settings(platform: str, settings: dict[str, str]) -> dict[str, s
                      "partner_id", "shop_id"):
             check_whole(value, key, minimum=0 if key == "stock_buffer" else 1)
     return cleaned
+
+
+def check_autocount_settings(settings: dict[str, str]) -> dict[str, str]:
+    """``autocount set --set`` keys: refuse unknown ones (naming the list), check the values
+    whose form is fixed (as for a store's)."""
+    unknown = sorted(k for k in settings if k not in AUTOCOUNT_KEYS)
+    if unknown:
+        raise UsageError(
+            f"Unknown AutoCount setting{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(repr(k) for k in unknown)}. Known settings: "
+            f"{', '.join(sorted(AUTOCOUNT_KEYS))}.")
+    return check_store_settings("", {k: v for k, v in settings.items()
+                                     if k in COMMON_KEYS}) | {
+        k: (v or "").strip() for k, v in settings.items() if k not in COMMON_KEYS}
 
 
 def check_url(url: str, platform: str = "", *, required: bool = True) -> str:

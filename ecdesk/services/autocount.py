@@ -11,6 +11,7 @@ from ecdesk.errors import ConfigError, UsageError
 from ecdesk.services.context import Context
 from ecdesk.sync import books
 from ecdesk.sync.engine import autocount_config, get_settings, mark_for_review
+from ecdesk.validation import check_autocount_settings, check_url
 
 
 class AutoCountService:
@@ -59,7 +60,7 @@ class AutoCountService:
     def set_autocount(self, route: str | None = None, url: str | None = None,
                       book: str | None = None, settings: dict[str, str] | None = None, *,
                       company: str | None = None) -> None:
-        values = dict(settings or {})
+        values = check_autocount_settings(dict(settings or {}))
         if route is not None:
             from ecdesk.sync.autocount import known_routes
 
@@ -68,7 +69,7 @@ class AutoCountService:
                 raise UsageError(f"Unknown AutoCount route '{route}' (known: {known}).")
             values["route"] = route
         if url is not None:
-            values["url"] = url.rstrip("/")
+            values["url"] = check_url(url, required=False)
         if book is not None:
             values["book"] = book
         with self.ctx.session() as s:

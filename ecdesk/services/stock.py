@@ -21,6 +21,7 @@ from ecdesk.db.models import OrderRow, Store
 from ecdesk.db.stock_models import BundleComponent, StockCount, StockListing, StockPush
 from ecdesk.db.stock_models import Shipment as ShipmentRow
 from ecdesk.service import UsageError
+from ecdesk.sync.books import MAIN, book_name, store_book
 from ecdesk.sync.egress import pusher_class
 from ecdesk.sync.egress.base import Pusher
 from ecdesk.sync.egress.counts import CountFileError, read_counts
@@ -38,6 +39,16 @@ from ecdesk.sync.store_settings import mark_for_review
 
 Progress = Callable[[int, int, str], Any]
 DEFAULT_EGRESS_MINUTES = 60
+
+
+def other_book(s: Any, store: Store) -> str:
+    """Why ``store``'s stock is not pushed when it posts to another company's book (stock
+    is counted for the main book only); "" when it posts to the main book."""
+    book = store_book(store)
+    if book == MAIN:
+        return ""
+    return (f"stock not pushed: this store posts to {book_name(s, book)}'s AutoCount book, "
+            "and ecdesk keeps stock for the main book only (tracking is still sent)")
 
 
 class StockUsageError(UsageError):
@@ -207,9 +218,10 @@ class StockService:
                 self.refresh_from_route(s)
             held, stock = reserved(s), _Balances(s)
             for st in self._stores(s, store):
-                if not (force or store or push_stock_enabled(st)):
-                    out.append(EgressSummary(st.name, skipped="push_stock is off "
-                                             "(store set NAME --set push_stock=yes)"))
+                off = not (force or store or push_stock_enabled(st))
+                skip = "push_stock is off (store set NAME --set push_stock=yes)" if off else ""
+                if skip or other_book(s, st):
+                    out.append(EgressSummary(st.name, skipped=skip or other_book(s, st)))
                     continue
                 try:
                     out.append(push_store(s, st, None if dry_run else self._pusher(st),
@@ -232,7 +244,9 @@ class StockService:
             for st in stores:
                 summary = EgressSummary(st.name)
                 try:
-                    if push_stock_enabled(st):
+                    if push_stock_enabled(st) and other_book(s, st):
+                        summary.skipped = other_book(s, st)
+                    elif push_stock_enabled(st):
                         summary = push_store(s, st, self._pusher(st), progress=progress,
                                              now=self.svc.clock, stock=stock.at(st),
                                              held=held)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ecdesk.domain import DocumentDraft, Hold, HoldCode, Order
-from ecdesk.sync.autocount.base import CODE_KINDS, AutoCountRoute
+from ecdesk.sync.autocount.base import CODE_KIND_PLURALS, CODE_KINDS, AutoCountRoute
 from ecdesk.sync.http import ApiError
 from ecdesk.sync.matching import Maps, is_charged, is_posted_line, tax_key
 
@@ -51,7 +51,7 @@ class BookCodes:
             except ApiError as exc:  # Unsupported, or the listing failed: post unchecked
                 codes, reason = None, str(exc)
             else:
-                reason = f"AutoCount listed no {CODE_KINDS[kind]}s"
+                reason = f"AutoCount listed no {CODE_KIND_PLURALS[kind]}"
             if not codes:
                 codes = None
                 self.unlisted[kind] = reason

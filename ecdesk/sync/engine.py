@@ -25,7 +25,12 @@ from ecdesk.db.models import OrderRow, OutboxEntry, Store, SyncRun
 from ecdesk.domain import DocKind, Hold, HoldCode
 from ecdesk.secrets import MissingSecret, NoKeyringError
 from ecdesk.sync import book_codes, exports, posting
-from ecdesk.sync.autocount.base import AutoCountConfig, AutoCountRoute, Unsupported
+from ecdesk.sync.autocount.base import (
+    CODE_KIND_PLURALS,
+    AutoCountConfig,
+    AutoCountRoute,
+    Unsupported,
+)
 from ecdesk.sync.books import MAIN, store_book, stores_of
 from ecdesk.sync.cancel import cancel_scope
 from ecdesk.sync.connectors import connector_class
@@ -323,7 +328,7 @@ class SyncEngine:
         else:
             self.evaluator.evaluate(ctx, ids)
         for kind, reason in ctx.book.unlisted.items():
-            ctx.log(f"{book_codes.CODE_KINDS[kind].capitalize()}s were not checked against "
+            ctx.log(f"{CODE_KIND_PLURALS[kind].capitalize()} were not checked against "
                     f"the AutoCount book before posting: {reason}", level="warning")
 
     def _evaluate_for_import(self, ctx: RunContext, ids: list[int]) -> None:

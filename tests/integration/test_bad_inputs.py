@@ -131,6 +131,15 @@ ROWS = [
                               "2999-01-01"], 0, ["warning: --from 2999-01-01 is in the future"],
         expect=lambda tmp: (tmp / "r.xlsx").exists() or pytest.fail("no workbook")),
     Row("autocount-not-set-up", ["autocount", "items"], 2, ["AutoCount"]),
+    Row("autocount-unknown-set-key", ["autocount", "set", "--set", "debtor=300-C001"], 2,
+        ["Unknown AutoCount setting 'debtor'", "Known settings:", "debtor_code", "sql_url"]),
+    Row("autocount-store-only-key", ["autocount", "set", "--set", "doc_prefix=XX-"], 2,
+        ["Unknown AutoCount setting 'doc_prefix'"]),
+    Row("autocount-url-not-a-url", ["autocount", "set", "--route", "cloud", "--url",
+                                    "accounting api", "--book", "1"], 2,
+        ["'accounting api' is not a web address"]),
+    Row("autocount-bad-time-zone", ["autocount", "set", "--set", "timezone=KL"], 2,
+        ["'KL' is not a time zone"]),
 ]
 
 

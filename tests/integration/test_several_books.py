@@ -163,3 +163,13 @@ def test_migration_keeps_existing_documents_in_the_main_book(tmp_path):
         with pytest.raises(Exception, match="UNIQUE"):
             s.commit()
     db.dispose()
+
+
+def test_a_second_companys_store_gets_no_stock_from_the_main_book(two_books):
+    svc, _world, other = two_books
+    set_up_second(svc, other)
+    svc.update_store("Demo WooCommerce", settings={"company": SECOND, "push_stock": "yes"})
+    (summary,) = svc.stock.push("Demo WooCommerce", force=True)
+    assert "main book only" in summary.skipped and summary.pushed == 0
+    (summary,) = svc.stock.egress("Demo WooCommerce")
+    assert "main book only" in summary.skipped

@@ -31,6 +31,9 @@ CODE_KINDS: dict[str, str] = {
     "location": "location",
     "currency": "currency",
 }
+#: the same, many of them ("currencies", not "currencys")
+CODE_KIND_PLURALS = {k: v[:-1] + "ies" if v.endswith("y") else v + "s"
+                     for k, v in CODE_KINDS.items()}
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ class AutoCountRoute(ABC):
         for a kind not in :data:`CODE_KINDS`."""
         check_code_kind(kind)
         raise Unsupported(f"The AutoCount route '{self.name}' cannot list "
-                          f"{CODE_KINDS[kind]}s.")
+                          f"{CODE_KIND_PLURALS[kind]}.")
 
     def cancel(self, kind: DocKind, doc_no: str) -> None:
         """Cancel (void) a document; its number and record stay in AutoCount. Raises

@@ -38,7 +38,7 @@ import httpx
 
 from ecdesk.domain import CENT, DocKind, DocumentDraft, DraftLine, PostedDocument
 from ecdesk.sync.autocount.base import (
-    CODE_KINDS,
+    CODE_KIND_PLURALS,
     AutoCountConfig,
     AutoCountRoute,
     Rejected,
@@ -380,7 +380,7 @@ class CloudRoute(AutoCountRoute):
         if kind not in MASTER_LISTINGS:
             super().list_codes(kind)  # ValueError for an unknown kind
         method, path, code_keys, text_keys = MASTER_LISTINGS[kind]
-        what = f"list its {CODE_KINDS[kind]}s"
+        what = f"list its {CODE_KIND_PLURALS[kind]}"
         codes: dict[str, str] = {}
         seen = 0
         for page in range(1, MASTER_PAGES + 1):
