@@ -12,7 +12,7 @@ import logging
 import signal
 import sys
 import threading
-from datetime import date, datetime, time
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -461,12 +461,7 @@ def _sync(svc: Any, args: argparse.Namespace) -> int:
     from ecdesk.sync.engine import CancelToken
 
     _check_dates(args.since, args.until, "--since", "--until")
-    since = until = None
-    tz = datetime.now().astimezone().tzinfo
-    if args.since:
-        since = datetime.combine(args.since, time.min, tzinfo=tz)
-    if args.until:
-        until = datetime.combine(args.until, time.max, tzinfo=tz)
+    since, until = args.since, args.until  # days of each store's calendar (its time zone)
     cancel = CancelToken()
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())

@@ -15,11 +15,12 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from ecdesk import secrets
+from ecdesk.clock import local_midnight
 from ecdesk.db import Database, data_dir
 from ecdesk.db.models import now_utc
 from ecdesk.errors import UsageError
 from ecdesk.services.autocount import AutoCountService
-from ecdesk.services.context import Context, local_midnight
+from ecdesk.services.context import Context
 from ecdesk.services.credentials import CredentialService
 from ecdesk.services.mappings import MAP_KINDS, MappingService
 from ecdesk.services.orders import SORT_COLUMNS, OrderQueries

@@ -90,8 +90,8 @@ class Operations(QObject):
         self._end()
         self.failed.emit(message)
 
-    def sync(self, store: str | None = None, *, since: datetime | None = None,
-             until: datetime | None = None, trigger: str = "manual") -> Job | None:
+    def sync(self, store: str | None = None, *, since: date | datetime | None = None,
+             until: date | datetime | None = None, trigger: str = "manual") -> Job | None:
         what = self.tr("Sync of {store}").format(store=store) if store \
             else self.tr("Sync of all stores")
         if since is not None:
