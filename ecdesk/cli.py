@@ -158,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     m = mp.add_parser("list", help="list mappings")
     m.add_argument("store", nargs="?")
     m.add_argument("--json", action="store_true")
+    m = mp.add_parser("export", help="every mapping, and each value held orders need mapped "
+                                     "(AutoCount code empty), to an Excel workbook")
+    m.add_argument("file", metavar="FILE.xlsx")
+    m.add_argument("--store", help="one store only")
+    m = mp.add_parser("import", help="a mapping workbook (as `map export` writes it), all or "
+                                     "nothing: one bad row changes nothing")
+    m.add_argument("file", metavar="FILE.xlsx")
 
     sy = sub.add_parser("sync", help="fetch orders and post them")
     sy.add_argument("--store")
@@ -440,6 +447,19 @@ def _map(svc: Any, args: argparse.Namespace) -> int:
                 _json_line(m.__dict__)
             else:
                 print(f"{m.store:<20} {m.kind:<9} {m.key:<30} -> {m.value} {m.uom}".rstrip())
+        return OK
+    if args.kind == "export":
+        n = svc.export_mappings(args.file, args.store)
+        print(f"Wrote {n} mapping row(s) to {args.file}: fill the empty AutoCount codes, then "
+              f"`ecdesk map import {args.file}`.")
+        return OK
+    if args.kind == "import":
+        done = svc.import_mappings(args.file)
+        print(f"Imported {done.saved} mapping(s) from {args.file}"
+              + (f"; {done.skipped_empty} row(s) without an AutoCount code skipped"
+                 if done.skipped_empty else "") + ".")
+        for warning in done.warnings[:10]:
+            print(f"ecdesk: warning: {warning}", file=sys.stderr)
         return OK
     warnings = svc.set_mapping(args.store, args.kind, args.key, args.value,
                                getattr(args, "uom", ""))

@@ -154,6 +154,8 @@ class Service:
 
     # --- mappings (services/mappings.py) ------------------------------------------------
     set_mapping = _via("mappings", MappingService.set_mapping)
+    import_mappings = _via("mappings", MappingService.import_mappings)
+    export_mappings = _via("mappings", MappingService.export_mappings)
     delete_mapping = _via("mappings", MappingService.delete_mapping)
     list_mappings = _via("mappings", MappingService.list_mappings)
     unmapped = _via("mappings", MappingService.unmapped)

@@ -186,12 +186,12 @@ class Operations(QObject):
             stores=", ".join(stores)), run)
 
     # --- probes -------------------------------------------------------------------------
-    def probe(self, fn: Callable[[], str], done: Callable[[str], None],
-              failed: Callable[[str], None]) -> Job:
-        """A short call (Test connection) beside any running sync."""
+    def probe(self, fn: Callable[[], Any], done: Callable[[Any], None],
+              failed: Callable[[str], None], *, name: str | None = None) -> Job:
+        """A short call (Test connection, a mapping import) beside any running sync."""
         return self.probes.submit(lambda _p, _c: fn(), done=done, failed=failed,
                                   explain=self.service.explain,
-                                  name=self.tr("Test connection"))
+                                  name=name or self.tr("Test connection"))
 
 
 def describe(result: Any) -> str:
