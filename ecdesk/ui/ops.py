@@ -185,6 +185,17 @@ class Operations(QObject):
         return self._start(self.tr("Scheduled stock and tracking of {stores}").format(
             stores=", ".join(stores)), run)
 
+    # --- writes from the window -----------------------------------------------------------
+    def write(self, fn: Callable[[], Any], done: Callable[[Any], None],
+              failed: Callable[[str], None], *, name: str | None = None) -> Job:
+        """A write from the window (a mapping, a workbook of them, a resolve...) through the
+        single writer the sync uses (Anki's ``CollectionOp``): never on the GUI thread, so
+        the window answers while a sync or a slow shared database holds the write path, and
+        never racing a sync: it runs when the one in progress has finished."""
+        return self.writer.submit(lambda _p, _c: fn(), done=done, failed=failed,
+                                  explain=self.service.explain,
+                                  name=name or self.tr("Saving"))
+
     # --- probes -------------------------------------------------------------------------
     def probe(self, fn: Callable[[], Any], done: Callable[[Any], None],
               failed: Callable[[str], None], *, name: str | None = None) -> Job:

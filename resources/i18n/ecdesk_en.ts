@@ -890,6 +890,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1014,11 +1018,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving {key}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved: {key} → {value}. Press “Retry held orders now” to post the orders that were waiting for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deleted the mapping of &apos;{key}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting a mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1110,6 +1122,7 @@
     </message>
     <message>
         <source>Mapped</source>
+        <extracomment>where an edit is written: the window&apos;s writer (off the GUI thread) when set, else at once; ``writer(fn, done, failed)``</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1197,6 +1210,10 @@
     </message>
     <message>
         <source>Scheduled stock and tracking of {stores}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

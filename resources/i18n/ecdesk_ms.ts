@@ -890,6 +890,10 @@
         <translation>Kod cukai AutoCount, cth. SV-8 (atau none)</translation>
     </message>
     <message>
+        <source>Saving a mapping</source>
+        <translation>Menyimpan pemetaan</translation>
+    </message>
+    <message>
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
@@ -1014,12 +1018,20 @@
         <translation>Tambah kedai dahulu (tab Kedai).</translation>
     </message>
     <message>
+        <source>Saving {key}…</source>
+        <translation>Menyimpan {key}…</translation>
+    </message>
+    <message>
         <source>Saved: {key} → {value}. Press “Retry held orders now” to post the orders that were waiting for it.</source>
         <translation>Disimpan: {key} → {value}. Tekan “Cuba semula pesanan ditahan sekarang” untuk mengepos pesanan yang menunggunya.</translation>
     </message>
     <message>
         <source>Deleted the mapping of &apos;{key}&apos;.</source>
         <translation>Pemetaan &apos;{key}&apos; telah dipadam.</translation>
+    </message>
+    <message>
+        <source>Deleting a mapping</source>
+        <translation>Memadam pemetaan</translation>
     </message>
     <message>
         <source>Export mappings</source>
@@ -1110,6 +1122,7 @@
     </message>
     <message>
         <source>Mapped</source>
+        <extracomment>where an edit is written: the window&apos;s writer (off the GUI thread) when set, else at once; ``writer(fn, done, failed)``</extracomment>
         <translation>Telah dipetakan</translation>
     </message>
     <message>
@@ -1198,6 +1211,10 @@
     <message>
         <source>Scheduled stock and tracking of {stores}</source>
         <translation>Stok dan penjejakan berjadual bagi {stores}</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Menyimpan</translation>
     </message>
     <message>
         <source>Test connection</source>

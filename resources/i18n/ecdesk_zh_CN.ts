@@ -890,6 +890,10 @@
         <translation>AutoCount 税码，例如 SV-8（或 none）</translation>
     </message>
     <message>
+        <source>Saving a mapping</source>
+        <translation>正在保存映射</translation>
+    </message>
+    <message>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -1014,12 +1018,20 @@
         <translation>请先添加网店（“网店”标签页）。</translation>
     </message>
     <message>
+        <source>Saving {key}…</source>
+        <translation>正在保存 {key}…</translation>
+    </message>
+    <message>
         <source>Saved: {key} → {value}. Press “Retry held orders now” to post the orders that were waiting for it.</source>
         <translation>已保存：{key} → {value}。按“立即重试暂挂订单”即可过账等待此对照的订单。</translation>
     </message>
     <message>
         <source>Deleted the mapping of &apos;{key}&apos;.</source>
         <translation>已删除“{key}”的对照。</translation>
+    </message>
+    <message>
+        <source>Deleting a mapping</source>
+        <translation>正在删除映射</translation>
     </message>
     <message>
         <source>Export mappings</source>
@@ -1110,6 +1122,7 @@
     </message>
     <message>
         <source>Mapped</source>
+        <extracomment>where an edit is written: the window&apos;s writer (off the GUI thread) when set, else at once; ``writer(fn, done, failed)``</extracomment>
         <translation>已对照</translation>
     </message>
     <message>
@@ -1198,6 +1211,10 @@
     <message>
         <source>Scheduled stock and tracking of {stores}</source>
         <translation>{stores} 的定时库存与追踪</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
     </message>
     <message>
         <source>Test connection</source>

@@ -87,8 +87,8 @@ def test_a_held_order_from_open_to_fixed_to_retried_with_keys_only(qtbot, window
         assert w.tabs.currentWidget() is tab and tab.f_key.text()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.f_value)
         press(None, text=CODES[tab.f_kind.currentData()])
-        press(Qt.Key.Key_Return)  # saves the mapping
-        assert "Saved" in tab.result.text()
+        press(Qt.Key.Key_Return)  # saves the mapping (through the window's writer)
+        qtbot.waitUntil(lambda: "Saved" in tab.result.text())
         # Ctrl+R: the selected held order is retried
         assert w.held.selected_ids() == [order_id]
         press(Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
+from ecdesk.errors import UsageError
 from ecdesk.reports.mapping_excel import export_mappings, import_mappings
 from ecdesk.service import MappingInfo
 from tests.ui.conftest import add_held
@@ -35,9 +36,10 @@ def test_typing_the_code_in_the_table_saves_the_mapping(qtbot, window, svc):
     window.refresh()
     model = window.mapping.model
     model.reload()
-    assert model.setData(model.index(0, 4), "ITEM-Z")
+    with qtbot.waitSignal(model.saved, timeout=5000):  # written off the GUI thread
+        assert model.setData(model.index(0, 4), "ITEM-Z")
+        assert model.rows[0][0] is False  # shown at once
     assert [(m.key, m.value) for m in svc.list_mappings("Shop")] == [("ZZZ-9", "ITEM-Z")]
-    assert model.rows[0][0] is False
     assert not model.setData(model.index(0, 4), "")
     assert model.error == "Type the AutoCount code first."
 
@@ -48,8 +50,28 @@ def test_save_form_rejects_a_bad_tax_rate_in_words(qtbot, window, svc):
     tab = window.mapping
     tab.prefill("Shop", "tax", "eight")
     tab.f_value.setText("SV-8")
-    assert tab.save() is False
-    assert "tax rate 'eight' is not a percentage" in tab.result.text()
+    assert tab.save()  # sent; the writer's answer comes back in words
+    qtbot.waitUntil(lambda: "tax rate 'eight' is not a percentage" in tab.result.text())
+    assert svc.list_mappings("Shop") == []
+
+
+def test_a_refused_table_edit_shows_the_old_value_and_why(qtbot, window, svc, monkeypatch):
+    svc.add_store("Shop", "shopify")
+    svc.set_mapping("Shop", "tax", "8", "SV-8")
+    window.refresh()
+    model = window.mapping.model
+    model.reload()
+    (row,) = [i for i, (_t, m) in enumerate(model.rows) if m.key == "8"]
+
+    def refuse(*_a):
+        raise UsageError("The AutoCount book has no tax code 'SV-X'.")
+
+    monkeypatch.setattr(svc, "set_mapping", refuse)
+    with qtbot.waitSignal(model.refused, timeout=5000) as refused:
+        assert model.setData(model.index(row, 4), "SV-X")  # shown at once...
+    assert refused.args == ["The AutoCount book has no tax code 'SV-X'."]
+    assert model.rows[row][1].value == "SV-8"  # ...and put back when refused
+    assert "no tax code 'SV-X'" in window.mapping.result.text()
 
 
 def test_excel_round_trip_through_the_tab(qtbot, window, svc, tmp_path):

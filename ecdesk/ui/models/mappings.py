@@ -3,6 +3,7 @@ mappings already made. Small enough (thousands) to hold in memory; searched in S
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -41,6 +43,8 @@ def kind_title(kind: str) -> str:
 
 class MappingsModel(TableModel):
     headers = COLUMNS
+    saved = Signal()  # an edit reached the database
+    refused = Signal(str)  # an edit was refused, in words (the row shows its old value)
 
     def __init__(self, service: Service, parent=None) -> None:
         super().__init__(parent)
@@ -51,6 +55,9 @@ class MappingsModel(TableModel):
         self.rows: list[tuple[bool, MappingInfo]] = []  # (unmapped?, row)
         self.blocked: dict[tuple[str, str, str], int] = {}  # held orders per unmapped value
         self.error = ""  # the last save error, in words
+        #: where an edit is written: the window's writer (off the GUI thread) when set, else
+        #: at once; ``writer(fn, done, failed)``
+        self.writer: Callable[..., Any] | None = None
         self.reload()
 
     def reload(self) -> None:
@@ -121,13 +128,27 @@ class MappingsModel(TableModel):
         if not code:
             self.error = self.tr("Type the AutoCount code first.")
             return False
-        try:
-            self.service.set_mapping(m.store, m.kind, m.key, code, uom)
-        except ValueError as exc:  # UsageError: words for the clerk
-            self.error = str(exc)
-            return False
         self.error = ""
-        self.rows[index.row()] = (False, MappingInfo(m.store, m.kind, m.key, code, uom))
-        self.dataChanged.emit(self.index(index.row(), 0),
-                              self.index(index.row(), len(COLUMNS) - 1))
+        if self.writer is None:
+            try:
+                self.service.set_mapping(m.store, m.kind, m.key, code, uom)
+            except ValueError as exc:  # UsageError: words for the clerk
+                self.error = str(exc)
+                return False
+        else:  # shown at once, written in the background; put back if refused
+            self.writer(lambda: self.service.set_mapping(m.store, m.kind, m.key, code, uom),
+                        lambda _w: self.saved.emit(), lambda text: self._refused(m, text))
+        self._show(MappingInfo(m.store, m.kind, m.key, code, uom), todo=False)
         return True
+
+    def _show(self, info: MappingInfo, *, todo: bool) -> None:
+        for i, (_todo, m) in enumerate(self.rows):
+            if (m.store, m.kind, m.key) == (info.store, info.kind, info.key):
+                self.rows[i] = (todo, info)
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+                return
+
+    def _refused(self, before: MappingInfo, text: str) -> None:
+        self.error = text
+        self._show(before, todo=not before.value)
+        self.refused.emit(text)

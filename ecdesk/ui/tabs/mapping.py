@@ -51,6 +51,10 @@ class MappingTab(QWidget):
         self.service = service
         self.ops = ops
         self.model = MappingsModel(service, self)
+        self.model.writer = lambda fn, done, failed: ops.write(
+            fn, done, failed, name=self.tr("Saving a mapping"))
+        self.model.saved.connect(self.mappings_changed)
+        self.model.refused.connect(lambda text: self._say(text, False))
         # filters
         self.store_filter = QComboBox()
         self.kind_filter = QComboBox()
@@ -230,29 +234,37 @@ class MappingTab(QWidget):
         self.f_value.setFocus()
 
     def save(self) -> bool:
+        """Save the form's mapping through the window's writer (off the GUI thread, after a
+        sync in progress); answers whether it was sent. The result shows when it is done."""
         store, kind = self.f_store.currentData(), self.f_kind.currentData()
         key, value = self.f_key.text().strip(), self.f_value.text().strip()
+        uom = self.f_uom.text().strip()
         if not store:
             return self._say(self.tr("Add a store first (Stores tab)."), False)
-        try:
-            self.service.set_mapping(store, kind, key, value, self.f_uom.text().strip())
-        except UsageError as exc:
-            return self._say(str(exc), False)
-        self.apply_filter()
-        self.mappings_changed.emit()
-        return self._say(self.tr("Saved: {key} → {value}. Press “Retry held orders now” to "
-                                 "post the orders that were waiting for it.").format(
-            key=key, value=value), True)
+        self._say(self.tr("Saving {key}…").format(key=key), True)
+        self.ops.write(lambda: self.service.set_mapping(store, kind, key, value, uom),
+                       lambda _warnings: self._changed(self.tr(
+                           "Saved: {key} → {value}. Press “Retry held orders now” to post the "
+                           "orders that were waiting for it.").format(key=key, value=value)),
+                       lambda text: self._say(text, False), name=self.tr("Saving a mapping"))
+        return True
 
     def delete(self) -> bool:
         store, kind, key = self.f_store.currentData(), self.f_kind.currentData(), \
             self.f_key.text().strip()
         if not store or not key:
             return False
-        self.service.delete_mapping(store, kind, key)
+        self.ops.write(lambda: self.service.delete_mapping(store, kind, key),
+                       lambda _r: self._changed(
+                           self.tr("Deleted the mapping of '{key}'.").format(key=key)),
+                       lambda text: self._say(text, False), name=self.tr("Deleting a mapping"))
+        return True
+
+    def _changed(self, text: str) -> None:
+        """A write from this tab is in the database: show it and tell the window."""
         self.apply_filter()
         self.mappings_changed.emit()
-        return self._say(self.tr("Deleted the mapping of '{key}'.").format(key=key), True)
+        self._say(text, True)
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
@@ -295,7 +307,7 @@ class MappingTab(QWidget):
         if not path:
             return False
         self._say(self.tr("Importing {path}…").format(path=path), True)
-        self.ops.probe(lambda: self.service.import_mappings(path), self._imported,
+        self.ops.write(lambda: self.service.import_mappings(path), self._imported,
                        lambda text: self._say(text, False), name=self.tr("Mapping import"))
         return True
 

@@ -1,0 +1,72 @@
+"""One writer (issue 11): a mapping edited while a sync holds the write path (the sync's own
+job, and SQLite's write lock) goes through the window's writer: the window keeps answering,
+with no GUI-thread stall over 50 ms, and the edit lands once the sync has finished."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+from PySide6.QtCore import QTimer
+
+from ecdesk.service import RunSummary
+from tests.ui.conftest import add_held
+
+STALL_MS = 50
+
+
+class Heartbeat:
+    """Ticks on the GUI thread; the longest gap between two ticks is the longest stall."""
+
+    def __init__(self) -> None:
+        self.ticks: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+        self.timer.start()
+
+    def longest_ms(self) -> float:
+        gaps = [b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False)]
+        return max(gaps, default=0.0) * 1000
+
+
+def test_editing_a_mapping_while_a_sync_holds_the_write_path(qtbot, window, svc, monkeypatch,
+                                                             tmp_path):
+    svc.add_store("Shop", "shopify")
+    add_held(svc, "Shop", 1, value="ZZZ-9")
+    window.refresh()
+    holding, release = threading.Event(), threading.Event()
+
+    def sync_holding_the_lock(*_a, **_k):  # a sync mid-write: the database is locked
+        lock = sqlite3.connect(tmp_path / "ui.sqlite", timeout=1)
+        lock.execute("BEGIN IMMEDIATE")
+        holding.set()
+        release.wait(10)
+        lock.rollback()
+        lock.close()
+        return RunSummary(store="Shop")
+
+    monkeypatch.setattr(svc, "sync", sync_holding_the_lock)
+    assert window.ops.sync("Shop")
+    assert holding.wait(5)
+
+    beat = Heartbeat()
+    qtbot.waitUntil(lambda: len(beat.ticks) >= 5)
+    tab, model = window.mapping, window.mapping.model
+    model.reload()
+    assert model.setData(model.index(0, 4), "ITEM-Z")  # the table edit...
+    tab.prefill("Shop", "payment", "paypal")
+    tab.f_value.setText("PAYPAL")
+    assert tab.save()  # ...and the form's
+    start = len(beat.ticks)
+    qtbot.waitUntil(lambda: len(beat.ticks) >= start + 30)  # the window kept answering
+    assert beat.longest_ms() < STALL_MS, f"the GUI thread stalled {beat.longest_ms():.0f} ms"
+    assert svc.list_mappings("Shop") == []  # not before the sync lets go
+
+    release.set()
+    qtbot.waitUntil(lambda: len(svc.list_mappings("Shop")) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: "Saved" in tab.result.text(), timeout=5000)
+    assert {(m.key, m.value) for m in svc.list_mappings("Shop")} == {
+        ("ZZZ-9", "ITEM-Z"), ("paypal", "PAYPAL")}
+    beat.timer.stop()
