@@ -65,24 +65,6 @@ class HoldCode(StrEnum):
     OUT_OF_RANGE = "out_of_range"
 
 
-HOLD_TITLES: dict[HoldCode, str] = {
-    HoldCode.UNMAPPED_SKU: "Unmapped SKU",
-    HoldCode.MISSING_SKU: "Line without SKU",
-    HoldCode.UNKNOWN_PAYMENT: "Unknown payment method",
-    HoldCode.UNMAPPED_SHIPPING: "Unmapped shipping method",
-    HoldCode.UNMAPPED_TAX: "Unmapped tax rate",
-    HoldCode.AMOUNT_MISMATCH: "Amounts do not add up",
-    HoldCode.CURRENCY: "Currency",
-    HoldCode.DUPLICATE: "Duplicate",
-    HoldCode.BAD_PAYLOAD: "Unreadable order data",
-    HoldCode.CHANGED_AFTER_POSTING: "Changed after posting",
-    HoldCode.REFUNDED_AFTER_POSTING: "Refunded after posting",
-    HoldCode.CANCELLED_AFTER_POSTING: "Cancelled after posting",
-    HoldCode.AUTOCOUNT_REJECTED: "Rejected by AutoCount",
-    HoldCode.CONFIG: "Setup incomplete",
-    HoldCode.OUT_OF_RANGE: "Amount out of range",
-}
-
 # Codes a clerk fixes by adding a mapping; "Retry all fixable" retries these.
 FIXABLE_BY_MAPPING = frozenset(
     {HoldCode.UNMAPPED_SKU, HoldCode.UNKNOWN_PAYMENT, HoldCode.UNMAPPED_SHIPPING,
@@ -105,7 +87,9 @@ class Hold:
     params: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
-        return f"{HOLD_TITLES[self.code]}: {self.detail}"
+        from ecdesk.messages import title  # the one list of titles lives with the wording
+
+        return f"{title(self.code.value)}: {self.detail}"
 
 
 @dataclass

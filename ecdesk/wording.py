@@ -7,7 +7,6 @@ rendering of a service value in this module.
 
 from __future__ import annotations
 
-from ecdesk.domain import HOLD_TITLES, HoldCode
 from ecdesk.errors import (
     AuthError,
     ConfigError,
@@ -17,14 +16,12 @@ from ecdesk.errors import (
     Unavailable,
     UsageError,
 )
+from ecdesk.messages import HOLD_TITLES
 
 
 def hold_title(code: str) -> str:
-    """The words the window shows for a hold reason code (the code itself if unknown)."""
-    try:
-        return HOLD_TITLES[HoldCode(code)]
-    except ValueError:
-        return code
+    """The English title of a hold reason code (``messages.HOLD_TITLES``, the one list)."""
+    return HOLD_TITLES.get(code, code)
 
 
 def explain(exc: BaseException) -> str:

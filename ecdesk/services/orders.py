@@ -10,7 +10,7 @@ from sqlalchemy import Numeric, Select, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from ecdesk.db.models import Document, HoldRow, OrderDocument, OrderRow, OutboxEntry, Store
-from ecdesk.domain import HOLD_TITLES, HoldCode, Outcome
+from ecdesk.domain import HoldCode, Outcome
 from ecdesk.errors import UsageError
 from ecdesk.services.context import Context
 from ecdesk.services.records import (
@@ -173,7 +173,7 @@ class OrderQueries:
             return {k: v for k, v in s.execute(q)}
 
     def hold_reason_codes(self) -> list[tuple[str, str]]:
-        return [(c.value, HOLD_TITLES[c]) for c in HoldCode]
+        return [(c.value, hold_title(c.value)) for c in HoldCode]
 
     def documents(self, store: str | None = None) -> list[DocumentInfo]:
         with self.ctx.session() as s:

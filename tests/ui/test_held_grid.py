@@ -115,6 +115,7 @@ def test_double_click_opens_order_with_lines_and_reasons_then_map_this_sku(qtbot
     assert tab.model.rows[0][0] is True and tab.model.rows[0][1].key == "MYSTERY-1"
     qtbot.keyClicks(tab.f_value, "BOX-01")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Saved" in tab.result.text())  # written by the window's writer
     assert [(m.key, m.value) for m in svc.list_mappings("Shop", "sku")] == [("MYSTERY-1",
                                                                              "BOX-01")]
     assert "Retry" in tab.result.text()

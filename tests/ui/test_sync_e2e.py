@@ -100,7 +100,7 @@ def test_held_order_fixed_in_mapping_tab_and_retried_until_posted(qtbot, demo_wi
                 "tax": "SV-8"}[kind]
         qtbot.keyClicks(tab.f_value, code)
         qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-        assert "Saved" in tab.result.text()
+        qtbot.waitUntil(lambda t=tab: "Saved" in t.result.text())  # the window's writer
         run_and_wait(qtbot, w, lambda b=tab.retry_button: qtbot.mouseClick(
             b, Qt.MouseButton.LeftButton))
     detail = svc.order_detail(order_id)
