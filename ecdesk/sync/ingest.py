@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 from ecdesk.clock import Clock
 from ecdesk.db.models import OrderLineRow, OrderRow, Store
 from ecdesk.domain import Hold, HoldCode, Order
-from ecdesk.sync.connectors.base import Connector, RawOrder
+from ecdesk.errors import ApiError
+from ecdesk.sync.connectors.base import Connector, PayloadError, RawOrder
 from ecdesk.sync.outcomes import count, hold
 from ecdesk.sync.run import RunContext, SyncCancelled
 
@@ -65,28 +66,32 @@ class Ingest:
         ctx.progress(0, 0, f"Fetching orders from {store.name}...")
         count = 0
         page: list[RawOrder] = []
-        for raw in connector.fetch_orders(start, until):
-            if ctx.cancel.cancelled:
-                self._commit_page(ctx, store, connector, page)
-                raise SyncCancelled
-            page.append(raw)
-            try:
-                self.upsert(session, store, connector, raw, keep=ctx.normalised)
-            except OperationalError:
-                raise  # the database itself (locked, gone): not this order's fault
-            except STORE_ERRORS:  # found by an autoflush: isolate the page's orders
-                session.rollback()
-                self._one_by_one(ctx, store, connector, page)
-                page = []
-            count += 1
-            ctx.summary.fetched += 1
-            if newest is None or raw.updated_at > newest:
-                newest = raw.updated_at
-            if count % COMMIT_EVERY == 0:
-                self._commit_page(ctx, store, connector, page)
-                page = []
-                ctx.keep_alive()
-                ctx.progress(count, 0, f"Fetched {count} orders from {store.name}")
+        try:
+            for raw in connector.fetch_orders(start, until):
+                if ctx.cancel.cancelled:
+                    self._commit_page(ctx, store, connector, page)
+                    raise SyncCancelled
+                page.append(raw)
+                try:
+                    self.upsert(session, store, connector, raw, keep=ctx.normalised)
+                except OperationalError:
+                    raise  # the database itself (locked, gone): not this order's fault
+                except STORE_ERRORS:  # found by an autoflush: isolate the page's orders
+                    session.rollback()
+                    self._one_by_one(ctx, store, connector, page)
+                    page = []
+                count += 1
+                ctx.summary.fetched += 1
+                if newest is None or raw.updated_at > newest:
+                    newest = raw.updated_at
+                if count % COMMIT_EVERY == 0:
+                    self._commit_page(ctx, store, connector, page)
+                    page = []
+                    ctx.keep_alive()
+                    ctx.progress(count, 0, f"Fetched {count} orders from {store.name}")
+        except (ApiError, PayloadError):  # the source failed mid-way: keep what it gave
+            self._commit_page(ctx, store, connector, page)
+            raise
         self._commit_page(ctx, store, connector, page)
         if not window:
             store.cursor = newest
