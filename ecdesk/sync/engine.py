@@ -40,6 +40,7 @@ from ecdesk.sync.connectors.base import (
     CredentialStore,
     PayloadError,
     StoreConfig,
+    read_order,
 )
 from ecdesk.sync.evaluate import FEE_NOTE_SEQ, UNREADABLE, Evaluator, to_evaluate
 from ecdesk.sync.http import ApiError, AuthError, HttpClient
@@ -244,7 +245,7 @@ class SyncEngine:
             out: dict[str, Any] = {"store": store.name, "order": row.number,
                                    "outcome": row.outcome}
             try:
-                order = self.connector(store).normalise(row.payload)
+                order = read_order(self.connector(store), row.payload)
             except UNREADABLE as exc:
                 out["holds"] = [str(Hold(HoldCode.BAD_PAYLOAD, str(exc)))]
                 return out

@@ -27,7 +27,7 @@ from ecdesk.clock import Clock
 from ecdesk.db.models import OrderLineRow, OrderRow, Store
 from ecdesk.domain import Hold, HoldCode, Order
 from ecdesk.errors import ApiError
-from ecdesk.sync.connectors.base import Connector, PayloadError, RawOrder
+from ecdesk.sync.connectors.base import Connector, PayloadError, RawOrder, read_order
 from ecdesk.sync.outcomes import count, hold
 from ecdesk.sync.run import RunContext, SyncCancelled
 
@@ -229,7 +229,7 @@ def snapshot(connector: Connector, row: OrderRow) -> Order | None:
     """Refresh the display fields and line snapshot from the payload; the normalised order,
     or None when the payload cannot be read (evaluation then holds it with the reason)."""
     try:
-        order = connector.normalise(row.payload)
+        order = read_order(connector, row.payload)
     except Exception:  # display fields only: evaluation holds it with the reason
         row.number = row.number or row.external_id
         return None

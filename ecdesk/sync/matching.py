@@ -88,6 +88,8 @@ class Limits:
 
 
 LIMIT_KEYS = ("max_unit_price", "max_quantity", "max_order_total")
+#: a figure this large (any field) is no real order's, and would overflow AutoCount's columns
+IMPLAUSIBLE = Decimal("1e12")
 
 
 def money(value: Decimal) -> Decimal:
@@ -230,14 +232,20 @@ def sanity_holds(order: Order, limits: Limits) -> list[Hold]:
                     (f"Line '{line.name}'", "tax", line.tax, False)]
     for ship in order.shipping:
         name = f"Shipping '{ship.title or ship.method or 'shipping'}'"
-        figures += [(name, "charge", ship.amount, True), (name, "tax", ship.tax, False)]
+        figures += [(name, "charge", ship.amount, True), (name, "tax", ship.tax, False),
+                    (name, "discount", ship.discount, False)]
     for extra in order.extras:
-        figures += [(f"Charge '{extra.name}'", "amount", extra.amount, False)]
+        figures += [(f"Charge '{extra.name}'", "amount", extra.amount, False),
+                    (f"Charge '{extra.name}'", "tax", extra.tax, False)]
     figures += [("The order", "total", order.total, False),
-                ("The order", "discount", order.order_discount, False)]
+                ("The order", "discount", order.order_discount, False),
+                ("The order", "tax", order.tax_total, False)]
     for what, name, value, sale in figures:
+        value = Decimal(value)
         if not value.is_finite():
             hold(f"{what} has {name} '{value}', which is not a number.")
+        elif abs(value) >= IMPLAUSIBLE:
+            hold(f"{what} has {name} {show(value, cur)}, far beyond any real order.")
         elif sale and value < 0:
             hold(f"{what} has a negative {name} ({show(value, '' if name == 'quantity' else cur)})"
                  "; a sale line cannot be below zero.")

@@ -402,7 +402,10 @@ class CustomFeedConnector(Connector):
         ) for r in p.get("refunds") or []]
         cust = p.get("customer") or {}
         created, updated = parse_time(p["created_at"]), parse_time(p["updated_at"])
-        assert created is not None and updated is not None  # the schema's pattern has an offset
+        for name, when in (("created_at", created), ("updated_at", updated)):
+            if when is None:  # the schema's pattern passed, the calendar does not
+                raise PayloadError(f"Order '{p['id']}': field '{name}' is not a real date and "
+                                   f"time ({p[name]!r}).")
         return Order(
             platform=Platform.CUSTOM, external_id=p["id"], number=p.get("number") or p["id"],
             created_at=created, updated_at=updated, currency=p["currency"],
