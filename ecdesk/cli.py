@@ -12,7 +12,7 @@ import logging
 import signal
 import sys
 import threading
-from datetime import date, datetime, time
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -158,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     m = mp.add_parser("list", help="list mappings")
     m.add_argument("store", nargs="?")
     m.add_argument("--json", action="store_true")
+    m = mp.add_parser("export", help="every mapping, and each value held orders need mapped "
+                                     "(AutoCount code empty), to an Excel workbook")
+    m.add_argument("file", metavar="FILE.xlsx")
+    m.add_argument("--store", help="one store only")
+    m = mp.add_parser("import", help="a mapping workbook (as `map export` writes it), all or "
+                                     "nothing: one bad row changes nothing")
+    m.add_argument("file", metavar="FILE.xlsx")
 
     sy = sub.add_parser("sync", help="fetch orders and post them")
     sy.add_argument("--store")
@@ -441,6 +448,19 @@ def _map(svc: Any, args: argparse.Namespace) -> int:
             else:
                 print(f"{m.store:<20} {m.kind:<9} {m.key:<30} -> {m.value} {m.uom}".rstrip())
         return OK
+    if args.kind == "export":
+        n = svc.export_mappings(args.file, args.store)
+        print(f"Wrote {n} mapping row(s) to {args.file}: fill the empty AutoCount codes, then "
+              f"`ecdesk map import {args.file}`.")
+        return OK
+    if args.kind == "import":
+        done = svc.import_mappings(args.file)
+        print(f"Imported {done.saved} mapping(s) from {args.file}"
+              + (f"; {done.skipped_empty} row(s) without an AutoCount code skipped"
+                 if done.skipped_empty else "") + ".")
+        for warning in done.warnings[:10]:
+            print(f"ecdesk: warning: {warning}", file=sys.stderr)
+        return OK
     warnings = svc.set_mapping(args.store, args.kind, args.key, args.value,
                                getattr(args, "uom", ""))
     print(f"Mapped {args.kind} '{args.key}' -> '{args.value}' for {args.store}.")
@@ -461,12 +481,7 @@ def _sync(svc: Any, args: argparse.Namespace) -> int:
     from ecdesk.sync.engine import CancelToken
 
     _check_dates(args.since, args.until, "--since", "--until")
-    since = until = None
-    tz = datetime.now().astimezone().tzinfo
-    if args.since:
-        since = datetime.combine(args.since, time.min, tzinfo=tz)
-    if args.until:
-        until = datetime.combine(args.until, time.max, tzinfo=tz)
+    since, until = args.since, args.until  # days of each store's calendar (its time zone)
     cancel = CancelToken()
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, lambda *_: cancel.cancel())

@@ -15,11 +15,12 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from ecdesk import secrets
+from ecdesk.clock import local_midnight
 from ecdesk.db import Database, data_dir
 from ecdesk.db.models import now_utc
 from ecdesk.errors import UsageError
 from ecdesk.services.autocount import AutoCountService
-from ecdesk.services.context import Context, local_midnight
+from ecdesk.services.context import Context
 from ecdesk.services.credentials import CredentialService
 from ecdesk.services.mappings import MAP_KINDS, MappingService
 from ecdesk.services.orders import SORT_COLUMNS, OrderQueries
@@ -153,6 +154,8 @@ class Service:
 
     # --- mappings (services/mappings.py) ------------------------------------------------
     set_mapping = _via("mappings", MappingService.set_mapping)
+    import_mappings = _via("mappings", MappingService.import_mappings)
+    export_mappings = _via("mappings", MappingService.export_mappings)
     delete_mapping = _via("mappings", MappingService.delete_mapping)
     list_mappings = _via("mappings", MappingService.list_mappings)
     unmapped = _via("mappings", MappingService.unmapped)

@@ -45,6 +45,7 @@ class MappingRow:
     key: str
     value: str
     uom: str = ""
+    line: int = 0  # the sheet's row number, for the clerk
 
 
 @dataclass
@@ -121,7 +122,7 @@ def import_mappings(path: str | Path) -> ImportResult:
                 result.problems.append(f"Row {number}: the store and the store value are "
                                        "both needed.")
                 continue
-            result.rows.append(MappingRow(store, canonical, key, value, uom))
+            result.rows.append(MappingRow(store, canonical, key, value, uom, line=number))
     finally:
         wb.close()
     return result

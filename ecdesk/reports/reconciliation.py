@@ -29,6 +29,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from ecdesk.clock import local_date
 from ecdesk.reports.cells import row
 
 MONEY_FORMAT = "#,##0.00"
@@ -74,6 +75,8 @@ class ReconOrder:
     reasons: str = ""
     documents: list[ReconDocument] = field(default_factory=list)
     holds: list[ReconHold] = field(default_factory=list)
+    #: the order's calendar day in its store's zone (ecdesk.clock.local_date)
+    day: date | None = None
 
     def role_total(self, role: str) -> Decimal | None:
         totals = [d.total for d in self.documents if d.role == role and d.total is not None]
@@ -134,8 +137,10 @@ def _sheet(wb: Workbook, title: str, columns: tuple[tuple[str, int], ...],
 
 
 def _order_date(order: ReconOrder) -> date | None:
-    """The order's date as stored (ecdesk keeps UTC; the store's zone is not needed here)."""
-    return order.ordered_at.date() if order.ordered_at else None
+    """The order's calendar day in its store's zone: the day its document is dated."""
+    if order.day is not None or order.ordered_at is None:
+        return order.day
+    return local_date(order.ordered_at, None)
 
 
 def write_reconciliation(orders: Iterable[ReconOrder], path: str | Path) -> dict[str, int]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,16 +14,6 @@ from ecdesk.db.models import Store
 from ecdesk.errors import UsageError
 from ecdesk.sync.engine import EngineDeps, SyncEngine
 from ecdesk.sync.http import HttpClient
-from ecdesk.sync.posting import DEFAULT_TIMEZONE
-
-
-def local_midnight(now: datetime, timezone: str | None) -> datetime:
-    """Start of today in the store's time zone (docs/decisions.md §1: default Asia/Kuala_Lumpur)."""
-    try:
-        zone = ZoneInfo(timezone or DEFAULT_TIMEZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo(DEFAULT_TIMEZONE)
-    return now.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 @dataclass

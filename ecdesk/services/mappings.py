@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from ecdesk.db.models import HoldRow, Mapping, OrderRow, Store
 from ecdesk.domain import HoldCode, Outcome
 from ecdesk.errors import UsageError
 from ecdesk.services.context import Context
-from ecdesk.services.records import MappingInfo
+from ecdesk.services.records import MappingImport, MappingInfo
 from ecdesk.sync.books import store_book
 from ecdesk.sync.engine import mark_for_review
 
@@ -71,9 +74,9 @@ class MappingService:
                 "book's codes (or pick one in Mapping).")
         return []
 
-    def set_mapping(self, store: str, kind: str, key: str, value: str,
-                    uom: str = "") -> list[str]:
-        """Save one mapping; answers warnings (the code could not be checked)."""
+    def _checked(self, kind: str, key: str, value: str, book: str) -> tuple[str, list[str]]:
+        """The mapping's key as stored (a tax rate normalised) and warnings; a UsageError in
+        words for a bad kind, value or code."""
         if kind not in MAP_KINDS:
             raise UsageError(f"Unknown mapping kind '{kind}' (one of {', '.join(MAP_KINDS)}).")
         if not key.strip() or not value.strip():
@@ -83,21 +86,76 @@ class MappingService:
             from ecdesk.validation import check_tax_rate
 
             key = tax_key(check_tax_rate(key))
+        return key, self._check_code(kind, value.strip(), book)  # the store's own book
+
+    @staticmethod
+    def _put(s: Session, store: Store, item: MappingInfo) -> None:
+        row = s.scalars(select(Mapping).where(Mapping.store_id == store.id,
+                                              Mapping.kind == item.kind,
+                                              Mapping.key == item.key)).one_or_none()
+        if row is None:
+            s.add(Mapping(store_id=store.id, kind=item.kind, key=item.key,
+                          value=item.value.strip(), uom=item.uom))
+        else:
+            row.value, row.uom = item.value.strip(), item.uom
+        mark_for_review(s, store.id)
+
+    def set_mapping(self, store: str, kind: str, key: str, value: str,
+                    uom: str = "") -> list[str]:
+        """Save one mapping; answers warnings (the code could not be checked)."""
         with self.ctx.session() as s:
-            book = store_book(self.ctx.store(s, store))
-        warnings = self._check_code(kind, value.strip(), book)  # the store's own book
+            book = store_book(self.ctx.store(s, store)) if kind in MAP_KINDS else ""
+        key, warnings = self._checked(kind, key, value, book)
         with self.ctx.session() as s:
-            st = self.ctx.store(s, store)
-            row = s.scalars(select(Mapping).where(Mapping.store_id == st.id,
-                                                  Mapping.kind == kind,
-                                                  Mapping.key == key)).one_or_none()
-            if row is None:
-                s.add(Mapping(store_id=st.id, kind=kind, key=key, value=value.strip(), uom=uom))
-            else:
-                row.value, row.uom = value.strip(), uom
-            mark_for_review(s, st.id)
+            self._put(s, self.ctx.store(s, store), MappingInfo(store, kind, key, value, uom))
             s.commit()
         return warnings
+
+    def import_mappings(self, path: str | Path) -> MappingImport:
+        """A mapping workbook (:mod:`ecdesk.reports.mapping_excel`) in ONE transaction: every
+        row is checked first, and one bad row changes nothing (the error names each bad row
+        and why). Rows without an AutoCount code are skipped."""
+        from ecdesk.reports.mapping_excel import import_mappings
+
+        read = import_mappings(path)
+        problems, warnings, good = list(read.problems), [], []
+        stores: dict[str, Store] = {}
+        with self.ctx.session() as s:
+            for r in read.rows:
+                try:
+                    st = stores.get(r.store) or self.ctx.store(s, r.store)
+                    stores[r.store] = st
+                    key, said = self._checked(r.kind, r.key, r.value, store_book(st))
+                except UsageError as exc:
+                    problems.append(f"Row {r.line}: {exc}")
+                    continue
+                warnings += said
+                good.append((st, MappingInfo(st.name, r.kind, key, r.value, r.uom)))
+            if problems:
+                shown = " ".join(problems[:10])
+                more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+                raise UsageError(f"Nothing was imported from '{Path(path).name}': {shown}{more} "
+                                 "Correct those rows and import the file again.")
+            for st, item in good:
+                self._put(s, st, item)
+            s.commit()
+        return MappingImport(len(good), read.skipped_empty, warnings)
+
+    def export_mappings(self, path: str | Path, store: str | None = None) -> int:
+        """Every mapping and every value a held order needs mapped (AutoCount code empty, to
+        fill in) as a workbook to import back; answers the rows written."""
+        from ecdesk.reports.mapping_excel import export_mappings
+        from ecdesk.validation import check_export_path
+
+        path = check_export_path(path, "mappings")
+        mapped = self.list_mappings(store)
+        done = {(m.store, m.kind, m.key) for m in mapped}
+        todo = [m for m in self.unmapped(store) if (m.store, m.kind, m.key) not in done]
+        try:
+            return export_mappings(todo + mapped, path)
+        except OSError as exc:
+            raise UsageError(f"Could not write '{path}' ({exc.strerror or exc}). Close the file "
+                             "if Excel has it open, or choose another folder.") from None
 
     def delete_mapping(self, store: str, kind: str, key: str) -> None:
         with self.ctx.session() as s:

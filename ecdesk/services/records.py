@@ -93,6 +93,15 @@ class DocumentInfo:
 
 
 @dataclass
+class MappingImport:
+    """What a mapping workbook import saved."""
+
+    saved: int
+    skipped_empty: int = 0  # rows without an AutoCount code
+    warnings: list[str] = field(default_factory=list)  # codes that could not be checked
+
+
+@dataclass
 class MappingInfo:
     store: str
     kind: str

@@ -4,18 +4,31 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, false, or_, select
 
+from ecdesk.clock import day_start, local_date
 from ecdesk.db.models import Document, HoldRow, OrderDocument, OrderRow, Store, SyncLog, SyncRun
 from ecdesk.domain import Outcome
 from ecdesk.errors import UsageError
 from ecdesk.services.context import Context
 from ecdesk.services.records import LogInfo
 from ecdesk.wording import hold_title
+
+
+def _store_days(store_id: int, zone: str | None, since: date | None,
+               until: date | None) -> Any:
+    """One store's orders from the start of its day ``since`` to the end of its day
+    ``until`` (either open), by the store's own calendar (docs/decisions.md §1)."""
+    window = [OrderRow.store_id == store_id]
+    if since is not None:
+        window.append(OrderRow.ordered_at >= day_start(since, zone))
+    if until is not None:
+        window.append(OrderRow.ordered_at < day_start(until + timedelta(days=1), zone))
+    return and_(*window)
 
 
 class ReportService:
@@ -41,7 +54,8 @@ class ReportService:
                               until: date | None = None, store: str | None = None
                               ) -> dict[str, Any]:
         """Write the reconciliation workbook for orders dated ``since``..``until`` (whole
-        days, inclusive; the order date as stored) of one store or all; answers the counts."""
+        days, inclusive, each order on its own store's calendar day: the day its document is
+        dated) of one store or all; answers the counts."""
         from ecdesk.reports.reconciliation import write_reconciliation
         from ecdesk.validation import check_export_path
 
@@ -63,21 +77,18 @@ class ReportService:
         on the order id), so 100,000 orders stream without one query per order."""
         from ecdesk.reports.reconciliation import ReconDocument, ReconHold, ReconOrder
 
-        where = []
-        if store_id is not None:
-            where.append(OrderRow.store_id == store_id)
-        if since is not None:
-            where.append(OrderRow.ordered_at >= datetime.combine(since, time.min, UTC))
-        if until is not None:
-            where.append(OrderRow.ordered_at < datetime.combine(until + timedelta(days=1),
-                                                                time.min, UTC))
-        order_q = (select(OrderRow.id, Store.name, OrderRow.number, OrderRow.external_id,
-                          OrderRow.ordered_at, OrderRow.currency, OrderRow.total,
-                          OrderRow.outcome, OrderRow.reason_summary)
-                   .join(Store, Store.id == OrderRow.store_id).where(*where)
-                   .order_by(OrderRow.id).limit(chunk))
         last = 0
         with self.ctx.session() as s:
+            zones = {sid: (settings or {}).get("timezone")
+                     for sid, settings in s.execute(select(Store.id, Store.settings))
+                     if store_id in (None, sid)}
+            windows = [_store_days(sid, zone, since, until) for sid, zone in zones.items()]
+            order_q = (select(OrderRow.id, Store.name, OrderRow.number, OrderRow.external_id,
+                              OrderRow.ordered_at, OrderRow.currency, OrderRow.total,
+                              OrderRow.outcome, OrderRow.reason_summary, OrderRow.store_id)
+                       .join(Store, Store.id == OrderRow.store_id)
+                       .where(or_(false(), *windows))
+                       .order_by(OrderRow.id).limit(chunk))
             while True:
                 rows = s.execute(order_q.where(OrderRow.id > last)).all()
                 if not rows:
@@ -101,7 +112,8 @@ class ReportService:
                                OrderRow.outcome == Outcome.HELD.value)
                         .order_by(HoldRow.order_id, HoldRow.id)):
                     holds[oid].append(ReconHold(code, hold_title(code), detail, value))
-                for oid, name, number, ext, at, cur, total, outcome, reasons in rows:
+                for oid, name, number, ext, at, cur, total, outcome, reasons, sid in rows:
                     yield ReconOrder(name, number, ext, at, cur, total, outcome, reasons,
-                                     docs.get(oid, []), holds.get(oid, []))
+                                     docs.get(oid, []), holds.get(oid, []),
+                                     day=local_date(at, zones[sid]) if at else None)
                 last = hi

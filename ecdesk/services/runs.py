@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
+from ecdesk.clock import day_start
 from ecdesk.db.models import OrderRow, Store, SyncLog
 from ecdesk.domain import FIXABLE_BY_MAPPING, Outcome
 from ecdesk.errors import UsageError
@@ -17,15 +18,26 @@ from ecdesk.services.records import HeldQuery
 from ecdesk.sync.engine import CancelToken, Progress, RunSummary, no_progress
 
 
+def _instant(when: date | datetime | None, zone: str | None, *, end: bool = False
+             ) -> datetime | None:
+    """A day of the store's calendar as the instant it starts (``end``: the next day's
+    start); an instant as it is."""
+    if when is None or isinstance(when, datetime):
+        return when
+    return day_start(when + timedelta(days=1) if end else when, zone)
+
+
 class SyncOperations:
     def __init__(self, ctx: Context, orders: OrderQueries) -> None:
         self.ctx = ctx
         self.orders = orders
 
     def sync(self, store: str | None = None, *, progress: Progress = no_progress,
-             cancel: CancelToken | None = None, since: datetime | None = None,
-             until: datetime | None = None, trigger: str = "manual") -> RunSummary:
-        """Sync one store or every enabled store; answers what this run did."""
+             cancel: CancelToken | None = None, since: date | datetime | None = None,
+             until: date | datetime | None = None, trigger: str = "manual") -> RunSummary:
+        """Sync one store or every enabled store; answers what this run did. ``since`` and
+        ``until`` as dates are whole days of each store's own calendar (``--since``, the
+        Tools tab); as datetimes, instants."""
         if until is not None and since is None:
             raise UsageError("A sync up to a date needs the date to start from too (--since "
                              "with --until; From and To in the window).")
@@ -34,20 +46,23 @@ class SyncOperations:
                              "give the earlier date first.")
         with self.ctx.session() as s:
             if store:
-                ids = [(self.ctx.store(s, store).id, store)]
+                stores = [self.ctx.store(s, store)]
             else:
-                ids = [(st.id, st.name) for st in s.scalars(
-                    select(Store).where(Store.enabled.is_(True)).order_by(Store.name))]
+                stores = list(s.scalars(
+                    select(Store).where(Store.enabled.is_(True)).order_by(Store.name)))
+            ids = [(st.id, (st.settings or {}).get("timezone")) for st in stores]
         total = RunSummary(store=store or "")
-        for sid, _name in ids:
+        for sid, zone in ids:
             if cancel is not None and cancel.cancelled:
                 total.status = "cancelled"
                 break
-            total.add(self.ctx.engine.sync_store(sid, since=since, until=until, trigger=trigger,
-                                                 progress=progress, cancel=cancel))
+            total.add(self.ctx.engine.sync_store(
+                sid, since=_instant(since, zone), until=_instant(until, zone, end=True),
+                trigger=trigger, progress=progress, cancel=cancel))
         return total
 
-    def resync_range(self, store: str, since: datetime, until: datetime | None = None,
+    def resync_range(self, store: str, since: date | datetime,
+                     until: date | datetime | None = None,
                      **kw: Any) -> RunSummary:
         return self.sync(store, since=since, until=until, **kw)
 

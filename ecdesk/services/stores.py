@@ -7,10 +7,11 @@ import re
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ecdesk.clock import local_midnight
 from ecdesk.db.models import OrderRow, Store
 from ecdesk.domain import Outcome, Platform
 from ecdesk.errors import UsageError
-from ecdesk.services.context import Context, local_midnight
+from ecdesk.services.context import Context
 from ecdesk.services.records import StoreInfo
 from ecdesk.store_identity import describe, name_key, shop_key
 from ecdesk.sync import books

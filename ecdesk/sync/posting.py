@@ -43,10 +43,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ecdesk.clock import DEFAULT_TIMEZONE, local_date
 from ecdesk.domain import (
     ZERO,
     DocKind,
@@ -83,7 +84,6 @@ DESCRIPTION_MAX = 80  # Cloud master `description`
 LINE_DESCRIPTION_MAX = 100  # Cloud detail `description`
 DEBTOR_NAME_MAX = 100
 PREFIX_MAX = 4  # docs/decisions.md §2
-DEFAULT_TIMEZONE = "Asia/Kuala_Lumpur"  # docs/decisions.md §1
 DEFAULT_FEE_ITEM = "FEE"  # seed service item (sandbox/data/masterdata.json)
 
 PLATFORM_TITLES: dict[Platform, str] = {
@@ -212,11 +212,6 @@ class PostingRules:
             problems.append(_setting_hold("doc_kind", "credit_note_sale"))
             rules.doc_kind = DocKind.INVOICE
         return rules
-
-
-def local_date(moment: datetime, timezone: str) -> date:
-    """The calendar date of ``moment`` in the store's time zone (docs/decisions.md §1)."""
-    return moment.astimezone(ZoneInfo(timezone)).date()
 
 
 def display_number(order: Order) -> str:

@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.stores = StoresTab(service, self.ops)
         self.integration = IntegrationTab(service, self.ops)
         self.automation = AutomationTab(service)
-        self.mapping = MappingTab(service)
+        self.mapping = MappingTab(service, self.ops)
         self.tools = ToolsTab(service, self.ops)
         self.stock = StockTab(service, self.ops)
         for widget, title in ((self.stores, self.tr("Stores")),

@@ -90,8 +90,8 @@ class Operations(QObject):
         self._end()
         self.failed.emit(message)
 
-    def sync(self, store: str | None = None, *, since: datetime | None = None,
-             until: datetime | None = None, trigger: str = "manual") -> Job | None:
+    def sync(self, store: str | None = None, *, since: date | datetime | None = None,
+             until: date | datetime | None = None, trigger: str = "manual") -> Job | None:
         what = self.tr("Sync of {store}").format(store=store) if store \
             else self.tr("Sync of all stores")
         if since is not None:
@@ -186,12 +186,12 @@ class Operations(QObject):
             stores=", ".join(stores)), run)
 
     # --- probes -------------------------------------------------------------------------
-    def probe(self, fn: Callable[[], str], done: Callable[[str], None],
-              failed: Callable[[str], None]) -> Job:
-        """A short call (Test connection) beside any running sync."""
+    def probe(self, fn: Callable[[], Any], done: Callable[[Any], None],
+              failed: Callable[[str], None], *, name: str | None = None) -> Job:
+        """A short call (Test connection, a mapping import) beside any running sync."""
         return self.probes.submit(lambda _p, _c: fn(), done=done, failed=failed,
                                   explain=self.service.explain,
-                                  name=self.tr("Test connection"))
+                                  name=name or self.tr("Test connection"))
 
 
 def describe(result: Any) -> str:

@@ -1034,11 +1034,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not write {path}: {problem}. Close the file in Excel or choose another folder.</source>
+        <source>Exported {count} rows to {path}. Fill the empty AutoCount codes and import the file back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exported {count} rows to {path}. Fill the empty AutoCount codes and import the file back.</source>
+        <source>Importing {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1055,14 +1059,6 @@
     </message>
     <message>
         <source>{n} rows without an AutoCount code were skipped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not imported:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(and {n} more)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

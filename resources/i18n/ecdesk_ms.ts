@@ -1034,12 +1034,16 @@
         <translation>Import pemetaan</translation>
     </message>
     <message>
-        <source>Could not write {path}: {problem}. Close the file in Excel or choose another folder.</source>
-        <translation>Tidak dapat menulis {path}: {problem}. Tutup fail itu dalam Excel atau pilih folder lain.</translation>
-    </message>
-    <message>
         <source>Exported {count} rows to {path}. Fill the empty AutoCount codes and import the file back.</source>
         <translation>{count} baris dieksport ke {path}. Isikan kod AutoCount yang kosong dan import semula fail itu.</translation>
+    </message>
+    <message>
+        <source>Importing {path}…</source>
+        <translation>Mengimport {path}…</translation>
+    </message>
+    <message>
+        <source>Mapping import</source>
+        <translation>Import pemetaan</translation>
     </message>
     <message>
         <source>Imported {n} mapping.</source>
@@ -1056,14 +1060,6 @@
     <message>
         <source>{n} rows without an AutoCount code were skipped.</source>
         <translation>{n} baris tanpa kod AutoCount telah dilangkau.</translation>
-    </message>
-    <message>
-        <source>Not imported:</source>
-        <translation>Tidak diimport:</translation>
-    </message>
-    <message>
-        <source>(and {n} more)</source>
-        <translation>(dan {n} lagi)</translation>
     </message>
 </context>
 <context>

@@ -1034,12 +1034,16 @@
         <translation>导入对照</translation>
     </message>
     <message>
-        <source>Could not write {path}: {problem}. Close the file in Excel or choose another folder.</source>
-        <translation>无法写入 {path}：{problem}。请在 Excel 中关闭该文件，或选择其他文件夹。</translation>
-    </message>
-    <message>
         <source>Exported {count} rows to {path}. Fill the empty AutoCount codes and import the file back.</source>
         <translation>已导出 {count} 行到 {path}。请填写空白的 AutoCount 代码，然后重新导入该文件。</translation>
+    </message>
+    <message>
+        <source>Importing {path}…</source>
+        <translation>正在导入 {path}…</translation>
+    </message>
+    <message>
+        <source>Mapping import</source>
+        <translation>映射导入</translation>
     </message>
     <message>
         <source>Imported {n} mapping.</source>
@@ -1056,14 +1060,6 @@
     <message>
         <source>{n} rows without an AutoCount code were skipped.</source>
         <translation>已跳过 {n} 行没有 AutoCount 代码的记录。</translation>
-    </message>
-    <message>
-        <source>Not imported:</source>
-        <translation>未导入：</translation>
-    </message>
-    <message>
-        <source>(and {n} more)</source>
-        <translation>（另有 {n} 条）</translation>
     </message>
 </context>
 <context>

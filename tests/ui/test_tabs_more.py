@@ -45,8 +45,9 @@ def test_tools_date_range_resync_passes_the_whole_days(qtbot, window, svc, monke
     with qtbot.waitSignal(window.ops.finished, timeout=5000):
         tools.resync_range()
     assert seen["store"] == "Shop"
-    assert seen["since"].date() == date(2026, 11, 1) and seen["since"].tzinfo is not None
-    assert seen["until"].date() == date(2026, 11, 4)  # up to the end of the last day
+    # whole days of the store's calendar: the service starts at the store's midnight of the
+    # first and ends at its midnight after the last (tests/integration/test_calendar_day.py)
+    assert (seen["since"], seen["until"]) == (date(2026, 11, 1), date(2026, 11, 3))
     tools.since.setDate(QDate(2026, 11, 5))
     tools.resync_range()
     assert "end date is before the start date" in tools.result.text()

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.reports.mapping_excel import export_mappings, import_mappings
 from ecdesk.service import Service, UsageError
+from ecdesk.services.records import MappingImport
 from ecdesk.ui.i18n import plural
 from ecdesk.ui.models.mappings import KIND_TITLES, MappingsModel, kind_title
+from ecdesk.ui.ops import Operations
 from ecdesk.ui.workers import Coalescer
 
 VALUE_HINTS = {"sku": QT_TRANSLATE_NOOP("MappingTab", "AutoCount item code, e.g. TS-RED-L"),
@@ -44,9 +45,11 @@ class MappingTab(QWidget):
     mappings_changed = Signal()
     retry_requested = Signal()  # "Retry held orders now"
 
-    def __init__(self, service: Service, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Service, ops: Operations, parent: QWidget | None = None
+                 ) -> None:
         super().__init__(parent)
         self.service = service
+        self.ops = ops
         self.model = MappingsModel(service, self)
         # filters
         self.store_filter = QComboBox()
@@ -276,42 +279,35 @@ class MappingTab(QWidget):
         path = path or self.pick_save()
         if not path:
             return 0
-        rows = [m for _todo, m in self.model.rows]
         try:
-            count = export_mappings(rows, path)
-        except OSError as exc:
-            self._say(self.tr("Could not write {path}: {problem}. Close the file in Excel or "
-                              "choose another folder.").format(path=path,
-                                                               problem=exc.strerror), False)
+            count = self.service.export_mappings(path)
+        except UsageError as exc:
+            self._say(str(exc), False)
             return 0
         self._say(self.tr("Exported {count} rows to {path}. Fill the empty AutoCount codes "
                           "and import the file back.").format(count=count, path=path), True)
         return count
 
-    def import_excel(self, path: str | None = None) -> int:
+    def import_excel(self, path: str | None = None) -> bool:
+        """Import a mapping workbook in the background, all or nothing (the service checks
+        every row first); answers whether the import started."""
         path = path or self.pick_open()
         if not path:
-            return 0
-        result = import_mappings(path)
-        saved, problems = 0, list(result.problems)
-        for r in result.rows:
-            try:
-                self.service.set_mapping(r.store, r.kind, r.key, r.value, r.uom)
-                saved += 1
-            except UsageError as exc:
-                problems.append(f"{r.store} / {r.key}: {exc}")
+            return False
+        self._say(self.tr("Importing {path}…").format(path=path), True)
+        self.ops.probe(lambda: self.service.import_mappings(path), self._imported,
+                       lambda text: self._say(text, False), name=self.tr("Mapping import"))
+        return True
+
+    def _imported(self, done: MappingImport) -> None:
         self.apply_filter()
-        if saved:
+        if done.saved:
             self.mappings_changed.emit()
-        text = plural(saved, self.tr("Imported {n} mapping."), self.tr("Imported {n} mappings."))
-        if result.skipped_empty:
+        text = plural(done.saved, self.tr("Imported {n} mapping."),
+                      self.tr("Imported {n} mappings."))
+        if done.skipped_empty:
             text += " " + plural(
-                result.skipped_empty,
+                done.skipped_empty,
                 self.tr("{n} row without an AutoCount code was skipped."),
                 self.tr("{n} rows without an AutoCount code were skipped."))
-        if problems:
-            text += " " + self.tr("Not imported:") + " " + " ".join(problems[:5])
-            if len(problems) > 5:
-                text += " " + self.tr("(and {n} more)").format(n=len(problems) - 5)
-        self._say(text, not problems)
-        return saved
+        self._say(text, True)

@@ -3,7 +3,6 @@ reconciliation export to Excel; the window's language; the sync log and the log 
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QUrl
@@ -254,9 +253,8 @@ class ToolsTab(QWidget):
         if end < start:
             self._say(self.tr("The end date is before the start date."), False)
             return
-        since = datetime.combine(start, time.min).astimezone()
-        until = datetime.combine(end + timedelta(days=1), time.min).astimezone()
-        if name and self.ops.sync(name, since=since, until=until):
+        # whole days of the store's own calendar (its time zone), as the CLI's --since
+        if name and self.ops.sync(name, since=start, until=end):
             self._say(self.tr("Fetching {store} orders from {start} to {end} again…").format(
                 store=name, start=self._day(start), end=self._day(end)))
 
