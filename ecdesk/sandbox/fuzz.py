@@ -27,11 +27,11 @@ from ecdesk.sync.posting import PostingRules, build_draft, build_fee_note
 
 #: values no store should send, of every JSON shape
 NASTY: tuple[Any, ...] = (
-    None, "", " ", "nan", "NaN", "Infinity", "-Infinity", "1e300", "-1", "0", "-0",
+    None, "", " ", "nan", "NaN", "sNaN", "Infinity", "-Infinity", "1e300", "-1", "0", "-0",
     "99999999999999999999.99", "12,50", "RM 5", "٣", "２", "true", "=1+2", "x" * 500,
     "2026-02-30T10:00:00+08:00", "not a date", -1, 0, 10**30, -(10**30), 1.5, True, False,
     [], {}, [None], {"": None}, Decimal("NaN"), Decimal("-Infinity"), Decimal("1E+300"),
-    Decimal("-0.001"), Decimal("0.005"),
+    Decimal("-0.001"), Decimal("0.005"), Decimal("sNaN"),
 )
 
 

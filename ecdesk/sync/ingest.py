@@ -130,9 +130,11 @@ class Ingest:
                     self._save_unreadable(ctx, store, raw, exc)
                 except STORE_ERRORS as again:  # not even its id can be stored: say so
                     session.rollback()
-                    ctx.log(f"Order {raw.external_id[:100]!r} of {store.name} could not be "
-                            f"saved at all ({type(again).__name__}); it is fetched again "
-                            "on the next sync.", level="error")
+                    message = (f"Order {raw.external_id[:100]!r} of {store.name} could not be "
+                               f"saved at all ({type(again).__name__}); it is fetched again "
+                               "on the next sync.")
+                    ctx.log(message, level="error")
+                    ctx.summary.errors.append(message)  # the clerk sees it, not just the log
 
     def _save_unreadable(self, ctx: RunContext, store: Store, raw: RawOrder,
                          exc: Exception) -> None:
@@ -208,7 +210,8 @@ def readable_copy(payload: Any, path: str = "") -> tuple[Any, list[str]]:
             items.append(item)
             fields += found
         return items, fields
-    if isinstance(payload, Decimal | float) and not math.isfinite(payload):
+    if isinstance(payload, Decimal) and not payload.is_finite() or \
+            isinstance(payload, float) and not math.isfinite(payload):  # NaN, sNaN, Infinity
         return str(payload), [path or "the order"]
     return payload, []
 
