@@ -244,8 +244,6 @@ def sanity_holds(order: Order, limits: Limits) -> list[Hold]:
         value = Decimal(value)
         if not value.is_finite():
             hold(f"{what} has {name} '{value}', which is not a number.")
-        elif abs(value) >= IMPLAUSIBLE:
-            hold(f"{what} has {name} {show(value, cur)}, far beyond any real order.")
         elif sale and value < 0:
             hold(f"{what} has a negative {name} ({show(value, '' if name == 'quantity' else cur)})"
                  "; a sale line cannot be below zero.")
@@ -258,6 +256,8 @@ def sanity_holds(order: Order, limits: Limits) -> list[Hold]:
         elif what == "The order" and name == "total" and value > limits.max_order_total:
             hold(f"The order total {show(value, cur)} is above this store's ceiling of "
                  f"{show(limits.max_order_total, cur)}.", "max_order_total")
+        elif abs(value) >= IMPLAUSIBLE:
+            hold(f"{what} has {name} {show(value, cur)}, far beyond any real order.")
     return holds
 
 
