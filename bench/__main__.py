@@ -17,6 +17,7 @@ FIGURES = (
     "memory",  # 100,000 stored orders: peak RSS headless, held SQL, reconciliation export
     "gui",  # cold start, held grid at 100,000 rows, window RSS, GUI stall during a sync
     "stock_push",  # stock: quantities pushed per store
+    "fuzz",  # 10,000 mutated payloads per connector: problems found
 )
 
 

@@ -162,6 +162,11 @@ TEMPLATES: dict[str, str] = {
         "messages",
         "Tax rate {rate}% (refunded line '{line}') has no AutoCount tax code. Map it in Mapping >"
         ' Tax, then Retry.'),
+    "duplicate.number": QT_TRANSLATE_NOOP(
+        "messages",
+        "Order {order} has the same number as order {other} of this store, so both would be "
+        "AutoCount document {doc_no}. Correct the number in the store, or post it by hand and "
+        "mark it Resolved (or let AutoCount number this store's documents: own_numbering)."),
     "amount_mismatch.refund_zero": QT_TRANSLATE_NOOP(
         "messages",
         'Refund {refund} is {amount}: nothing to credit. Check the refund in the store, then mark'

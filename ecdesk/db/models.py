@@ -209,6 +209,7 @@ class OutboxEntry(Base):
         UniqueConstraint("store_id", "external_id", "doc_kind", "seq"),
         Index("ix_outbox_state", "state"),
         Index("ix_outbox_export_file", "export_file"),
+        Index("ix_outbox_doc_no", "store_id", "doc_kind", "doc_no"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))

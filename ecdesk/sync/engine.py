@@ -34,7 +34,14 @@ from ecdesk.sync.autocount.base import (
 from ecdesk.sync.books import MAIN, store_book, stores_of
 from ecdesk.sync.cancel import cancel_scope
 from ecdesk.sync.connectors import connector_class
-from ecdesk.sync.connectors.base import ConfigError, Connector, CredentialStore, StoreConfig
+from ecdesk.sync.connectors.base import (
+    ConfigError,
+    Connector,
+    CredentialStore,
+    PayloadError,
+    StoreConfig,
+    read_order,
+)
 from ecdesk.sync.evaluate import FEE_NOTE_SEQ, UNREADABLE, Evaluator, to_evaluate
 from ecdesk.sync.http import ApiError, AuthError, HttpClient
 from ecdesk.sync.ingest import COMMIT_EVERY, Ingest, payload_hash
@@ -179,7 +186,8 @@ class SyncEngine:
                                       until=until)
                 except AuthError:
                     raise
-                except ApiError as exc:  # the store failed mid-fetch: post what was saved
+                except (ApiError, PayloadError) as exc:  # the store or a dropped file failed
+                    # mid-fetch: post what was saved, then say what failed
                     session.commit()
                     self._evaluate(ctx, to_evaluate(session, store_id))
                     raise exc
@@ -237,7 +245,7 @@ class SyncEngine:
             out: dict[str, Any] = {"store": store.name, "order": row.number,
                                    "outcome": row.outcome}
             try:
-                order = self.connector(store).normalise(row.payload)
+                order = read_order(self.connector(store), row.payload)
             except UNREADABLE as exc:
                 out["holds"] = [str(Hold(HoldCode.BAD_PAYLOAD, str(exc)))]
                 return out
@@ -277,7 +285,7 @@ class SyncEngine:
         except AutoCountDown as exc:
             self._failed(ctx, "failed", f"{label}{exc}")
             why = "AutoCount did not answer"
-        except (ApiError, Unsupported) as exc:
+        except (ApiError, Unsupported, PayloadError) as exc:
             self._failed(ctx, "failed", f"{label}{exc}")
             why = "the sync stopped on an error"
         except Exception as exc:  # a bug must not stop the other stores or lose orders

@@ -21,7 +21,13 @@ from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
 from ecdesk.sync import book_codes, matching, posting
 from ecdesk.sync.autocount.base import Unsupported
 from ecdesk.sync.bundles import item_label
-from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, UnreadableRow
+from ecdesk.sync.connectors.base import (
+    ConfigError,
+    Connector,
+    PayloadError,
+    UnreadableRow,
+    read_order,
+)
 from ecdesk.sync.http import ApiError, AuthError
 from ecdesk.sync.ingest import COMMIT_EVERY, UNREADABLE_MARK
 from ecdesk.sync.outcomes import count, hold, hold_unreadable, settle
@@ -153,7 +159,7 @@ class Evaluator:
         order = ctx.normalised.pop((row.store_id, row.external_id), None)
         if order is None:
             try:
-                order = env.connector.normalise(row.payload)
+                order = read_order(env.connector, row.payload)
             except UNREADABLE as exc:
                 return hold(ctx, row, [unreadable_hold(exc)])
         for line in row.lines:  # what each line maps to now, for the clerk's order view

@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 from ecdesk.clock import Clock
 from ecdesk.db.models import OrderLineRow, OrderRow, Store
 from ecdesk.domain import Hold, HoldCode, Order
-from ecdesk.sync.connectors.base import Connector, RawOrder
+from ecdesk.errors import ApiError
+from ecdesk.sync.connectors.base import Connector, PayloadError, RawOrder, read_order
 from ecdesk.sync.outcomes import count, hold
 from ecdesk.sync.run import RunContext, SyncCancelled
 
@@ -65,28 +66,32 @@ class Ingest:
         ctx.progress(0, 0, f"Fetching orders from {store.name}...")
         count = 0
         page: list[RawOrder] = []
-        for raw in connector.fetch_orders(start, until):
-            if ctx.cancel.cancelled:
-                self._commit_page(ctx, store, connector, page)
-                raise SyncCancelled
-            page.append(raw)
-            try:
-                self.upsert(session, store, connector, raw, keep=ctx.normalised)
-            except OperationalError:
-                raise  # the database itself (locked, gone): not this order's fault
-            except STORE_ERRORS:  # found by an autoflush: isolate the page's orders
-                session.rollback()
-                self._one_by_one(ctx, store, connector, page)
-                page = []
-            count += 1
-            ctx.summary.fetched += 1
-            if newest is None or raw.updated_at > newest:
-                newest = raw.updated_at
-            if count % COMMIT_EVERY == 0:
-                self._commit_page(ctx, store, connector, page)
-                page = []
-                ctx.keep_alive()
-                ctx.progress(count, 0, f"Fetched {count} orders from {store.name}")
+        try:
+            for raw in connector.fetch_orders(start, until):
+                if ctx.cancel.cancelled:
+                    self._commit_page(ctx, store, connector, page)
+                    raise SyncCancelled
+                page.append(raw)
+                try:
+                    self.upsert(session, store, connector, raw, keep=ctx.normalised)
+                except OperationalError:
+                    raise  # the database itself (locked, gone): not this order's fault
+                except STORE_ERRORS:  # found by an autoflush: isolate the page's orders
+                    session.rollback()
+                    self._one_by_one(ctx, store, connector, page)
+                    page = []
+                count += 1
+                ctx.summary.fetched += 1
+                if newest is None or raw.updated_at > newest:
+                    newest = raw.updated_at
+                if count % COMMIT_EVERY == 0:
+                    self._commit_page(ctx, store, connector, page)
+                    page = []
+                    ctx.keep_alive()
+                    ctx.progress(count, 0, f"Fetched {count} orders from {store.name}")
+        except (ApiError, PayloadError):  # the source failed mid-way: keep what it gave
+            self._commit_page(ctx, store, connector, page)
+            raise
         self._commit_page(ctx, store, connector, page)
         if not window:
             store.cursor = newest
@@ -125,9 +130,11 @@ class Ingest:
                     self._save_unreadable(ctx, store, raw, exc)
                 except STORE_ERRORS as again:  # not even its id can be stored: say so
                     session.rollback()
-                    ctx.log(f"Order {raw.external_id[:100]!r} of {store.name} could not be "
-                            f"saved at all ({type(again).__name__}); it is fetched again "
-                            "on the next sync.", level="error")
+                    message = (f"Order {raw.external_id[:100]!r} of {store.name} could not be "
+                               f"saved at all ({type(again).__name__}); it is fetched again "
+                               "on the next sync.")
+                    ctx.log(message, level="error")
+                    ctx.summary.errors.append(message)  # the clerk sees it, not just the log
 
     def _save_unreadable(self, ctx: RunContext, store: Store, raw: RawOrder,
                          exc: Exception) -> None:
@@ -203,7 +210,8 @@ def readable_copy(payload: Any, path: str = "") -> tuple[Any, list[str]]:
             items.append(item)
             fields += found
         return items, fields
-    if isinstance(payload, Decimal | float) and not math.isfinite(payload):
+    if isinstance(payload, Decimal) and not payload.is_finite() or \
+            isinstance(payload, float) and not math.isfinite(payload):  # NaN, sNaN, Infinity
         return str(payload), [path or "the order"]
     return payload, []
 
@@ -224,7 +232,7 @@ def snapshot(connector: Connector, row: OrderRow) -> Order | None:
     """Refresh the display fields and line snapshot from the payload; the normalised order,
     or None when the payload cannot be read (evaluation then holds it with the reason)."""
     try:
-        order = connector.normalise(row.payload)
+        order = read_order(connector, row.payload)
     except Exception:  # display fields only: evaluation holds it with the reason
         row.number = row.number or row.external_id
         return None

@@ -88,6 +88,8 @@ class Limits:
 
 
 LIMIT_KEYS = ("max_unit_price", "max_quantity", "max_order_total")
+#: a figure this large (any field) is no real order's, and would overflow AutoCount's columns
+IMPLAUSIBLE = Decimal("1e12")
 
 
 def money(value: Decimal) -> Decimal:
@@ -230,12 +232,16 @@ def sanity_holds(order: Order, limits: Limits) -> list[Hold]:
                     (f"Line '{line.name}'", "tax", line.tax, False)]
     for ship in order.shipping:
         name = f"Shipping '{ship.title or ship.method or 'shipping'}'"
-        figures += [(name, "charge", ship.amount, True), (name, "tax", ship.tax, False)]
+        figures += [(name, "charge", ship.amount, True), (name, "tax", ship.tax, False),
+                    (name, "discount", ship.discount, False)]
     for extra in order.extras:
-        figures += [(f"Charge '{extra.name}'", "amount", extra.amount, False)]
+        figures += [(f"Charge '{extra.name}'", "amount", extra.amount, False),
+                    (f"Charge '{extra.name}'", "tax", extra.tax, False)]
     figures += [("The order", "total", order.total, False),
-                ("The order", "discount", order.order_discount, False)]
+                ("The order", "discount", order.order_discount, False),
+                ("The order", "tax", order.tax_total, False)]
     for what, name, value, sale in figures:
+        value = Decimal(value)
         if not value.is_finite():
             hold(f"{what} has {name} '{value}', which is not a number.")
         elif sale and value < 0:
@@ -250,6 +256,8 @@ def sanity_holds(order: Order, limits: Limits) -> list[Hold]:
         elif what == "The order" and name == "total" and value > limits.max_order_total:
             hold(f"The order total {show(value, cur)} is above this store's ceiling of "
                  f"{show(limits.max_order_total, cur)}.", "max_order_total")
+        elif abs(value) >= IMPLAUSIBLE:
+            hold(f"{what} has {name} {show(value, cur)}, far beyond any real order.")
     return holds
 
 

@@ -154,6 +154,19 @@ class Outbox:
         return entry
 
     @staticmethod
+    def number_taken(session: Session, order: OrderRow, draft: DocumentDraft) -> str | None:
+        """The external id of another order of the store whose document already has the
+        DocNo ``draft`` would get (two orders with one display number), else None: that
+        DocNo is the order's identity in AutoCount, so the second is held, never linked to
+        the first's document."""
+        if not draft.doc_no:
+            return None
+        return session.scalar(select(OutboxEntry.external_id).where(
+            OutboxEntry.store_id == order.store_id, OutboxEntry.doc_kind == draft.kind.value,
+            OutboxEntry.doc_no == draft.doc_no,
+            OutboxEntry.external_id != order.external_id).limit(1))
+
+    @staticmethod
     def _entry(session: Session, order: OrderRow, kind: DocKind, seq: int) -> OutboxEntry | None:
         return session.scalars(
             select(OutboxEntry).where(

@@ -43,6 +43,11 @@ def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str
         return Step(outcome=hold(ctx, row, [messages.hold(
             HoldCode.CONFIG, "config.route", route=route.name, kind=draft.kind.value)]),
             stopped=True)
+    other = outbox.number_taken(session, row, draft)
+    if other is not None:
+        return Step(outcome=hold(ctx, row, [messages.hold(
+            HoldCode.DUPLICATE, "duplicate.number", order=row.external_id, other=other,
+            doc_no=draft.doc_no, value=draft.doc_no or "")]), stopped=True)
     entry = outbox.record_intent(session, row, draft, digest, seq=seq)
     already = entry.state == "confirmed"
     staged_before = entry.state in exports.EXPORT_STATES

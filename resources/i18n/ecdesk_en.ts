@@ -2204,6 +2204,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Order {order} has the same number as order {other} of this store, so both would be AutoCount document {doc_no}. Correct the number in the store, or post it by hand and mark it Resolved (or let AutoCount number this store&apos;s documents: own_numbering).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refund {refund} is {amount}: nothing to credit. Check the refund in the store, then mark it Resolved.</source>
         <translation type="unfinished"></translation>
     </message>

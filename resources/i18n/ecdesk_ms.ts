@@ -2204,6 +2204,10 @@
         <translation>Kadar cukai {rate}% (baris yang dipulangkan &apos;{line}&apos;) tiada kod cukai AutoCount. Petakannya dalam Pemetaan &gt; Kadar cukai, kemudian Cuba semula.</translation>
     </message>
     <message>
+        <source>Order {order} has the same number as order {other} of this store, so both would be AutoCount document {doc_no}. Correct the number in the store, or post it by hand and mark it Resolved (or let AutoCount number this store&apos;s documents: own_numbering).</source>
+        <translation>Pesanan {order} mempunyai nombor yang sama dengan pesanan {other} kedai ini, jadi kedua-duanya akan menjadi dokumen AutoCount {doc_no}. Betulkan nombor di kedai, atau pos secara manual dan tandakan Diselesaikan (atau biar AutoCount menomborkan dokumen kedai ini: own_numbering).</translation>
+    </message>
+    <message>
         <source>Refund {refund} is {amount}: nothing to credit. Check the refund in the store, then mark it Resolved.</source>
         <translation>Bayaran balik {refund} ialah {amount}: tiada apa untuk dikreditkan. Semak bayaran balik di kedai, kemudian tandakan Selesai secara manual.</translation>
     </message>

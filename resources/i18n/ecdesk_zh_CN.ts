@@ -2204,6 +2204,10 @@
         <translation>税率 {rate}%（退款明细“{line}”）没有对应的 AutoCount 税码。请在“对照 &gt; 税率”中对照后重试。</translation>
     </message>
     <message>
+        <source>Order {order} has the same number as order {other} of this store, so both would be AutoCount document {doc_no}. Correct the number in the store, or post it by hand and mark it Resolved (or let AutoCount number this store&apos;s documents: own_numbering).</source>
+        <translation>订单 {order} 与本店订单 {other} 编号相同，两者都会成为 AutoCount 单据 {doc_no}。请在店铺中更正编号，或手动过账并标记为已解决（或让 AutoCount 为本店单据编号：own_numbering）。</translation>
+    </message>
+    <message>
         <source>Refund {refund} is {amount}: nothing to credit. Check the refund in the store, then mark it Resolved.</source>
         <translation>退款 {refund} 的金额为 {amount}：没有可贷记的金额。请在网店中核对此退款，然后标记为“已手动处理”。</translation>
     </message>

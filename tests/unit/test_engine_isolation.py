@@ -82,3 +82,17 @@ def test_a_store_that_fails_never_stops_the_next_store(shared_world):
     assert summary.status == "failed" and summary.posted == 20
     assert any("Shop2" in e and "the Shop2 feed broke" in e for e in summary.errors)
     assert sorted(route.docs) == sorted(f"WB-{n}" for n in range(1, 21))
+
+
+def test_two_orders_with_one_number_never_share_a_document(shared_world):
+    """The DocNo is an order's identity in AutoCount: a second order with the same display
+    number is held (naming the first), never linked to the first's document."""
+    svc, route, _, _ = shared_world
+    FakeConnector.feed.append({**payload(3, minute=60), "id": "9003"})  # number "3" again
+    summary = svc.sync("Web")
+    assert (summary.posted, summary.held) == (20, 1), summary.errors
+    (held,) = svc.held()
+    assert held.external_id == "9003"
+    assert "same number as order 1003" in held.reasons and "WB-3" in held.reasons
+    assert [d for d in route.docs if d == "WB-3"] == ["WB-3"]  # one document, the first's
+    assert svc.held_holds([held.id])[held.id][0].code == "duplicate"

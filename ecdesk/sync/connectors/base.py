@@ -13,6 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any, ClassVar, Protocol
 
 from ecdesk.domain import Order, Platform
@@ -152,3 +153,56 @@ class Connector(ABC):
     @abstractmethod
     def test_connection(self) -> str:
         """A plain-language line on success; raises ``ApiError``/``ConfigError`` on failure."""
+
+
+FEE_CEILING = Decimal("1e12")  # no marketplace fee is this large
+
+
+def read_order(connector: Connector, payload: dict[str, Any]) -> Order:
+    """``connector.normalise(payload)`` and the checks every platform shares: each text field
+    is text and each amount a number, so matching and posting never meet a list where a SKU
+    should be. A payload of the wrong shape is a :class:`PayloadError` in words (held as
+    unreadable, issue 15's fuzzing)."""
+    try:
+        order = connector.normalise(payload)
+    except AttributeError as exc:  # a list or a number where the payload had an object
+        raise PayloadError(f"The store sent a field in a shape ecdesk cannot read ({exc}).",
+                           ) from None
+    bad = next(_misshapen(order), None)
+    if bad is not None:
+        name, value, want = bad
+        raise PayloadError(f"Field '{name}' should be {want}, got {value!r:.60}.")
+    return order
+
+
+def _misshapen(order: Order) -> Iterator[tuple[str, Any, str]]:
+    """(field, value, what it should be) for every value of the wrong type."""
+    texts: list[tuple[str, Any]] = [("number", order.number), ("currency", order.currency),
+                                    ("status", order.status)]
+    amounts: list[tuple[str, Any]] = [("total", order.total), ("tax_total", order.tax_total),
+                                      ("order_discount", order.order_discount)]
+    for i, line in enumerate(order.lines):
+        texts += [(f"lines[{i}].name", line.name)]
+        if line.sku is not None:
+            texts.append((f"lines[{i}].sku", line.sku))
+        amounts += [(f"lines[{i}].{k}", getattr(line, k))
+                    for k in ("quantity", "unit_price", "discount", "tax")]
+    for i, ship in enumerate(order.shipping):
+        texts += [(f"shipping[{i}].method", ship.method), (f"shipping[{i}].title", ship.title)]
+        amounts += [(f"shipping[{i}].{k}", getattr(ship, k))
+                    for k in ("amount", "discount", "tax")]
+    for i, extra in enumerate(order.extras):
+        texts.append((f"charges[{i}].name", extra.name))
+        amounts += [(f"charges[{i}].amount", extra.amount), (f"charges[{i}].tax", extra.tax)]
+    texts += [(f"payment_methods[{i}]", g) for i, g in enumerate(order.payment_methods)]
+    amounts += [(f"refunds[{i}].amount", r.amount) for i, r in enumerate(order.refunds)]
+    fees = [(f"fees[{i}].amount", f.amount) for i, f in enumerate(order.fees)]
+    for name, value in texts:
+        if not isinstance(value, str):
+            yield name, value, "text"
+    for name, value in amounts + fees:
+        if not isinstance(value, (Decimal, int)) or isinstance(value, bool):
+            yield name, value, "a number"
+    for name, value in fees:  # matching's sanity limits see the sale, not the fees
+        if not Decimal(value).is_finite() or abs(value) >= FEE_CEILING:
+            yield name, value, "an amount of money"

@@ -20,6 +20,7 @@ import csv
 import hashlib
 import io
 import json
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -44,6 +45,7 @@ from ecdesk.resources import resource_path
 from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder
 from ecdesk.sync.http import ApiError, AuthError, loads
 
+log = logging.getLogger(__name__)
 SCHEMA_PATH = resource_path("custom-feed.schema.json")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_LIMIT = 100  # docs/custom-feed.md §3: limit 1..100
@@ -253,20 +255,48 @@ class CustomFeedConnector(Connector):
         else:
             raise ConfigError(f"Store '{self.store.name}': the feed file or folder '{path}' "
                               "does not exist. Check the store's 'path' setting.")
-        for file in files:
-            text = file.read_text("utf-8-sig")
-            if file.suffix.lower() == ".csv":
-                yield from csv_orders(text)
-                continue
+        problems = []
+        for file in files:  # a file that cannot be read never stops the others (issue 10)
             try:
-                data = loads(text)
-            except ValueError as exc:
-                raise PayloadError(f"File '{file.name}' is not valid JSON ({exc}).") from exc
-            orders = data.get("orders") if isinstance(data, dict) else data
-            if not isinstance(orders, list):
-                raise PayloadError(f"File '{file.name}' has no 'orders' list; see "
-                                   "docs/custom-feed.md §2.")
+                orders = self._read_file(file)
+            except (PayloadError, OSError) as exc:
+                problems.append(str(exc))
+                continue
             yield from orders
+        if problems:
+            raise PayloadError(" ".join(problems) + (" The other files were read."
+                                                     if len(files) > len(problems) else ""))
+
+    @staticmethod
+    def _read_file(file: Path) -> list[Any]:
+        """The orders of one dropped file; PayloadError naming the file when it has none."""
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            raise PayloadError(f"File '{file.name}' could not be read "
+                               f"({exc.strerror or exc}).") from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:  # Excel's "CSV" on Windows: the PC's code page
+            text = raw.decode("cp1252", errors="replace")
+            log.warning("%s is not UTF-8: read as Windows-1252 (docs/custom-feed.md §6)",
+                        file.name)
+        if not text.strip():
+            raise PayloadError(f"File '{file.name}' is empty.")
+        if file.suffix.lower() == ".csv":
+            try:
+                return csv_orders(text)
+            except (PayloadError, csv.Error) as exc:
+                raise PayloadError(f"File '{file.name}': {exc}") from None
+        try:
+            data = loads(text)
+        except ValueError as exc:
+            raise PayloadError(f"File '{file.name}' is not valid JSON ({exc}).") from None
+        orders = data.get("orders") if isinstance(data, dict) else data
+        if not isinstance(orders, list):
+            raise PayloadError(f"File '{file.name}' has no 'orders' list; see "
+                               "docs/custom-feed.md §2.")
+        return orders
 
     def _get(self, params: dict[str, Any]) -> Any:
         url = self.store.url
@@ -372,7 +402,10 @@ class CustomFeedConnector(Connector):
         ) for r in p.get("refunds") or []]
         cust = p.get("customer") or {}
         created, updated = parse_time(p["created_at"]), parse_time(p["updated_at"])
-        assert created is not None and updated is not None  # the schema's pattern has an offset
+        for name, when in (("created_at", created), ("updated_at", updated)):
+            if when is None:  # the schema's pattern passed, the calendar does not
+                raise PayloadError(f"Order '{p['id']}': field '{name}' is not a real date and "
+                                   f"time ({p[name]!r}).")
         return Order(
             platform=Platform.CUSTOM, external_id=p["id"], number=p.get("number") or p["id"],
             created_at=created, updated_at=updated, currency=p["currency"],

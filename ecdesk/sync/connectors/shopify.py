@@ -467,7 +467,7 @@ class ShopifyConnector(Connector):
             lines=lines,
             shipping=shipping,
             tax_total=_amount(p.get("totalTaxSet")),
-            payment_methods=list(p.get("paymentGatewayNames") or []),
+            payment_methods=_texts(p.get("paymentGatewayNames"), "paymentGatewayNames"),
             customer=Customer(
                 name=customer.get("displayName") or address.get("name") or "",
                 email=customer.get("email") or p.get("email") or "",
@@ -586,3 +586,12 @@ def _refund(r: dict[str, Any]) -> Refund:
         lines=[(str(x["lineItem"]["id"]), Decimal(int(x["quantity"])))
                for x in _nodes(r.get("refundLineItems"))],
     )
+
+
+def _texts(values: Any, name: str) -> list[str]:
+    """A list of names as Shopify sends it; anything else is a payload error in words."""
+    if values is None:
+        return []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise PayloadError(f"field '{name}' should be a list of names, got {values!r:.60}")
+    return list(values)
