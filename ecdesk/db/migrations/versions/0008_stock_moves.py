@@ -1,7 +1,7 @@
 """stock_moves: stock-moving documents of the book that ecdesk did not post (Cloud, §7)
 
-Revision ID: 0007_stock_moves
-Revises: 0006_document_book
+Revision ID: 0008_stock_moves
+Revises: 0007_outbox_doc_no
 """
 
 import sqlalchemy as sa
@@ -9,8 +9,8 @@ from alembic import op
 
 import ecdesk.db.models  # noqa: F401  (custom column types)
 
-revision = "0007_stock_moves"
-down_revision = "0006_document_book"
+revision = "0008_stock_moves"
+down_revision = "0007_outbox_doc_no"
 branch_labels = None
 depends_on = None
 
