@@ -95,3 +95,20 @@ class BundleComponent(Base):
     bundle_sku: Mapped[str] = mapped_column(String(200))
     item_code: Mapped[str] = mapped_column(String(50))
     qty: Mapped[Decimal] = mapped_column(DecimalText)
+
+
+class StockMove(Base):
+    """One item line of a stock-moving document the book holds that ecdesk did not post (an
+    invoice keyed at the counter, a credit note, a stock adjustment), read from AutoCount
+    Cloud's listings by ``lastModifiedDate``: it moves the counted balance like ecdesk's own
+    documents do. A re-read document replaces its rows."""
+
+    __tablename__ = "stock_moves"
+    __table_args__ = (Index("ix_stock_moves_doc", "doc_kind", "doc_no"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    doc_kind: Mapped[str] = mapped_column(String(30))  # invoice | creditNote | stockAdjustment
+    doc_no: Mapped[str] = mapped_column(String(60))
+    item_code: Mapped[str] = mapped_column(String(50))
+    location: Mapped[str] = mapped_column(String(50), default="")
+    qty: Mapped[Decimal] = mapped_column(DecimalText)  # signed: + in, - out
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)  # when the book got it

@@ -178,6 +178,8 @@ class AutoCountSandbox(SandboxServer):
         self.route("POST", book_seg + "/" + doc, self._create)
         self.route("POST", book_seg + "/" + doc + r"/listing", self._listing)
         self.route("POST", book_seg + "/" + doc + r"/void", self._void)
+        self.route("POST", book_seg + r"/stockAdjustment", self._create_adjustment)
+        self.route("POST", book_seg + r"/stockAdjustment/listing", self._adjustment_listing)
         self.route("POST", book_seg + r"/product/listing", self._master("item"))
         self.route("GET", book_seg + r"/debtor/listing", self._master("debtor"))
         self.route("GET", book_seg + r"/location/listing", self._master("location"))
@@ -206,6 +208,7 @@ class AutoCountSandbox(SandboxServer):
                     value = {(v.upper(), r.lower()) for v, r in value}
                 setattr(self, name, value)
             self._docs = {k: {} for k in DOC_TYPES}
+            self._adjustments: dict[str, dict[str, Any]] = {}
             self.balances = {}
             self._next_no = {k: 1 for k in DOC_TYPES}
             self._doc_key = self._writes = 0
@@ -364,6 +367,75 @@ class AutoCountSandbox(SandboxServer):
             self._next_no[doc_type] += 1
             if doc_no.upper() not in self._docs[doc_type]:
                 return doc_no
+
+    # --- stock adjustments (autocount-2.md §1.1: signed qty per stockCode and location) ------
+    def add_adjustment(self, item_code: str, qty: Decimal | int, location: str = "HQ",
+                       description: str = "Stock take") -> str:
+        """A stock adjustment keyed in AutoCount by a clerk (tests); answers its docNo."""
+        with self._lock:
+            return self._store_adjustment({
+                "master": {"docDate": self._now().date().isoformat(),
+                           "description": description},
+                "details": [{"stockCode": item_code, "location": location,
+                             "qty": Decimal(qty), "unitCost": ZERO}]})
+
+    def _create_adjustment(self, req: Request) -> Response:
+        try:
+            doc_no = self._store_adjustment(req.json())
+        except ValueError as exc:
+            return self.error(400, f"The input is not valid JSON. {exc}")
+        except Invalid as exc:
+            return self.error(400, str(exc))
+        location = f"{self.url}/{self.book}/stockAdjustment?docNo={quote(doc_no, safe='')}"
+        return Response(201, b"", {"location": location})
+
+    def _store_adjustment(self, body: Any) -> str:
+        if not isinstance(body, dict) or not isinstance(body.get("details"), list) \
+                or not body["details"]:
+            raise Invalid("The Details field is required.")
+        master = body.get("master") or {}
+        rows = []
+        for i, d in enumerate(body["details"]):
+            code = str(d.get("stockCode") or "").upper()
+            if code not in self.items:
+                raise Invalid(f"ProductCode (ItemCode = {d.get('stockCode')}) not exists")
+            _number(d.get("qty"), f"$.details[{i}].qty")
+            rows.append({"stockCode": code, "location": str(d.get("location") or "HQ").upper(),
+                         "qty": Decimal(d.get("qty") or 0), "unitCost": d.get("unitCost")})
+        self._doc_key += 1
+        self._writes += 1
+        doc_no = master.get("docNo") or f"SA-{len(self._adjustments) + 1:06d}"
+        now = _iso(self._now())
+        self._adjustments[doc_no.upper()] = {"master": {
+            "docKey": self._doc_key, "docNo": doc_no,
+            "docDate": f"{master.get('docDate') or now[:10]}T00:00:00",
+            "description": master.get("description"), "cancelled": False,
+            "createdDate": now, "lastModified": now}, "details": rows}
+        for r in rows:
+            if r["stockCode"] in self.stock_items:
+                key = (r["stockCode"], r["location"])
+                self.balances[key] = self.balances.get(key, ZERO) + r["qty"]
+        return doc_no
+
+    def _adjustment_listing(self, req: Request) -> Response:
+        """``POST /stockAdjustment/listing``: filters docNo, date, createdDate,
+        lastModifiedDate (autocount-2.md §1.1); the same paging as the other listings."""
+        try:
+            body = req.json() or {}
+            page = int(body.get("page") or 1)
+            if page < 1:
+                raise Invalid("Page must be greater than 0.")
+            flt = body.get("filter") or {}
+            rows = sorted((d for d in self._adjustments.values()
+                           if self._matches(d["master"], flt)),
+                          key=lambda d: d["master"]["docKey"])
+        except Invalid as exc:
+            return self.error(400, str(exc))
+        except (ValueError, TypeError, AttributeError):
+            return self.error(400, "The input is not valid.")
+        start = (page - 1) * self.page_size
+        return Response.json({"data": [self._view(d) for d in rows[start:start + self.page_size]],
+                              "totalCount": len(rows)})
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self.clock(), BOOK_TZ).replace(tzinfo=None)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from ecdesk.db.models import OrderRow, Store
 from ecdesk.db.stock_models import BundleComponent, StockCount, StockListing, StockPush
 from ecdesk.db.stock_models import Shipment as ShipmentRow
+from ecdesk.errors import ConfigError
 from ecdesk.service import UsageError
 from ecdesk.sync.books import MAIN, book_name, store_book
 from ecdesk.sync.egress import pusher_class
@@ -126,25 +127,16 @@ class StockService:
             return import_counts(s, rows, self.svc.clock())
 
     def refresh_from_route(self, s: Any) -> bool:
-        """Where the AutoCount route reads balances (desktop SDK, read-only SQL), they are
-        the count from now; the Cloud route cannot (``stock import`` counts instead)."""
-        from ecdesk.sync.autocount.base import Unsupported
-        from ecdesk.sync.egress.counts import CountRow
-        from ecdesk.sync.http import ApiError
+        """The stock figure brought up to date from the route: its balances as the count
+        (desktop SDK, read-only SQL), or the book's other stock-moving documents since the
+        count (Cloud; ``ecdesk.sync.egress.book_moves``)."""
+        from ecdesk.sync.egress.book_moves import refresh_stock
 
         try:
-            found = self.svc.engine.route(s).stock_balances()
-        except (Unsupported, ApiError, ValueError, KeyError):
+            route = self.svc.engine.route(s)
+        except ConfigError:
             return False
-        rows: dict[tuple[str, str], CountRow] = {}
-        for b in found:
-            key = (b.item_code.upper(), (b.location or "").upper())
-            prev = rows.get(key)
-            rows[key] = CountRow(b.item_code, b.location or "",
-                                 b.qty + (prev.qty if prev else Decimal(0)))
-        if rows:
-            import_counts(s, list(rows.values()), self.svc.clock(), source="route")
-        return bool(rows)
+        return refresh_stock(s, route, self.svc.clock())
 
     def count_status(self) -> str:
         """'counted 12 Nov 10:05, moved by 37 documents since' (or that nothing is counted)."""

@@ -316,11 +316,11 @@ class CloudRoute(AutoCountRoute):
         matches.sort(key=lambda d: (not d.cancelled, d.doc_no))
         return matches[-1]
 
-    def _list_all(self, endpoint: str, flt: dict[str, Any], kind: DocKind) -> list[dict]:
+    def _list_all(self, endpoint: str, flt: dict[str, Any], kind: DocKind | str) -> list[dict]:
         """Every row of a listing. The listing has no sort, and a write between two pages can
         shift a row across the boundary (autocount.md §1.6): when the pages do not add up to
         one consistent ``totalCount``, read the whole listing again."""
-        what = f"list {LABELS[kind]}s"
+        what = f"list {LABELS.get(kind, kind)}s"
         seen = 0
         rows: dict[Any, dict] = {}
         for _ in range(LISTING_PASSES):
@@ -350,7 +350,7 @@ class CloudRoute(AutoCountRoute):
             log.info("AutoCount listing moved while read (%d of %s rows); reading again",
                      len(rows), total)
         raise Unavailable(
-            f"AutoCount's {LABELS[kind]} list kept changing while it was read "
+            f"AutoCount's {LABELS.get(kind, kind)} list kept changing while it was read "
             f"({len(rows)} rows collected); nothing was posted. Try again in a minute."
         )
 

@@ -3,7 +3,8 @@ every store's unposted orders reserve, and per store SKU the quantity the rule g
 
 * Balance of an item = its last count (``stock import`` or a route that reads balances) moved
   by every stock-moving document ecdesk posted after that count: sales documents take the
-  quantities out, credit notes bring them back (AutoCount's goods-return default).
+  quantities out, credit notes bring them back (AutoCount's goods-return default); and, on
+  AutoCount Cloud, by the book's other stock-moving documents since (``book_moves``).
 * Reserved = order lines of every store whose order is received but not in a posted document
   and not cancelled (outcomes new, held, waiting), through that store's SKU map or bundle map.
 """
@@ -20,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ecdesk.db.models import Mapping, OrderLineRow, OrderRow, OutboxEntry, Store
-from ecdesk.db.stock_models import BundleComponent, StockCount, StockListing
+from ecdesk.db.stock_models import BundleComponent, StockCount, StockListing, StockMove
 from ecdesk.sync.bundles import label
 from ecdesk.sync.stock import ZERO, StockPolicy, apply_rule, complete_kits
 
@@ -89,7 +90,27 @@ def balances(s: Session, location: str = "") -> dict[str, ItemStock]:
             touched.add(code)
         for code in touched:
             out[code].documents += 1
+    _book_moves(s, out, per_location, location)
     return out
+
+
+def _book_moves(s: Session, out: dict[str, ItemStock],
+                per_location: dict[tuple[str, str], StockCount], location: str) -> None:
+    """Move the counts by the book's own stock-moving documents since (``stock_moves``)."""
+    touched: dict[tuple[str, str], set[str]] = {}
+    for m in s.scalars(select(StockMove)):
+        code, where = _norm(m.item_code), _norm(m.location)
+        row = out.get(code)
+        if row is None or (location and where != _norm(location)):
+            continue
+        count = per_location.get((code, where)) or per_location.get((code, ""))
+        if count is None or m.created_at <= count.counted_at:
+            continue
+        row.moved += m.qty
+        touched.setdefault((m.doc_kind, m.doc_no), set()).add(code)
+    for codes in touched.values():
+        for code in codes:
+            out[code].documents += 1
 
 
 def bundles(s: Session, store_id: int | None = None) -> dict[tuple[int, str], dict[str, Decimal]]:
