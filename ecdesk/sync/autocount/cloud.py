@@ -289,7 +289,7 @@ class CloudRoute(AutoCountRoute):
         found: dict[str, PostedDocument] = {}
         for i in range(0, len(keys), LISTING_BATCH):
             batch = [wanted[k] for k in keys[i:i + LISTING_BATCH]]
-            rows = self._list_all(endpoint, {"docNo": {"multiSelect": batch}}, kind)
+            rows = list_all(self, endpoint, {"docNo": {"multiSelect": batch}}, kind)
             for row in rows:
                 doc = posted(kind, row)
                 original = wanted.get(doc.doc_no.upper())
@@ -309,50 +309,12 @@ class CloudRoute(AutoCountRoute):
             "createdDate": {"from": (created_from - timedelta(days=1)).isoformat(),
                             "to": (created_to + timedelta(days=1)).isoformat()},
         }
-        matches = [posted(kind, row) for row in self._list_all(endpoint, flt, kind)
+        matches = [posted(kind, row) for row in list_all(self, endpoint, flt, kind)
                    if ((row.get("master") or {}).get("ref") or "") == ref]
         if not matches:
             return None
         matches.sort(key=lambda d: (not d.cancelled, d.doc_no))
         return matches[-1]
-
-    def _list_all(self, endpoint: str, flt: dict[str, Any], kind: DocKind | str) -> list[dict]:
-        """Every row of a listing. The listing has no sort, and a write between two pages can
-        shift a row across the boundary (autocount.md §1.6): when the pages do not add up to
-        one consistent ``totalCount``, read the whole listing again."""
-        what = f"list {LABELS.get(kind, kind)}s"
-        seen = 0
-        rows: dict[Any, dict] = {}
-        for _ in range(LISTING_PASSES):
-            rows, total, page, consistent, seen = {}, None, 1, True, 0
-            while True:
-                resp = self._call("POST", f"{endpoint}/listing", what,
-                                  body={"page": page, "filter": flt})
-                if resp.status_code != 200:
-                    raise self._unexpected(resp, what)
-                body = _json(resp) or {}
-                data = body.get("data") or []
-                count = int(body.get("totalCount") or 0)
-                if total is None:
-                    total = count
-                elif count != total:
-                    consistent = False
-                    break
-                for row in data:
-                    master = row.get("master") or {}
-                    rows[master.get("docKey") or master.get("docNo")] = row
-                seen += len(data)
-                if not data or seen >= total:
-                    break
-                page += 1
-            if consistent and len(rows) == total:
-                return list(rows.values())
-            log.info("AutoCount listing moved while read (%d of %s rows); reading again",
-                     len(rows), total)
-        raise Unavailable(
-            f"AutoCount's {LABELS.get(kind, kind)} list kept changing while it was read "
-            f"({len(rows)} rows collected); nothing was posted. Try again in a minute."
-        )
 
     # --- other operations -----------------------------------------------------------------
     def void(self, kind: DocKind, doc_no: str) -> None:
@@ -416,6 +378,47 @@ class CloudRoute(AutoCountRoute):
         profile = self._profile()
         name = profile.get("companyName") or profile.get("CompanyName") or "(unnamed)"
         return f"Connected to AutoCount book {name} ({self.config.book})"
+
+
+# --- listings ---------------------------------------------------------------------------------
+def list_all(route: CloudRoute, endpoint: str, flt: dict[str, Any], kind: DocKind | str
+             ) -> list[dict]:
+    """Every row of a listing. The listing has no sort, and a write between two pages can
+    shift a row across the boundary (autocount.md §1.6): when the pages do not add up to
+    one consistent ``totalCount``, read the whole listing again."""
+    what = f"list {LABELS.get(kind, kind)}s"
+    seen = 0
+    rows: dict[Any, dict] = {}
+    for _ in range(LISTING_PASSES):
+        rows, total, page, consistent, seen = {}, None, 1, True, 0
+        while True:
+            resp = route._call("POST", f"{endpoint}/listing", what,
+                              body={"page": page, "filter": flt})
+            if resp.status_code != 200:
+                raise route._unexpected(resp, what)
+            body = _json(resp) or {}
+            data = body.get("data") or []
+            count = int(body.get("totalCount") or 0)
+            if total is None:
+                total = count
+            elif count != total:
+                consistent = False
+                break
+            for row in data:
+                master = row.get("master") or {}
+                rows[master.get("docKey") or master.get("docNo")] = row
+            seen += len(data)
+            if not data or seen >= total:
+                break
+            page += 1
+        if consistent and len(rows) == total:
+            return list(rows.values())
+        log.info("AutoCount listing moved while read (%d of %s rows); reading again",
+                 len(rows), total)
+    raise Unavailable(
+        f"AutoCount's {LABELS.get(kind, kind)} list kept changing while it was read "
+        f"({len(rows)} rows collected); nothing was posted. Try again in a minute."
+    )
 
 
 # --- pure helpers (unit-tested) ------------------------------------------------------------

@@ -36,7 +36,7 @@ class Movement:
 def book_movements(route: AutoCountRoute, since: datetime) -> list[Movement]:
     """Every item line of a stock-moving document modified since ``since``;
     ``Unsupported`` for a route that reads balances itself or cannot list documents."""
-    from ecdesk.sync.autocount.cloud import CloudRoute
+    from ecdesk.sync.autocount.cloud import CloudRoute, list_all
 
     if not isinstance(route, CloudRoute):
         raise Unsupported(f"The AutoCount route '{route.name}' does not list stock movements.")
@@ -44,7 +44,7 @@ def book_movements(route: AutoCountRoute, since: datetime) -> list[Movement]:
     flt = {"lastModifiedDate": {"from": since.astimezone(zone).isoformat()}}
     out: list[Movement] = []
     for endpoint, sign in MOVING.items():
-        for row in route._list_all(endpoint, flt, endpoint):  # noqa: SLF001 - same package
+        for row in list_all(route, endpoint, flt, endpoint):
             out += _lines(endpoint, sign, row, zone)
     return out
 

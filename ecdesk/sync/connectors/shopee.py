@@ -163,33 +163,6 @@ class ShopeeConnector(Connector):
         data["_http_status"] = resp.status_code
         return data
 
-    def _raise(self, api: str, data: dict[str, Any]) -> NoReturn:
-        code = str(data.get("error") or "")
-        message = str(data.get("message") or "")
-        status = data.get("_http_status")
-        where = f"Shopee {api} for store '{self.store.name}'"
-        if code == "error_sign":
-            raise AuthError(
-                f"{where}: Shopee rejected the request signature ({code}: {message}). The "
-                f"partner key saved for this store does not belong to partner id "
-                f"{self.store.setting('partner_id')}: re-enter it with "
-                f"`ecdesk secret set {self.store.name} partner_key`.", status=status, body=data)
-        if code in AUTH_ERRORS:
-            raise AuthError(
-                f"{where}: Shopee refused the authorisation ({code}: {message}). Authorise "
-                f"the shop again: `ecdesk store auth {self.store.name} --code CODE`.",
-                status=status, body=data)
-        if code in RATE_ERRORS:
-            raise RateLimited(f"{where}: Shopee asks us to slow down ({code}: {message}); the "
-                              f"next sync continues.", status=status, body=data)
-        if code in SERVER_ERRORS:
-            raise Unavailable(f"{where}: Shopee had an error ({code}: {message}); try again "
-                              f"later.", status=status, body=data)
-        if "timestamp" in message.lower():
-            raise ApiError(f"{where}: {code}: {message}. Check this PC's date and time.",
-                           status=status, body=data)
-        raise ApiError(f"{where}: {code}: {message}", status=status, body=data)
-
     def _paced(self, method: str, api: str, params: dict[str, Any] | None,
                body: dict[str, Any] | None, shop: bool) -> dict[str, Any]:
         """Send; on ``error_rate_limit`` (whatever the HTTP status) back off and resend.
@@ -208,7 +181,7 @@ class ShopeeConnector(Connector):
     def _public(self, api: str, body: dict[str, Any]) -> dict[str, Any]:
         data = self._paced("POST", api, None, body, shop=False)
         if data.get("error"):
-            self._raise(api, data)
+            raise_refusal(self, api, data)
         return data
 
     def _shop(self, method: str, api: str, params: dict[str, Any] | None = None,
@@ -221,7 +194,7 @@ class ShopeeConnector(Connector):
             self._refresh()
             data = self._paced(method, api, params, body, shop=True)
         if data.get("error"):
-            self._raise(api, data)
+            raise_refusal(self, api, data)
         response = data.get("response")  # shop/get_shop_info answers flat
         return response if isinstance(response, dict) else data
 
@@ -408,3 +381,32 @@ class ShopeeConnector(Connector):
             cancelled=status in ("CANCELLED", "IN_CANCEL"),
             raw=payload,
         )
+
+
+def raise_refusal(conn: ShopeeConnector, api: str, data: dict[str, Any]) -> NoReturn:
+    """Shopee's error answer as the error a clerk reads (store, cause, what to do)."""
+    code = str(data.get("error") or "")
+    message = str(data.get("message") or "")
+    status = data.get("_http_status")
+    where = f"Shopee {api} for store '{conn.store.name}'"
+    if code == "error_sign":
+        raise AuthError(
+            f"{where}: Shopee rejected the request signature ({code}: {message}). The "
+            f"partner key saved for this store does not belong to partner id "
+            f"{conn.store.setting('partner_id')}: re-enter it with "
+            f"`ecdesk secret set {conn.store.name} partner_key`.", status=status, body=data)
+    if code in AUTH_ERRORS:
+        raise AuthError(
+            f"{where}: Shopee refused the authorisation ({code}: {message}). Authorise "
+            f"the shop again: `ecdesk store auth {conn.store.name} --code CODE`.",
+            status=status, body=data)
+    if code in RATE_ERRORS:
+        raise RateLimited(f"{where}: Shopee asks us to slow down ({code}: {message}); the "
+                          f"next sync continues.", status=status, body=data)
+    if code in SERVER_ERRORS:
+        raise Unavailable(f"{where}: Shopee had an error ({code}: {message}); try again "
+                          f"later.", status=status, body=data)
+    if "timestamp" in message.lower():
+        raise ApiError(f"{where}: {code}: {message}. Check this PC's date and time.",
+                       status=status, body=data)
+    raise ApiError(f"{where}: {code}: {message}", status=status, body=data)

@@ -38,20 +38,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from typing import Any
 
 from ecdesk.domain import (
-    ZERO,
-    Customer,
-    Disposition,
     Order,
-    OrderLine,
     Platform,
-    Refund,
-    ShippingLine,
 )
 from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder, token_fresh
+from ecdesk.sync.connectors.shopify_mapper import (  # noqa: F401 - the mapper's names
+    FINANCIAL_STATUS,
+    _nodes,
+    normalise,
+    parse_datetime,
+)
 from ecdesk.sync.http import ApiError, AuthError, RateLimited, loads
 
 log = logging.getLogger(__name__)
@@ -67,18 +67,6 @@ NESTED_PAGE = 50
 TOKEN_MARGIN = timedelta(minutes=5)  # ask for a new client-credentials token this early
 THROTTLE_RETRIES = 10
 
-#: docs/decisions.md §1, Shopify row: financial status -> what posting may do. A cancelled order
-#: (``cancelledAt`` set) is ignored whatever its financial status.
-FINANCIAL_STATUS: dict[str, Disposition] = {
-    "PAID": Disposition.POSTABLE,
-    "PARTIALLY_REFUNDED": Disposition.POSTABLE,
-    "REFUNDED": Disposition.POSTABLE,
-    "PENDING": Disposition.WAITING,
-    "AUTHORIZED": Disposition.WAITING,
-    "PARTIALLY_PAID": Disposition.WAITING,
-    "VOIDED": Disposition.IGNORED,
-    "EXPIRED": Disposition.IGNORED,
-}
 
 _MONEY = "shopMoney { amount currencyCode }"
 _TAX = f"taxLines {{ title rate ratePercentage priceSet {{ {_MONEY} }} }}"
@@ -122,11 +110,6 @@ def gql_datetime(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def parse_datetime(text: str) -> datetime:
-    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value
 
 
 class ShopifyConnector(Connector):
@@ -207,7 +190,7 @@ class ShopifyConnector(Connector):
                 "Dashboard and check the app is installed on this store.",
                 status=resp.status_code, body=body)
         if resp.status_code != 200 or not isinstance(body, dict) or not body.get("access_token"):
-            raise self._http_error(resp.status_code, body, "sign in")
+            raise http_error(self, resp.status_code, body, "sign in")
         token = str(body["access_token"])
         expires_in = int(body.get("expires_in") or 86399)
         self.credentials.set("oauth_access_token", token)
@@ -245,7 +228,7 @@ class ShopifyConnector(Connector):
                 token, renewable = self._token(renew=True)
                 continue
             if resp.status_code >= 400:
-                raise self._http_error(resp.status_code, body, "read orders")
+                raise http_error(self, resp.status_code, body, "read orders")
             if not isinstance(body, dict):
                 raise ApiError(f"Shopify sent an answer ecdesk cannot read for store "
                                f"'{self.store.name}'. Try again later.", status=resp.status_code)
@@ -288,38 +271,6 @@ class ShopifyConnector(Connector):
         if reason:
             log.warning("Store '%s': Shopify reports a deprecated call: %s", self.store.name,
                         reason)
-
-    def _http_error(self, status: int, body: Any, action: str) -> ApiError:
-        detail = body.get("errors") if isinstance(body, dict) else None
-        detail = f": {detail}" if isinstance(detail, str) else ""
-        name = self.store.name
-        if status == 401:
-            how = ("Check the Admin API access token saved for this store (secret "
-                   "'access_token')." if self.credentials.get("access_token") else
-                   "ecdesk asked for a new token and Shopify refused it as well; check the "
-                   "app's client ID and secret and that the app is still installed.")
-            return AuthError(f"Shopify refused ecdesk's access token for store '{name}' "
-                             f"(HTTP 401{detail}). {how}", status=status, body=body)
-        if status == 403:
-            return AuthError(f"Shopify says the app may not {action} in store '{name}' "
-                             f"(HTTP 403{detail}). Give the app the read_orders and "
-                             "read_all_orders scopes in the Shopify Dev Dashboard, release and "
-                             "reinstall it.", status=status, body=body)
-        if status == 402:
-            return ApiError(f"Shopify has frozen store '{name}' for an unpaid bill (HTTP 402). "
-                            "The store owner must settle it in Shopify; then sync again.",
-                            status=status, body=body)
-        if status == 423:
-            return ApiError(f"Shopify has locked store '{name}' (HTTP 423). The store owner "
-                            "must contact Shopify support; then sync again.",
-                            status=status, body=body)
-        if status == 404:
-            return ApiError(f"No Shopify Admin API answers at {self.base_url} for version "
-                            f"{self.api_version} (HTTP 404). Check the store URL "
-                            "(https://NAME.myshopify.com) and the api_version setting.",
-                            status=status, body=body)
-        return ApiError(f"Shopify could not {action} for store '{name}' (HTTP {status}"
-                        f"{detail}).", status=status, body=body)
 
     # --- rate limits (§1.7) ------------------------------------------------------------------
     def _note_cost(self, cost: dict[str, Any], operation: str) -> None:
@@ -427,7 +378,7 @@ class ShopifyConnector(Connector):
     # --- normalisation -----------------------------------------------------------------------
     def normalise(self, payload: dict[str, Any]) -> Order:
         try:
-            return self._normalise(payload)
+            return normalise(payload)
         except PayloadError:
             raise
         except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as exc:
@@ -435,80 +386,38 @@ class ShopifyConnector(Connector):
             raise PayloadError(f"Shopify order {name or '?'} is missing or has an unreadable "
                                f"field ({exc.__class__.__name__}: {exc}).") from exc
 
-    def _normalise(self, p: dict[str, Any]) -> Order:
-        name = str(p["name"])
-        status = p.get("displayFinancialStatus")
-        if status not in FINANCIAL_STATUS:
-            raise PayloadError(f"Shopify order {name} has payment status {status!r}, which "
-                               "ecdesk does not know; it is held until this is checked.")
-        cancelled = bool(p.get("cancelledAt"))
-        disposition = Disposition.IGNORED if cancelled else FINANCIAL_STATUS[status]
-        status_text = status.lower().replace("_", " ")
-        if cancelled:
-            status_text += ", cancelled"
-        fulfilment = p.get("displayFulfillmentStatus")
-        if fulfilment:
-            status_text += f", {fulfilment.lower().replace('_', ' ')}"
-        lines = [self._line(n) for n in _nodes(p.get("lineItems"))]
-        shipping = [self._shipping(n) for n in _nodes(p.get("shippingLines"))]
-        customer = p.get("customer") or {}
-        address = p.get("shippingAddress") or {}
-        return Order(
-            platform=Platform.SHOPIFY,
-            external_id=str(p["legacyResourceId"]),
-            number=name.lstrip("#"),
-            created_at=parse_datetime(p["createdAt"]),
-            updated_at=parse_datetime(p["updatedAt"]),
-            currency=_currency(p),
-            status=status_text,
-            disposition=disposition,
-            total=_amount(p["totalPriceSet"]),
-            taxes_included=bool(p.get("taxesIncluded")),
-            lines=lines,
-            shipping=shipping,
-            tax_total=_amount(p.get("totalTaxSet")),
-            payment_methods=_texts(p.get("paymentGatewayNames"), "paymentGatewayNames"),
-            customer=Customer(
-                name=customer.get("displayName") or address.get("name") or "",
-                email=customer.get("email") or p.get("email") or "",
-                phone=customer.get("phone") or address.get("phone") or "",
-                address=", ".join(str(address[k]) for k in (
-                    "address1", "address2", "city", "zip", "province", "country")
-                    if address.get(k)),
-                external_id=str(customer.get("id") or ""),
-            ),
-            refunds=[_refund(r) for r in p.get("refunds") or []],
-            cancelled=cancelled,
-            test=bool(p.get("test")),
-            raw=p,
-        )
-
-    @staticmethod
-    def _line(n: dict[str, Any]) -> OrderLine:
-        tax, rate = _taxes(n.get("taxLines"))
-        return OrderLine(
-            line_id=str(n["id"]),
-            sku=(n.get("sku") or "").strip() or None,
-            name=str(n.get("name") or ""),
-            quantity=Decimal(int(n["quantity"])),
-            unit_price=_amount(n["originalUnitPriceSet"]),
-            discount=_allocated(n.get("discountAllocations")),
-            tax=tax,
-            tax_rate=rate,
-        )
-
-    @staticmethod
-    def _shipping(n: dict[str, Any]) -> ShippingLine:
-        tax, rate = _taxes(n.get("taxLines"))
-        title = str(n.get("title") or "")
-        return ShippingLine(
-            method=(n.get("code") or "").strip() or title,
-            title=title,
-            amount=_amount(n["originalPriceSet"]),
-            discount=_allocated(n.get("discountAllocations")),
-            tax=tax,
-            tax_rate=rate,
-        )
+def http_error(conn: ShopifyConnector, status: int, body: Any, action: str) -> ApiError:
+    """Shopify's HTTP refusal as an error naming the store and what to do."""
+    detail = body.get("errors") if isinstance(body, dict) else None
+    detail = f": {detail}" if isinstance(detail, str) else ""
+    name = conn.store.name
+    if status == 401:
+        how = ("Check the Admin API access token saved for this store (secret "
+               "'access_token')." if conn.credentials.get("access_token") else
+               "ecdesk asked for a new token and Shopify refused it as well; check the "
+               "app's client ID and secret and that the app is still installed.")
+        return AuthError(f"Shopify refused ecdesk's access token for store '{name}' "
+                         f"(HTTP 401{detail}). {how}", status=status, body=body)
+    if status == 403:
+        return AuthError(f"Shopify says the app may not {action} in store '{name}' "
+                         f"(HTTP 403{detail}). Give the app the read_orders and "
+                         "read_all_orders scopes in the Shopify Dev Dashboard, release and "
+                         "reinstall it.", status=status, body=body)
+    if status == 402:
+        return ApiError(f"Shopify has frozen store '{name}' for an unpaid bill (HTTP 402). "
+                        "The store owner must settle it in Shopify; then sync again.",
+                        status=status, body=body)
+    if status == 423:
+        return ApiError(f"Shopify has locked store '{name}' (HTTP 423). The store owner "
+                        "must contact Shopify support; then sync again.",
+                        status=status, body=body)
+    if status == 404:
+        return ApiError(f"No Shopify Admin API answers at {conn.base_url} for version "
+                        f"{conn.api_version} (HTTP 404). Check the store URL "
+                        "(https://NAME.myshopify.com) and the api_version setting.",
+                        status=status, body=body)
+    return ApiError(f"Shopify could not {action} for store '{name}' (HTTP {status}"
+                    f"{detail}).", status=status, body=body)
 
 
 # --- helpers --------------------------------------------------------------------------------
@@ -536,62 +445,3 @@ def _messages(body: Any) -> str:
     return "; ".join(str(e.get("message")) for e in _errors(body)) or "no reason given"
 
 
-def _nodes(conn: Any) -> list[dict[str, Any]]:
-    if not conn:
-        return []
-    if "nodes" in conn:
-        return list(conn["nodes"])
-    return [e["node"] for e in conn.get("edges") or []]
-
-
-def _amount(money_bag: Any) -> Decimal:
-    if not money_bag:
-        return ZERO
-    return Decimal(str(money_bag["shopMoney"]["amount"]))
-
-
-def _currency(p: dict[str, Any]) -> str:
-    try:
-        return str(p["totalPriceSet"]["shopMoney"]["currencyCode"])
-    except (KeyError, TypeError):
-        return str(p["currencyCode"])
-
-
-def _allocated(allocations: Any) -> Decimal:
-    return sum((_amount(a["allocatedAmountSet"]) for a in allocations or []), ZERO)
-
-
-def _taxes(tax_lines: Any) -> tuple[Decimal, Decimal | None]:
-    """Sum of a line's tax lines and their combined rate in percent (None when untaxed)."""
-    tax, rate = ZERO, None
-    for t in tax_lines or []:
-        tax += _amount(t["priceSet"])
-        pct = t.get("ratePercentage")
-        if pct is None and t.get("rate") is not None:
-            pct = Decimal(str(t["rate"])) * 100
-        if pct is not None:
-            rate = (rate or ZERO) + Decimal(str(pct))
-    if rate is not None:
-        rate = rate.normalize() if rate != rate.to_integral_value() else rate.quantize(
-            Decimal(1))
-    return tax, rate
-
-
-def _refund(r: dict[str, Any]) -> Refund:
-    return Refund(
-        refund_id=str(r.get("legacyResourceId") or r["id"]),
-        amount=_amount(r.get("totalRefundedSet")),
-        created_at=parse_datetime(r["createdAt"]) if r.get("createdAt") else None,
-        reason=str(r.get("note") or ""),
-        lines=[(str(x["lineItem"]["id"]), Decimal(int(x["quantity"])))
-               for x in _nodes(r.get("refundLineItems"))],
-    )
-
-
-def _texts(values: Any, name: str) -> list[str]:
-    """A list of names as Shopify sends it; anything else is a payload error in words."""
-    if values is None:
-        return []
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise PayloadError(f"field '{name}' should be a list of names, got {values!r:.60}")
-    return list(values)
