@@ -244,10 +244,14 @@ class HeldPanel(QWidget):
         note = self.ask_note(len(ids))
         if note is None:
             return 0
-        count = self.service.resolve(ids, note)
-        self.refresh()
-        self.ops.refresh_soon()
-        return count
+        def done(_count: object) -> None:
+            self.refresh()
+            self.ops.refresh_soon()
+
+        # through the sync's single writer: never races a retry of the same orders
+        self.ops.write(lambda: self.service.resolve(ids, note), done,
+                       self.ops.failed.emit, name=self.tr("Settling orders by hand"))
+        return len(ids)
 
     def _ask_note(self, count: int) -> str | None:
         return ask_note(self, plural(

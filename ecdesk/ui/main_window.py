@@ -243,10 +243,14 @@ class MainWindow(QMainWindow):
 
     def resolve(self, order_id: int, note: str) -> None:
         """Settled by hand in AutoCount: off the held list, never posted by ecdesk."""
-        if self.service.resolve([order_id], note):
-            self.status.setText(
-                self.tr("The order was marked settled by hand and left the held list."))
-        self.refresh()
+        def done(count: object) -> None:
+            if count:
+                self.status.setText(
+                    self.tr("The order was marked settled by hand and left the held list."))
+            self.refresh()
+
+        self.ops.write(lambda: self.service.resolve([order_id], note), done,
+                       self.ops.failed.emit, name=self.tr("Settling an order by hand"))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -370,6 +370,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Settling orders by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} order will leave the held list and ecdesk will never post it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -868,6 +872,10 @@
     </message>
     <message>
         <source>The order was marked settled by hand and left the held list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settling an order by hand</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -370,6 +370,10 @@
         <translation>Pesanan ditahan: pesanan ini memerlukan anda. Klik dua kali pada satu pesanan (atau tekan Enter) untuk melihat sebabnya, baikinya, kemudian Cuba semula.</translation>
     </message>
     <message>
+        <source>Settling orders by hand</source>
+        <translation>Menyelesaikan pesanan secara manual</translation>
+    </message>
+    <message>
         <source>{n} order will leave the held list and ecdesk will never post it.</source>
         <translation>{n} pesanan akan dikeluarkan daripada senarai ditahan dan ecdesk tidak akan sekali-kali mengeposnya.</translation>
     </message>
@@ -869,6 +873,10 @@
     <message>
         <source>The order was marked settled by hand and left the held list.</source>
         <translation>Pesanan ditandakan selesai secara manual dan telah keluar daripada senarai ditahan.</translation>
+    </message>
+    <message>
+        <source>Settling an order by hand</source>
+        <translation>Menyelesaikan satu pesanan secara manual</translation>
     </message>
 </context>
 <context>

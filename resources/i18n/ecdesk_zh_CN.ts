@@ -370,6 +370,10 @@
         <translation>暂挂订单：以下订单需要您处理。双击某张订单（或按 Enter）查看原因，修复后再重试。</translation>
     </message>
     <message>
+        <source>Settling orders by hand</source>
+        <translation>正在手动结清订单</translation>
+    </message>
+    <message>
         <source>{n} order will leave the held list and ecdesk will never post it.</source>
         <translation>{n} 张订单将移出暂挂列表，ecdesk 永远不会过账。</translation>
     </message>
@@ -869,6 +873,10 @@
     <message>
         <source>The order was marked settled by hand and left the held list.</source>
         <translation>该订单已标记为手动处理，并已移出暂挂列表。</translation>
+    </message>
+    <message>
+        <source>Settling an order by hand</source>
+        <translation>正在手动结清一个订单</translation>
     </message>
 </context>
 <context>

@@ -64,8 +64,8 @@ def test_settled_by_hand_takes_selected_orders_off_the_held_list(qtbot, window, 
                   | QItemSelectionModel.SelectionFlag.Rows)
     chosen = panel.selected_ids()
     panel.ask_note = lambda n: f"keyed as IV-{n}"
-    assert panel.resolve_selected() == 2
-    assert panel.model.total == 3
+    assert panel.resolve_selected() == 2  # sent through the window's writer
+    qtbot.waitUntil(lambda: panel.model.total == 3)
     assert not set(chosen) & set(svc.held_ids(HeldQuery()))
     assert panel.count.text() == "3 held orders"
     assert any("keyed as IV-2" in r.message for r in svc.sync_log())
