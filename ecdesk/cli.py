@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ecdesk import __version__
+from ecdesk.wording import store_status
 
 OK, HELD, USAGE = 0, 1, 2
 #: ``autocount ACTION`` -> (kind of code, how the help names it)
@@ -356,7 +357,8 @@ def _store(svc: Any, args: argparse.Namespace) -> int:
         else:
             for s in stores:
                 book = "" if s.company == "main book" else f"  (posts to {s.company})"
-                print(f"{s.name:<24} {s.platform:<12} {s.status:<14} held {s.held:<5} {s.url}"
+                print(f"{s.name:<24} {s.platform:<12} {store_status(s.status):<14} "
+                      f"held {s.held:<5} {s.url}"
                       f"{book}")
             if not stores:
                 print("No stores yet: `ecdesk store add NAME --platform P --url URL`.")

@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ecdesk.domain import PLATFORMS
 from ecdesk.sandbox import registry, seed
 
-PLATFORM_PREFIX = {"shopify": "SH-", "woocommerce": "WC-", "shopee": "SP-", "lazada": "LZ-",
-                   "custom": "WB-"}
+PLATFORM_PREFIX = {str(p): f"{facts.prefix}-" for p, facts in PLATFORMS.items()}
 PLATFORM_DEBTOR = {"shopify": "300-H001", "woocommerce": "300-W001", "shopee": "300-S001",
                    "lazada": "300-L001", "custom": "300-X001"}
 PLATFORM_STORE_NAME = {"shopify": "Demo Shopify", "woocommerce": "Demo WooCommerce",

@@ -27,6 +27,37 @@ class Platform(StrEnum):
     CUSTOM = "custom"
 
 
+@dataclass(frozen=True)
+class PlatformFacts:
+    """What ecdesk knows of one platform, in one place (issue 11): the posting, the window,
+    the services and the connector registry all read :data:`PLATFORMS`."""
+
+    title: str  # its name for the clerk (the window translates "Custom feed")
+    ref: str  # first word of a document's ref: "<ref> <order number>" (docs/decisions.md §2)
+    prefix: str  # the usual DocNo prefix, "SH" -> SH-1001 (SH2-... when taken)
+    connector: str  # "module:Class" of its connector, imported when first used
+    marketplace: bool = False  # paid out net of fees: fee notes on by default
+    takes_stock: bool = True  # ecdesk can push stock and tracking to it
+
+
+PLATFORMS: dict[Platform, PlatformFacts] = {
+    Platform.SHOPIFY: PlatformFacts(
+        "Shopify", "Shopify", "SH", "ecdesk.sync.connectors.shopify:ShopifyConnector"),
+    Platform.WOOCOMMERCE: PlatformFacts(
+        "WooCommerce", "WooCommerce", "WC",
+        "ecdesk.sync.connectors.woocommerce:WooCommerceConnector"),
+    Platform.SHOPEE: PlatformFacts(
+        "Shopee", "Shopee", "SP", "ecdesk.sync.connectors.shopee:ShopeeConnector",
+        marketplace=True),
+    Platform.LAZADA: PlatformFacts(
+        "Lazada", "Lazada", "LZ", "ecdesk.sync.connectors.lazada:LazadaConnector",
+        marketplace=True),
+    Platform.CUSTOM: PlatformFacts(
+        "Custom feed", "Web", "WB", "ecdesk.sync.connectors.custom:CustomFeedConnector",
+        takes_stock=False),
+}
+
+
 class Disposition(StrEnum):
     """What the platform's status says about posting (docs/decisions.md §1 table, per connector)."""
 

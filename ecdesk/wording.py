@@ -24,6 +24,16 @@ def hold_title(code: str) -> str:
     return HOLD_TITLES.get(code, code)
 
 
+STORE_STATUS = {"ok": "OK", "error": "Error", "failed": "Failed", "cancelled": "Cancelled",
+                "busy": "Busy", "disabled": "Disabled", "never_synced": "Never synced",
+                "config": "Needs set-up"}
+
+
+def store_status(code: str) -> str:
+    """A store's status code (``StoreInfo.status``) in English words."""
+    return STORE_STATUS.get(code, code.replace("_", " ").capitalize())
+
+
 def explain(exc: BaseException) -> str:
     """Words for a clerk: what happened and what to do next (no traceback)."""
     text = (str(exc).strip() or type(exc).__name__).rstrip(". ")

@@ -26,13 +26,15 @@ class StoreInfo:
 
     @property
     def status(self) -> str:
+        """A code (ok, error, never_synced, disabled, or the last run's: failed, cancelled,
+        busy, config...); the CLI and the window word it (``wording.store_status``)."""
         if not self.enabled:
-            return "Disabled"
+            return "disabled"
         if self.last_error:
-            return "Error"
+            return "error"
         if self.last_sync_at is None:
-            return "Never synced"
-        return "OK" if self.last_sync_status in ("ok", "") else self.last_sync_status.title()
+            return "never_synced"
+        return "ok" if self.last_sync_status in ("ok", "") else self.last_sync_status.lower()
 
 
 @dataclass

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.clock import local_midnight
 from ecdesk.db.models import OrderRow, Store
-from ecdesk.domain import Outcome, Platform
+from ecdesk.domain import PLATFORMS, Outcome, Platform
 from ecdesk.errors import UsageError
 from ecdesk.services.context import Context
 from ecdesk.services.records import StoreInfo
@@ -19,8 +19,7 @@ from ecdesk.sync.engine import mark_for_review
 from ecdesk.validation import check_minutes, check_store_settings, check_url
 
 STORE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,59}$")
-PLATFORM_PREFIX = {Platform.SHOPIFY: "SH", Platform.WOOCOMMERCE: "WC", Platform.SHOPEE: "SP",
-                   Platform.LAZADA: "LZ", Platform.CUSTOM: "WB"}
+PLATFORM_PREFIX = {p: facts.prefix for p, facts in PLATFORMS.items()}  # "SH" -> SH-1001
 
 
 def free_prefix(platform: Platform, taken: set[str]) -> str:

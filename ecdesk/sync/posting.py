@@ -49,6 +49,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ecdesk.clock import DEFAULT_TIMEZONE, local_date
 from ecdesk.domain import (
+    PLATFORMS,
     ZERO,
     DocKind,
     DocumentDraft,
@@ -58,7 +59,6 @@ from ecdesk.domain import (
     HoldCode,
     Order,
     OrderLine,
-    Platform,
     Refund,
 )
 from ecdesk.messages import hold
@@ -86,16 +86,9 @@ DEBTOR_NAME_MAX = 100
 PREFIX_MAX = 4  # docs/decisions.md §2
 DEFAULT_FEE_ITEM = "FEE"  # seed service item (sandbox/data/masterdata.json)
 
-PLATFORM_TITLES: dict[Platform, str] = {
-    Platform.SHOPIFY: "Shopify",
-    Platform.WOOCOMMERCE: "WooCommerce",
-    Platform.SHOPEE: "Shopee",
-    Platform.LAZADA: "Lazada",
-    Platform.CUSTOM: "Web",
-}
 
 FEE_NOTE_SUFFIX = "-F"  # fee credit note DocNo: <sale docNo>-F
-FEE_PLATFORMS = frozenset({Platform.SHOPEE, Platform.LAZADA})  # post_fees defaults on
+FEE_PLATFORMS = frozenset(p for p, f in PLATFORMS.items() if f.marketplace)  # post_fees on
 #: FeeKind -> the per-store setting naming its ledger (fee_account_commission, ...)
 FEE_SETTINGS: dict[FeeKind, str] = {kind: f"fee_account_{kind.value}" for kind in FeeKind}
 FEE_LABELS: dict[FeeKind, str] = {
@@ -229,7 +222,7 @@ def doc_no_for(order: Order, rules: PostingRules) -> str | None:
 
 def ref_for(order: Order, suffix: str = "") -> str:
     """``<Platform> <display number>`` (+ suffix), cut so it fits AutoCount's 40 characters."""
-    base = f"{PLATFORM_TITLES[order.platform]} {display_number(order)}"
+    base = f"{PLATFORMS[order.platform].ref} {display_number(order)}"
     return base[: REF_MAX - len(suffix)] + suffix
 
 
@@ -370,7 +363,7 @@ def build_draft(order: Order, maps: Maps, rules: PostingRules) -> DocumentDraft 
                      what="order")
     if isinstance(total, Hold):
         return [total]
-    title = PLATFORM_TITLES[order.platform]
+    title = PLATFORMS[order.platform].ref
     draft = DocumentDraft(
         kind=rules.doc_kind,
         doc_no=doc_no_for(order, rules),
@@ -508,7 +501,7 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps,
         inclusive_tax=inclusive,
         total=total,
         lines=lines,
-        description=f"{PLATFORM_TITLES[order.platform]} refund {display_number(order)} "
+        description=f"{PLATFORMS[order.platform].ref} refund {display_number(order)} "
                     f"R{seq}"[:DESCRIPTION_MAX],
         our_invoice_no=invoice_doc_no or "",
     )

@@ -1646,6 +1646,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Needs set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Every {minutes} min</source>
         <translation type="unfinished"></translation>
     </message>

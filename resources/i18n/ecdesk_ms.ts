@@ -1646,6 +1646,10 @@
         <translation>Belum pernah disegerakkan</translation>
     </message>
     <message>
+        <source>Needs set-up</source>
+        <translation>Perlu tetapan</translation>
+    </message>
+    <message>
         <source>Every {minutes} min</source>
         <translation>Setiap {minutes} min</translation>
     </message>

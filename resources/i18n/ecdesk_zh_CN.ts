@@ -1646,6 +1646,10 @@
         <translation>从未同步</translation>
     </message>
     <message>
+        <source>Needs set-up</source>
+        <translation>需要设置</translation>
+    </message>
+    <message>
         <source>Every {minutes} min</source>
         <translation>每 {minutes} 分钟</translation>
     </message>

@@ -19,10 +19,10 @@ from sqlalchemy import select
 
 from ecdesk.db.models import HoldRow, OrderRow
 from ecdesk.demo import AUTOCOUNT_DEFAULTS, configure, start_sandboxes
-from ecdesk.domain import ZERO, Order
+from ecdesk.domain import PLATFORMS, ZERO, Order
 from ecdesk.service import Service
 from ecdesk.sync.http import HttpClient
-from ecdesk.sync.posting import FEE_SETTINGS, PLATFORM_TITLES
+from ecdesk.sync.posting import FEE_SETTINGS
 
 ORDERS = 500
 # fast AutoCount; one order per marketplace whose total is off by a cent (held)
@@ -138,7 +138,7 @@ def check_autocount_adds_up(svc: Service, world, minimum: int = 250) -> None:
         invoice = invoices[sale]["master"]
         note = credits[sale + "-F"]
         master = note["master"]
-        assert master["ref"] == f"{PLATFORM_TITLES[order.platform]} {order.number} fees"[:40]
+        assert master["ref"] == f"{PLATFORMS[order.platform].ref} {order.number} fees"[:40]
         assert master["debtorCode"] == invoice["debtorCode"] and master["ourInvoiceNo"] == sale
         refunds = [credits[f"{sale}-R{n}"] for n in range(1, len(order.refunds) + 1)]
         accounted |= {sale + "-F", *(r["master"]["docNo"] for r in refunds)}

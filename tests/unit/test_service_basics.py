@@ -22,7 +22,7 @@ def test_store_lifecycle(svc):
     assert info.url == "https://x.myshopify.com"
     assert info.settings == {"doc_prefix": "SH-", "timezone": "Asia/Kuala_Lumpur"}
     assert [s.name for s in svc.list_stores()] == ["Main Shop"]
-    assert svc.list_stores()[0].status == "Never synced"
+    assert svc.list_stores()[0].status == "never_synced"  # a code; the window and CLI word it
     svc.remove_store("Main Shop")
     with pytest.raises(UsageError, match="No store named 'Main Shop'"):
         svc.get_store("Main Shop")

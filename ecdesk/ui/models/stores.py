@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from ecdesk.domain import PLATFORMS, Platform
 from ecdesk.service import Service, StoreInfo
 from ecdesk.ui.models.base import TableModel
 from ecdesk.ui.models.held_orders import format_date
@@ -25,19 +26,18 @@ COLUMNS = (QT_TRANSLATE_NOOP("StoresModel", "Store"),
            QT_TRANSLATE_NOOP("StoresModel", "Orders today"),
            QT_TRANSLATE_NOOP("StoresModel", "Held"),
            QT_TRANSLATE_NOOP("StoresModel", "Auto sync"))
-PLATFORM_TITLES = {"shopify": "Shopify", "woocommerce": "WooCommerce", "shopee": "Shopee",
-                   "lazada": "Lazada",
-                   "custom": QT_TRANSLATE_NOOP("StoresModel", "Custom feed")}
-# The store's status as the service words it -> the same in the window's language.
-STATUS_WORDS = {"OK": QT_TRANSLATE_NOOP("StoresModel", "OK"),
-                "Error": QT_TRANSLATE_NOOP("StoresModel", "Error"),
-                "Failed": QT_TRANSLATE_NOOP("StoresModel", "Failed"),
-                "Cancelled": QT_TRANSLATE_NOOP("StoresModel", "Cancelled"),
-                "Busy": QT_TRANSLATE_NOOP("StoresModel", "Busy"),
-                "Disabled": QT_TRANSLATE_NOOP("StoresModel", "Disabled"),
-                "Never synced": QT_TRANSLATE_NOOP("StoresModel", "Never synced")}
-STATUS_COLOURS = {"OK": "#15803d", "Error": "#b91c1c", "Failed": "#b91c1c",
-                  "Disabled": "#6b7280", "Never synced": "#6b7280"}
+QT_TRANSLATE_NOOP("StoresModel", "Custom feed")  # the one platform title to translate
+# A store's status code (``StoreInfo.status``) -> words in the window's language.
+STATUS_WORDS = {"ok": QT_TRANSLATE_NOOP("StoresModel", "OK"),
+                "error": QT_TRANSLATE_NOOP("StoresModel", "Error"),
+                "failed": QT_TRANSLATE_NOOP("StoresModel", "Failed"),
+                "cancelled": QT_TRANSLATE_NOOP("StoresModel", "Cancelled"),
+                "busy": QT_TRANSLATE_NOOP("StoresModel", "Busy"),
+                "disabled": QT_TRANSLATE_NOOP("StoresModel", "Disabled"),
+                "never_synced": QT_TRANSLATE_NOOP("StoresModel", "Never synced"),
+                "config": QT_TRANSLATE_NOOP("StoresModel", "Needs set-up")}
+STATUS_COLOURS = {"ok": "#15803d", "error": "#b91c1c", "failed": "#b91c1c",
+                  "config": "#b91c1c", "disabled": "#6b7280", "never_synced": "#6b7280"}
 
 
 class StoresModel(TableModel):
@@ -86,5 +86,8 @@ class StoresModel(TableModel):
 
 def platform_title(platform: str) -> str:
     """The platform's name as the clerk reads it (only "Custom feed" is translated)."""
-    title = PLATFORM_TITLES.get(platform, platform)
+    try:
+        title = PLATFORMS[Platform(platform)].title
+    except ValueError:
+        return platform
     return QCoreApplication.translate("StoresModel", title)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecdesk.domain import PLATFORMS
 from ecdesk.service import Service, UsageError
 from ecdesk.ui.models.held_orders import format_date
 
@@ -41,7 +42,7 @@ POSTING_FIELDS = [
     ("payment_method", QT_TRANSLATE_NOOP("AutomationTab", "Payment method"), DEFAULT_HINT),
 ]
 
-MARKETPLACES = ("shopee", "lazada")
+MARKETPLACES = tuple(str(p) for p, facts in PLATFORMS.items() if facts.marketplace)
 FEE_FIELDS = [
     ("fee_account_commission", QT_TRANSLATE_NOOP("AutomationTab", "Commission")),
     ("fee_account_service", QT_TRANSLATE_NOOP("AutomationTab", "Service fee")),
