@@ -154,13 +154,14 @@ class Outbox:
         return entry
 
     @staticmethod
-    def number_taken(session: Session, order: OrderRow, draft: DocumentDraft) -> str | None:
+    def number_taken(session: Session, order: OrderRow, draft: DocumentDraft, seq: int = 0
+                     ) -> str | None:
         """The external id of another order of the store whose document already has the
         DocNo ``draft`` would get (two orders with one display number), else None: that
         DocNo is the order's identity in AutoCount, so the second is held, never linked to
         the first's document."""
-        if not draft.doc_no:
-            return None
+        if not draft.doc_no or Outbox._entry(session, order, draft.kind, seq) is not None:
+            return None  # numbered by AutoCount, or this order already holds the number
         return session.scalar(select(OutboxEntry.external_id).where(
             OutboxEntry.store_id == order.store_id, OutboxEntry.doc_kind == draft.kind.value,
             OutboxEntry.doc_no == draft.doc_no,

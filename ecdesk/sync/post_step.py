@@ -43,7 +43,7 @@ def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str
         return Step(outcome=hold(ctx, row, [messages.hold(
             HoldCode.CONFIG, "config.route", route=route.name, kind=draft.kind.value)]),
             stopped=True)
-    other = outbox.number_taken(session, row, draft)
+    other = outbox.number_taken(session, row, draft, seq)
     if other is not None:
         return Step(outcome=hold(ctx, row, [messages.hold(
             HoldCode.DUPLICATE, "duplicate.number", order=row.external_id, other=other,
