@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.tabs = PageTabs()
         self.stores = StoresTab(service, self.ops)
         self.integration = IntegrationTab(service, self.ops)
-        self.automation = AutomationTab(service)
+        self.automation = AutomationTab(service, self.ops)
         self.mapping = MappingTab(service, self.ops)
         self.tools = ToolsTab(service, self.ops)
         self.stock = StockTab(service, self.ops)

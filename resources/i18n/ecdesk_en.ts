@@ -148,7 +148,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved. Orders already held for a setting can now be retried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving automation settings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -685,7 +693,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -148,8 +148,16 @@
         <translation>Segerak terakhir {when}.</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
         <source>Saved. Orders already held for a setting can now be retried.</source>
         <translation>Disimpan. Pesanan yang ditahan kerana tetapan kini boleh dicuba semula.</translation>
+    </message>
+    <message>
+        <source>Saving automation settings</source>
+        <translation>Menyimpan tetapan automasi</translation>
     </message>
 </context>
 <context>
@@ -685,8 +693,16 @@
         <translation>Alamat kedai (URL)</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation>Tetapan disimpan.</translation>
+    </message>
+    <message>
+        <source>Saving settings</source>
+        <translation>Menyimpan tetapan</translation>
     </message>
     <message>
         <source>Testing…</source>

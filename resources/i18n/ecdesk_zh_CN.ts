@@ -148,8 +148,16 @@
         <translation>最近同步：{when}。</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
         <source>Saved. Orders already held for a setting can now be retried.</source>
         <translation>已保存。因设置而暂挂的订单现在可以重试。</translation>
+    </message>
+    <message>
+        <source>Saving automation settings</source>
+        <translation>正在保存自动化设置</translation>
     </message>
 </context>
 <context>
@@ -685,8 +693,16 @@
         <translation>网店地址（URL）</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Saving settings</source>
+        <translation>正在保存设置</translation>
     </message>
     <message>
         <source>Testing…</source>

@@ -34,6 +34,7 @@ def test_switching_route_shows_its_fields_and_saves_it(qtbot, window, svc):
     tab.setting_fields["database"].setText("AED_DEMO")
     tab.setting_fields["user"].setText("ADMIN")
     assert tab.save_settings()
+    qtbot.waitUntil(lambda: tab.settings_result.text() == "Settings saved.")  # the window's writer
     assert svc.autocount_settings() == {"route": "desktop", "server": r".\A2006",
                                         "database": "AED_DEMO", "user": "ADMIN"}
     tab.select(AUTOCOUNT)  # shown again: the saved route and its fields
@@ -49,6 +50,7 @@ def test_desktop_test_names_the_missing_pythonnet(qtbot, window, svc, no_pythonn
     for key, value in (("server", r".\A2006"), ("database", "AED_DEMO"), ("user", "ADMIN")):
         tab.setting_fields[key].setText(value)
     assert tab.save_settings()
+    qtbot.waitUntil(lambda: tab.settings_result.text() == "Settings saved.")  # the window's writer
     tab.test_connection()
     qtbot.waitUntil(lambda: tab.test_button.isEnabled(), timeout=5000)
     text = tab.test_result.text()
@@ -64,6 +66,7 @@ def test_import_file_route_tests_the_folder_and_confirms_a_workbook(qtbot, windo
     assert not tab.import_row.isHidden()
     tab.setting_fields["path"].setText(str(tmp_path))
     assert tab.save_settings()
+    qtbot.waitUntil(lambda: tab.settings_result.text() == "Settings saved.")  # the window's writer
     tab.test_connection()
     qtbot.waitUntil(lambda: tab.test_button.isEnabled(), timeout=5000)
     assert str(tmp_path) in tab.test_result.text()
@@ -83,6 +86,7 @@ def test_a_second_company_gets_its_own_page_settings_and_credentials(qtbot, wind
     tab.route.setCurrentIndex(tab.route.findData("import-file"))
     tab.setting_fields["path"].setText(str(tmp_path))
     assert tab.save_settings()
+    qtbot.waitUntil(lambda: tab.settings_result.text() == "Settings saved.")  # the window's writer
     assert svc.autocount_settings("Kedai Dua Sdn Bhd")["path"] == str(tmp_path)
     assert "path" not in svc.autocount_settings()  # the main book is untouched
     assert tab.credentials.owner == "autocount:Kedai Dua Sdn Bhd"
@@ -95,6 +99,7 @@ def test_a_second_company_gets_its_own_page_settings_and_credentials(qtbot, wind
     tab.select(store)
     tab.setting_fields["company"].setText("kedai dua sdn bhd")
     assert tab.save_settings(), tab.settings_result.text()
+    qtbot.waitUntil(lambda: tab.settings_result.text() == "Settings saved.")  # the window's writer
     assert svc.get_store(store).company == "Kedai Dua Sdn Bhd"
     tab.select(store)
     assert tab.setting_fields["company"].text() == "Kedai Dua Sdn Bhd"

@@ -66,6 +66,7 @@ def test_autocount_settings_and_credentials(qtbot, window, svc):
     tab.setting_fields["book"].setText("1234")
     tab.setting_fields["debtor_code"].setText("300-C001")
     assert tab.save_settings()
+    qtbot.waitUntil(lambda: tab.settings_result.text() == "Settings saved.")  # the window's writer
     assert svc.autocount_settings() == {"route": "cloud", "url": "https://ac.example.com",
                                         "book": "1234", "debtor_code": "300-C001"}
     tab.credentials.fields["api_key"].setText("secret-key")
@@ -101,5 +102,6 @@ def test_without_keyring_integration_says_so_and_refuses_to_save(qtbot, svc, no_
     # settings without secrets still save
     tab.setting_fields["api_version"].setText("2025-01")
     assert tab.save_settings()
+    qtbot.waitUntil(lambda: tab.settings_result.text() == "Settings saved.")  # the window's writer
     assert svc.get_store("Main Shop").settings["api_version"] == "2025-01"
     w.ops.shutdown()

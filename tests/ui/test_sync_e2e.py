@@ -71,7 +71,7 @@ def test_sync_from_tools_tab_advances_the_progress_bar_while_the_window_keeps_ru
     assert w.held.model.total == summary.held
     assert w.held.count.text() == f"{summary.held} held orders"
     store = w.stores.model.rows[0]
-    assert (store.status, store.held) == ("OK", summary.held)
+    assert (store.status, store.held) == ("ok", summary.held)  # a code; the window words it
     assert any("Fetched" in r.message for r in w.tools.log_model.rows)
     assert len(world.autocount.documents()) == summary.posted  # invoices + credit notes
 

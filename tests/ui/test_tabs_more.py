@@ -21,6 +21,7 @@ def test_automation_saves_cadence_document_and_posting_overrides(qtbot, window, 
     tab.doc_kind.setCurrentIndex(tab.doc_kind.findData("cash_sale"))
     tab.posting["debtor_code"].setText("300-X001")
     assert tab.save()
+    qtbot.waitUntil(lambda: tab.result.text().startswith("Saved."))  # the window's writer
     s = svc.get_store("Shop")
     assert (s.sync_enabled, s.ingress_minutes) == (False, 5)
     assert s.settings["doc_kind"] == "cash_sale"
@@ -97,6 +98,7 @@ def test_automation_sets_fee_ledgers_for_marketplace_stores_only(qtbot, window, 
     tab.fee_edits["fee_account_commission"].setText("908-1000")
     tab.posting["doc_prefix"].setText("")  # blank keeps the store's own prefix
     assert tab.save(), tab.result.text()
+    qtbot.waitUntil(lambda: tab.result.text().startswith("Saved."))
     s = svc.get_store("Shopee MY")
     assert s.settings["fee_account_commission"] == "908-1000"
     assert s.settings["post_fees"] == "true" and s.settings["doc_prefix"] == "SP-"

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.domain import PLATFORMS
-from ecdesk.service import Service, UsageError
+from ecdesk.service import Service
 from ecdesk.ui.models.held_orders import format_date
+from ecdesk.ui.ops import Operations
 
 DOC_KINDS = [("invoice", QT_TRANSLATE_NOOP("AutomationTab", "Sales invoice")),
              ("cash_sale", QT_TRANSLATE_NOOP("AutomationTab", "Cash sale")),
@@ -58,9 +59,11 @@ def _tr(text: str) -> str:
 
 
 class AutomationTab(QWidget):
-    def __init__(self, service: Service, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Service, ops: Operations, parent: QWidget | None = None
+                 ) -> None:
         super().__init__(parent)
         self.service = service
+        self.ops = ops
         self.stores = QListWidget()
         self.stores.setMaximumWidth(220)
         self.title = QLabel()
@@ -212,18 +215,22 @@ class AutomationTab(QWidget):
             settings["post_fees"] = "true" if self.post_fees.isChecked() else "false"
         settings["doc_kind"] = self.doc_kind.currentData()
         settings["egress_minutes"] = str(self.egress.value())
-        try:
-            self.service.update_store(name, sync_enabled=self.sync_enabled.isChecked(),
-                                      ingress_minutes=self.ingress.value(), settings=settings)
-        except UsageError as exc:
-            self.result.setStyleSheet("color:#b91c1c")
-            self.result.setText(str(exc))
-            return False
-        self.result.setStyleSheet("color:#15803d")
-        self.result.setText(self.tr("Saved. Orders already held for a setting can now be "
-                                    "retried."))
-        self._show_keep_result()
+        sync_on, every = self.sync_enabled.isChecked(), self.ingress.value()
+        self.result.setStyleSheet("color:#374151")
+        self.result.setText(self.tr("Saving…"))
+        self.ops.write(  # the window's writer: off the GUI thread, after a sync in progress
+            lambda: self.service.update_store(name, sync_enabled=sync_on,
+                                              ingress_minutes=every, settings=settings),
+            lambda _info: self._said(self.tr(
+                "Saved. Orders already held for a setting can now be retried."), True),
+            lambda text: self._said(text, False), name=self.tr("Saving automation settings"))
         return True
+
+    def _said(self, text: str, ok: bool) -> None:
+        self.result.setStyleSheet("color:#15803d" if ok else "color:#b91c1c")
+        self.result.setText(text)
+        if ok:
+            self._show_keep_result()
 
     def _show_keep_result(self) -> None:
         text, style = self.result.text(), self.result.styleSheet()

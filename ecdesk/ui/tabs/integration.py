@@ -414,25 +414,32 @@ class IntegrationTab(QWidget):
 
     # --- actions ------------------------------------------------------------------------
     def save_settings(self) -> bool:
-        owner = self.owner()
+        """Save the page's settings through the window's writer (off the GUI thread, after a
+        sync in progress); answers whether they were sent. The result shows when done."""
+        owner, company, route = self.owner(), company_of(self.owner()), self.route.currentData()
+        if not owner:
+            return False
         values = {k: e.text().strip() for k, e in self.setting_fields.items()}
-        try:
-            if company_of(owner) is not None:
-                self.service.set_autocount(route=self.route.currentData(),
-                                           url=values.pop("url", None) or None,
+
+        def write() -> None:
+            if company is not None:
+                self.service.set_autocount(route=route, url=values.pop("url", None) or None,
                                            book=values.pop("book", None) or None,
                                            settings={k: v for k, v in values.items() if v},
-                                           company=company_of(owner))
-            elif owner:
-                url = values.pop("url", "")
-                self.service.update_store(owner, url=url, settings=values)
-        except UsageError as exc:
-            self.settings_result.setText(str(exc))
-            self.settings_result.setStyleSheet("color:#b91c1c")
-            return False
-        self.settings_result.setText(self.tr("Settings saved."))
-        self.settings_result.setStyleSheet("color:#15803d")
+                                           company=company)
+            else:
+                self.service.update_store(owner, url=values.pop("url", ""), settings=values)
+
+        self.settings_result.setStyleSheet("color:#374151")
+        self.settings_result.setText(self.tr("Saving…"))
+        self.ops.write(write, lambda _r: self._settings_said(self.tr("Settings saved."), True),
+                       lambda text: self._settings_said(text, False),
+                       name=self.tr("Saving settings"))
         return True
+
+    def _settings_said(self, text: str, ok: bool) -> None:
+        self.settings_result.setText(text)
+        self.settings_result.setStyleSheet("color:#15803d" if ok else "color:#b91c1c")
 
     def test_connection(self) -> None:
         owner = self.owner()
