@@ -202,11 +202,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved {n} credential. Press Test connection to check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved {n} credentials. Press Test connection to check them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving credentials</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -741,11 +749,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Settling an exported workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add a company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The company&apos;s name (its AutoCount book gets its own connection):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding a company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1556,6 +1572,7 @@
     <name>StoreDialog</name>
     <message>
         <source>Edit store</source>
+        <extracomment>``submit(values, answer)``: save the values (through the window&apos;s writer) and call ``answer(None)`` once saved, or ``answer(text)`` with what is wrong.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1713,7 +1730,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Adding the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove the store &apos;{store}&apos;? Its orders and mappings are removed from ecdesk (documents already in AutoCount stay).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -202,12 +202,20 @@
         <translation>Taip bukti kelayakan dahulu; yang telah disimpan kekal seperti sedia ada.</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
         <source>Saved {n} credential. Press Test connection to check it.</source>
         <translation>{n} bukti kelayakan disimpan. Tekan Uji sambungan untuk menyemaknya.</translation>
     </message>
     <message>
         <source>Saved {n} credentials. Press Test connection to check them.</source>
         <translation>{n} bukti kelayakan disimpan. Tekan Uji sambungan untuk menyemaknya.</translation>
+    </message>
+    <message>
+        <source>Saving credentials</source>
+        <translation>Menyimpan kelayakan</translation>
     </message>
 </context>
 <context>
@@ -741,12 +749,20 @@
         <translation>{n} dokumen sedia untuk dieksport semula.</translation>
     </message>
     <message>
+        <source>Settling an exported workbook</source>
+        <translation>Menyelesaikan buku kerja yang dieksport</translation>
+    </message>
+    <message>
         <source>Add a company</source>
         <translation>Tambah syarikat</translation>
     </message>
     <message>
         <source>The company&apos;s name (its AutoCount book gets its own connection):</source>
         <translation>Nama syarikat (buku AutoCountnya mendapat sambungan sendiri):</translation>
+    </message>
+    <message>
+        <source>Adding a company</source>
+        <translation>Menambah syarikat</translation>
     </message>
     <message>
         <source>AutoCount Cloud Accounting (API)</source>
@@ -1556,6 +1572,7 @@
     <name>StoreDialog</name>
     <message>
         <source>Edit store</source>
+        <extracomment>``submit(values, answer)``: save the values (through the window&apos;s writer) and call ``answer(None)`` once saved, or ``answer(text)`` with what is wrong.</extracomment>
         <translation>Sunting kedai</translation>
     </message>
     <message>
@@ -1713,8 +1730,20 @@
         <translation>Beri kedai itu nama, cth. &apos;Shopify Utama&apos;.</translation>
     </message>
     <message>
+        <source>Adding the store</source>
+        <translation>Menambah kedai</translation>
+    </message>
+    <message>
+        <source>Saving the store</source>
+        <translation>Menyimpan kedai</translation>
+    </message>
+    <message>
         <source>Remove the store &apos;{store}&apos;? Its orders and mappings are removed from ecdesk (documents already in AutoCount stay).</source>
         <translation>Buang kedai &apos;{store}&apos;? Pesanan dan pemetaannya akan dibuang daripada ecdesk (dokumen yang sudah ada dalam AutoCount kekal).</translation>
+    </message>
+    <message>
+        <source>Removing the store</source>
+        <translation>Membuang kedai</translation>
     </message>
     <message>
         <source>Remove store</source>

@@ -202,12 +202,20 @@
         <translation>请先输入凭据；已保存的凭据保持不变。</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
         <source>Saved {n} credential. Press Test connection to check it.</source>
         <translation>已保存 {n} 项凭据。请按“测试连接”进行检查。</translation>
     </message>
     <message>
         <source>Saved {n} credentials. Press Test connection to check them.</source>
         <translation>已保存 {n} 项凭据。请按“测试连接”进行检查。</translation>
+    </message>
+    <message>
+        <source>Saving credentials</source>
+        <translation>正在保存凭据</translation>
     </message>
 </context>
 <context>
@@ -741,12 +749,20 @@
         <translation>{n} 份单据可再次导出。</translation>
     </message>
     <message>
+        <source>Settling an exported workbook</source>
+        <translation>正在处理已导出的工作簿</translation>
+    </message>
+    <message>
         <source>Add a company</source>
         <translation>添加公司</translation>
     </message>
     <message>
         <source>The company&apos;s name (its AutoCount book gets its own connection):</source>
         <translation>公司名称（其 AutoCount 账簿有自己的连接）：</translation>
+    </message>
+    <message>
+        <source>Adding a company</source>
+        <translation>正在添加公司</translation>
     </message>
     <message>
         <source>AutoCount Cloud Accounting (API)</source>
@@ -1556,6 +1572,7 @@
     <name>StoreDialog</name>
     <message>
         <source>Edit store</source>
+        <extracomment>``submit(values, answer)``: save the values (through the window&apos;s writer) and call ``answer(None)`` once saved, or ``answer(text)`` with what is wrong.</extracomment>
         <translation>编辑网店</translation>
     </message>
     <message>
@@ -1713,8 +1730,20 @@
         <translation>请为网店命名，例如“Shopify 主店”。</translation>
     </message>
     <message>
+        <source>Adding the store</source>
+        <translation>正在添加店铺</translation>
+    </message>
+    <message>
+        <source>Saving the store</source>
+        <translation>正在保存店铺</translation>
+    </message>
+    <message>
         <source>Remove the store &apos;{store}&apos;? Its orders and mappings are removed from ecdesk (documents already in AutoCount stay).</source>
         <translation>移除网店“{store}”？其订单和对照将从 ecdesk 中删除（已在 AutoCount 中的单据保留）。</translation>
+    </message>
+    <message>
+        <source>Removing the store</source>
+        <translation>正在移除店铺</translation>
     </message>
     <message>
         <source>Remove store</source>

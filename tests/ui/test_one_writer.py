@@ -31,11 +31,8 @@ class Heartbeat:
         return max(gaps, default=0.0) * 1000
 
 
-def test_editing_a_mapping_while_a_sync_holds_the_write_path(qtbot, window, svc, monkeypatch,
-                                                             tmp_path):
-    svc.add_store("Shop", "shopify")
-    add_held(svc, "Shop", 1, value="ZZZ-9")
-    window.refresh()
+def hold_the_write_path(window, svc, monkeypatch, tmp_path) -> threading.Event:
+    """Start a sync that holds SQLite's write lock until the answered event is set."""
     holding, release = threading.Event(), threading.Event()
 
     def sync_holding_the_lock(*_a, **_k):  # a sync mid-write: the database is locked
@@ -50,6 +47,15 @@ def test_editing_a_mapping_while_a_sync_holds_the_write_path(qtbot, window, svc,
     monkeypatch.setattr(svc, "sync", sync_holding_the_lock)
     assert window.ops.sync("Shop")
     assert holding.wait(5)
+    return release
+
+
+def test_editing_a_mapping_while_a_sync_holds_the_write_path(qtbot, window, svc, monkeypatch,
+                                                             tmp_path):
+    svc.add_store("Shop", "shopify")
+    add_held(svc, "Shop", 1, value="ZZZ-9")
+    window.refresh()
+    release = hold_the_write_path(window, svc, monkeypatch, tmp_path)
 
     beat = Heartbeat()
     qtbot.waitUntil(lambda: len(beat.ticks) >= 5)
@@ -69,4 +75,40 @@ def test_editing_a_mapping_while_a_sync_holds_the_write_path(qtbot, window, svc,
     qtbot.waitUntil(lambda: "Saved" in tab.result.text(), timeout=5000)
     assert {(m.key, m.value) for m in svc.list_mappings("Shop")} == {
         ("ZZZ-9", "ITEM-Z"), ("paypal", "PAYPAL")}
+    beat.timer.stop()
+
+
+def test_store_and_credential_writes_wait_for_the_sync_without_stalling(
+        qtbot, window, svc, monkeypatch, tmp_path, memory_keyring):
+    svc.add_store("Shop", "shopify")
+    svc.add_store("Old Shop", "woocommerce")
+    window.refresh()
+    release = hold_the_write_path(window, svc, monkeypatch, tmp_path)
+    beat = Heartbeat()
+    qtbot.waitUntil(lambda: len(beat.ticks) >= 5)
+
+    dialog = window.stores.open_add_dialog()  # a new store...
+    dialog.name.setText("New Shop")
+    dialog.platform.setCurrentIndex(dialog.platform.findData("lazada"))
+    dialog.accept()
+    assert dialog.isVisible() and not dialog.buttons.isEnabled()  # saving, not done
+    window.stores.confirm = lambda _text: True
+    window.stores.view.selectRow([s.name for s in window.stores.model.rows].index("Old Shop"))
+    window.stores.remove_selected()  # ...a removed one...
+    creds = window.integration.credentials
+    window.integration.select("Shop")
+    creds.fields["access_token"].setText("shpat_x")
+    assert creds.save()  # ...and a credential
+    assert creds.fields["access_token"].text() == ""
+    start = len(beat.ticks)
+    qtbot.waitUntil(lambda: len(beat.ticks) >= start + 30)  # the window kept answering
+    assert beat.longest_ms() < STALL_MS, f"the GUI thread stalled {beat.longest_ms():.0f} ms"
+    assert sorted(svc.store_names()) == ["Old Shop", "Shop"]  # not before the sync lets go
+    assert not svc.has_secret("Shop", "access_token")
+
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: sorted(svc.store_names()) == ["New Shop", "Shop"], timeout=10000)
+    qtbot.waitUntil(lambda: svc.has_secret("Shop", "access_token"), timeout=10000)
+    assert "New Shop" in [s.name for s in window.stores.model.rows]
     beat.timer.stop()

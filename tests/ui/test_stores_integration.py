@@ -18,7 +18,7 @@ def test_add_store_then_save_credentials_never_shown_back(qtbot, window, svc,
     dialog.url.setText("https://shop.example.com")
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # saved through the window's writer
     info = svc.get_store("Main Shop")
     assert (info.platform, info.url, info.settings["doc_prefix"]) == \
         ("woocommerce", "https://shop.example.com", "WC-")
@@ -34,6 +34,8 @@ def test_add_store_then_save_credentials_never_shown_back(qtbot, window, svc,
     qtbot.keyClicks(creds.fields["consumer_secret"], "cs_live_456")
     assert creds.fields["consumer_key"].echoMode() == creds.fields["consumer_key"].EchoMode.Password
     qtbot.mouseClick(creds.save_button, Qt.MouseButton.LeftButton)
+    assert creds.fields["consumer_key"].text() == ""  # cleared at once, saved off the GUI thread
+    qtbot.waitUntil(lambda: "Saved 2 credentials" in creds.result.text())
     [entry] = [u for (_, u) in memory_keyring._data if u.endswith("/consumer_key")]
     assert entry.startswith(svc.engine.scope().split("/")[0] + "/store-")
     assert memory_keyring.get_password("ecdesk", entry) == "ck_live_123"
@@ -55,8 +57,9 @@ def test_add_store_dialog_explains_a_bad_name(qtbot, window, svc):
     dialog = window.stores.open_add_dialog()
     dialog.name.setText("Main Shop")
     dialog.accept()
+    qtbot.waitUntil(lambda: "already exists" in dialog.error.text())
     assert dialog.isVisible()
-    assert "already exists" in dialog.error.text()
+    assert dialog.buttons.isEnabled()  # the clerk can correct it and press OK again
 
 
 def test_autocount_settings_and_credentials(qtbot, window, svc):
@@ -71,6 +74,7 @@ def test_autocount_settings_and_credentials(qtbot, window, svc):
                                         "book": "1234", "debtor_code": "300-C001"}
     tab.credentials.fields["api_key"].setText("secret-key")
     assert tab.credentials.save()
+    qtbot.waitUntil(lambda: tab.credentials.states["api_key"].text() == "✔ Saved")
     assert svc.has_secret("autocount", "api_key")
     assert not svc.has_secret("autocount", "key_id")
 

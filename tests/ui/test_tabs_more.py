@@ -81,6 +81,7 @@ def test_edit_store_renames_and_keeps_platform(qtbot, window, svc):
     dialog.name.setText("Main Shop")
     dialog.url.setText("https://b.example.com")
     dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # saved through the window's writer
     s = svc.get_store("Main Shop")
     assert (s.platform, s.url) == ("woocommerce", "https://b.example.com")
     assert window.integration.owners.count() == 2  # AutoCount + the renamed store

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.service import Service, UsageError
+from ecdesk.service import Service
 from ecdesk.ui.i18n import plural
 from ecdesk.ui.models.stores import platform_title
 from ecdesk.ui.ops import Operations
@@ -152,10 +152,12 @@ def label(text: str) -> str:
 class CredentialFields(QGroupBox):
     """Password fields for one owner; values go to the keyring and are never shown back."""
 
-    def __init__(self, service: Service, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Service, ops: Operations,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Credentials (kept in this computer's password store)"))
         self.service = service
+        self.ops = ops
         self.owner = ""
         self.fields: dict[str, QLineEdit] = {}
         self.states: dict[str, QLabel] = {}
@@ -211,6 +213,9 @@ class CredentialFields(QGroupBox):
         self.save_button.setEnabled(not problem and bool(self.fields))
 
     def save(self) -> bool:
+        """Send the typed credentials to the keyring through the window's writer (off the GUI
+        thread, never beside a sync's write); answers whether they were sent. The fields are
+        cleared at once, and the result shows when the writer has answered."""
         problem = self.service.keyring_problem()
         if problem:
             self._say(self.tr("Not saved.") + f" {problem}", ok=False)
@@ -220,17 +225,31 @@ class CredentialFields(QGroupBox):
             self._say(self.tr("Type a credential first; saved ones are kept as they are."),
                       ok=False)
             return False
-        try:
+        owner = self.owner
+        for key in typed:
+            self.fields[key].clear()
+        self.save_button.setEnabled(False)
+        self.result.setText(self.tr("Saving…"))
+        self.result.setStyleSheet("color:#374151")
+
+        def write() -> int:
             for key, value in typed.items():
-                self.service.set_secret(self.owner, key, value)
-        except UsageError as exc:
-            self._say(str(exc), ok=False)
-            return False
-        self.refresh()
-        n = len(typed)
-        self._say(plural(n, self.tr("Saved {n} credential. Press Test connection to check it."),
-                         self.tr("Saved {n} credentials. Press Test connection to check "
-                                 "them.")), ok=True)
+                self.service.set_secret(owner, key, value)
+            return len(typed)
+
+        def saved(n: int) -> None:
+            if owner == self.owner:
+                self.refresh()
+            self._say(plural(n, self.tr("Saved {n} credential. Press Test connection to check "
+                                        "it."),
+                             self.tr("Saved {n} credentials. Press Test connection to check "
+                                     "them.")), ok=True)
+
+        def refused(text: str) -> None:
+            self.save_button.setEnabled(True)
+            self._say(self.tr("Not saved.") + f" {text}", ok=False)
+
+        self.ops.write(write, saved, refused, name=self.tr("Saving credentials"))
         return True
 
     def _say(self, text: str, ok: bool) -> None:
@@ -259,7 +278,7 @@ class IntegrationTab(QWidget):
         self.route = self._route_combo()
         self.save_settings_button = QPushButton(self.tr("Sa&ve settings"))
         self.settings_result = QLabel()
-        self.credentials = CredentialFields(service)
+        self.credentials = CredentialFields(service, ops)
         self.auth_code = QLineEdit()
         self.auth_code.setPlaceholderText(self.tr("authorisation code from the marketplace"))
         self.auth_code.setAccessibleName(self.tr("Authorisation code"))
@@ -485,7 +504,8 @@ class IntegrationTab(QWidget):
 
         fn = self.service.confirm_import if confirm else self.service.withdraw_import
         company = company_of(self.owner())
-        self.ops.probe(lambda: fn(path, company), done, self._tested_bad)
+        self.ops.write(lambda: fn(path, company), done, self._tested_bad,
+                       name=self.tr("Settling an exported workbook"))
 
     def ask_company(self) -> None:
         """Add another company's AutoCount book and show its page."""
@@ -496,14 +516,14 @@ class IntegrationTab(QWidget):
             self.add_company(name)
 
     def add_company(self, name: str) -> None:
-        try:
-            saved = self.service.add_company(name)
-        except UsageError as exc:
-            self.settings_result.setText(str(exc))
-            self.settings_result.setStyleSheet("color:#b91c1c")
-            return
-        self.reload()
-        self.select(f"{AUTOCOUNT}:{saved}")
+        """Add the company's book through the window's writer, then show its page."""
+        def added(saved: str) -> None:
+            self.reload()
+            self.select(f"{AUTOCOUNT}:{saved}")
+
+        self.ops.write(lambda: self.service.add_company(name), added,
+                       lambda text: self._settings_said(text, False),
+                       name=self.tr("Adding a company"))
 
     def _route_combo(self) -> QComboBox:
         route = QComboBox()

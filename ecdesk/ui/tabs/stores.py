@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.domain import Platform
-from ecdesk.service import Service, StoreInfo, UsageError
+from ecdesk.service import Service, StoreInfo
 from ecdesk.ui.models.stores import StoresModel, platform_title
 from ecdesk.ui.ops import Operations
 
@@ -38,10 +38,15 @@ PREFIXES = {"shopify": "SH-", "woocommerce": "WC-", "shopee": "SP-", "lazada": "
             "custom": "CF-"}
 
 
-class StoreDialog(QDialog):
-    """Add or edit one store. ``submit(values)`` answers an error text or None."""
+#: ``submit(values, answer)``: save the values (through the window's writer) and call
+#: ``answer(None)`` once saved, or ``answer(text)`` with what is wrong.
+Submit = Callable[[dict[str, str], Callable[[str | None], None]], None]
 
-    def __init__(self, submit: Callable[[dict[str, str]], str | None],
+
+class StoreDialog(QDialog):
+    """Add or edit one store; stays open, OK disabled, until the save has been answered."""
+
+    def __init__(self, submit: Submit,
                  store: StoreInfo | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.submit = submit
@@ -97,7 +102,12 @@ class StoreDialog(QDialog):
                 "doc_prefix": self.prefix.text().strip() or PREFIXES.get(plat, "")}
 
     def accept(self) -> None:
-        problem = self.submit(self.values())
+        self.buttons.setEnabled(False)
+        self.error.hide()
+        self.submit(self.values(), self._answered)
+
+    def _answered(self, problem: str | None) -> None:
+        self.buttons.setEnabled(True)
         if problem:
             self.error.setText(problem)
             self.error.show()
@@ -181,42 +191,47 @@ class StoresTab(QWidget):
         self.dialog.open()
         return self.dialog
 
-    def _add(self, v: dict[str, str]) -> str | None:
+    def _add(self, v: dict[str, str], answer: Callable[[str | None], None]) -> None:
         if not v["name"]:
-            return self.tr("Give the store a name, e.g. 'Main Shopify'.")
-        try:
-            self.service.add_store(v["name"], v["platform"], v["url"],
-                                   {"doc_prefix": v["doc_prefix"]} if v["doc_prefix"] else {})
-        except UsageError as exc:
-            return str(exc)
-        self.reload()
-        for i, s in enumerate(self.model.rows):
-            if s.name == v["name"]:
-                self.view.selectRow(i)
-        self.stores_changed.emit()
-        self.open_integration.emit(v["name"])
-        return None
+            answer(self.tr("Give the store a name, e.g. 'Main Shopify'."))
+            return
+
+        def added(_info: StoreInfo) -> None:
+            self.reload()
+            for i, s in enumerate(self.model.rows):
+                if s.name == v["name"]:
+                    self.view.selectRow(i)
+            answer(None)
+            self.stores_changed.emit()
+            self.open_integration.emit(v["name"])
+
+        settings = {"doc_prefix": v["doc_prefix"]} if v["doc_prefix"] else {}
+        self.ops.write(lambda: self.service.add_store(v["name"], v["platform"], v["url"],
+                                                      settings),
+                       added, answer, name=self.tr("Adding the store"))
 
     def edit_selected(self) -> StoreDialog | None:
         store = self.selected()
         if store is None:
             return None
 
-        def submit(v: dict[str, str]) -> str | None:
-            try:
-                self.service.update_store(store.name, url=v["url"], new_name=v["name"],
-                                          settings={"doc_prefix": v["doc_prefix"]})
-            except UsageError as exc:
-                return str(exc)
-            self.reload()
-            self.stores_changed.emit()
-            return None
+        def submit(v: dict[str, str], answer: Callable[[str | None], None]) -> None:
+            def saved(_info: StoreInfo) -> None:
+                self.reload()
+                answer(None)
+                self.stores_changed.emit()
+
+            self.ops.write(lambda: self.service.update_store(
+                store.name, url=v["url"], new_name=v["name"],
+                settings={"doc_prefix": v["doc_prefix"]}),
+                saved, answer, name=self.tr("Saving the store"))
 
         self.dialog = StoreDialog(submit, store, self)
         self.dialog.open()
         return self.dialog
 
     def remove_selected(self) -> None:
+        """Remove the selected store (after asking) through the window's writer."""
         store = self.selected()
         if store is None:
             return
@@ -224,9 +239,18 @@ class StoresTab(QWidget):
                                     "removed from ecdesk (documents already in AutoCount "
                                     "stay).").format(store=store.name)):
             return
-        self.service.remove_store(store.name)
-        self.reload()
-        self.stores_changed.emit()
+        self.remove_button.setEnabled(False)
+
+        def removed(_n: int) -> None:
+            self.reload()
+            self.stores_changed.emit()
+
+        self.ops.write(lambda: self.service.remove_store(store.name), removed,
+                       self._failed, name=self.tr("Removing the store"))
+
+    def _failed(self, text: str) -> None:
+        self._enable()
+        self.ops.failed.emit(text)  # the window's banner says it; nothing modal
 
     def sync_selected(self) -> None:
         store = self.selected()
