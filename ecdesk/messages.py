@@ -9,7 +9,7 @@ marks the templates for ``pyside6-lupdate`` (``make translations-update``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ecdesk.domain import Hold, HoldCode
 
@@ -201,6 +201,98 @@ TEMPLATES: dict[str, str] = {
         "messages",
         'Order {number} was edited in the store after it was posted as {doc}; the AutoCount '
         'document no longer matches. Correct it in AutoCount, then mark the order Resolved.'),
+    "currency.book_keeps": QT_TRANSLATE_NOOP(
+        "messages",
+        "The order is in {currency} but the AutoCount book keeps {book}. Post it by hand in "
+        "AutoCount, then mark it Resolved."),
+    "config.book_lacks": QT_TRANSLATE_NOOP(
+        "messages",
+        "Posting setting '{key}' is {kind} '{code}', which the AutoCount book does not have"
+        "{tail}. Set it to a code the book has in the store's posting settings (`ecdesk store "
+        "set {store} --set {key}=CODE`, `ecdesk autocount {listing}` lists them), then Retry."),
+    "unmapped_sku.book_lacks": QT_TRANSLATE_NOOP(
+        "messages",
+        "SKU '{sku}' is mapped to {kind} '{code}', which the AutoCount book does not have{tail}."
+        " Map it to an item the book has in Mapping > Items, then Retry."),
+    "unmapped_shipping.book_lacks": QT_TRANSLATE_NOOP(
+        "messages",
+        "Shipping method '{method}' is mapped to {kind} '{code}', which the AutoCount book does "
+        "not have{tail}. Map it to an item the book has in Mapping > Shipping, then Retry."),
+    "unmapped_tax.book_lacks": QT_TRANSLATE_NOOP(
+        "messages",
+        "Tax rate {rate}% is mapped to {kind} '{code}', which the AutoCount book does not have"
+        "{tail}. Map it to a tax code the book has in Mapping > Tax, then Retry."),
+    "unknown_payment.book_lacks": QT_TRANSLATE_NOOP(
+        "messages",
+        "Payment method '{gateway}' is mapped to {kind} '{code}', which the AutoCount book does "
+        "not have{tail}. Map it to a payment method the book has in Mapping > Payments, then "
+        "Retry."),
+    "autocount_rejected.book_lacks": QT_TRANSLATE_NOOP(
+        "messages",
+        "The document uses {kind} '{code}', which the AutoCount book does not have{tail}. Add "
+        "it in AutoCount or change the mapping or setting that gives it, then Retry."),
+    "out_of_range.not_a_number": QT_TRANSLATE_NOOP(
+        "messages",
+        "{part} has {field} '{figure}', which is not a number. Correct it in the store (or post "
+        "the order by hand in AutoCount and mark it Resolved), then Retry."),
+    "out_of_range.negative": QT_TRANSLATE_NOOP(
+        "messages",
+        "{part} has a negative {field} ({figure}); a sale line cannot be below zero. Correct it "
+        "in the store (or post the order by hand in AutoCount and mark it Resolved), then "
+        "Retry."),
+    "out_of_range.implausible": QT_TRANSLATE_NOOP(
+        "messages",
+        "{part} has {field} {figure}, far beyond any real order. Correct it in the store (or "
+        "post the order by hand in AutoCount and mark it Resolved), then Retry."),
+    "out_of_range.unit_price": QT_TRANSLATE_NOOP(
+        "messages",
+        "{part} has unit price {figure}, above this store's limit of {limit}. Check the order in"
+        " the store; if it is right, raise this store's '{key}' setting (`ecdesk store set "
+        "STORE --set {key}=AMOUNT`), then Retry."),
+    "out_of_range.quantity": QT_TRANSLATE_NOOP(
+        "messages",
+        "{part} has quantity {figure}, above this store's limit of {limit}. Check the order in "
+        "the store; if it is right, raise this store's '{key}' setting (`ecdesk store set "
+        "STORE --set {key}=AMOUNT`), then Retry."),
+    "out_of_range.total": QT_TRANSLATE_NOOP(
+        "messages",
+        "The order total {figure} is above this store's ceiling of {limit}. Check the order in "
+        "the store; if it is right, raise this store's '{key}' setting (`ecdesk store set "
+        "STORE --set {key}=AMOUNT`), then Retry."),
+    "duplicate.other_ref": QT_TRANSLATE_NOOP(
+        "messages",
+        "AutoCount already has {doc} {doc_no} with reference '{ref}', not '{ours}'."),
+}
+
+
+#: Words a sentence takes as a value: a param named ``NAME_word`` holds a key below, and the
+#: sentence's ``{NAME}`` gets that word (filled with the other params, translated in the
+#: window), so "Line 'Red shirt'" or "item code" reads in the clerk's language too.
+WORDS: dict[str, str] = {
+    "none": "",
+    "autocount_said": QT_TRANSLATE_NOOP("messages", " (AutoCount said: {said})"),
+    "kind.item": QT_TRANSLATE_NOOP("messages", "item code"),
+    "kind.tax": QT_TRANSLATE_NOOP("messages", "tax code"),
+    "kind.payment_method": QT_TRANSLATE_NOOP("messages", "payment method"),
+    "kind.debtor": QT_TRANSLATE_NOOP("messages", "debtor code"),
+    "kind.location": QT_TRANSLATE_NOOP("messages", "location"),
+    "kind.currency": QT_TRANSLATE_NOOP("messages", "currency"),
+    "part.line": QT_TRANSLATE_NOOP("messages", "Line '{name}'"),
+    "part.shipping": QT_TRANSLATE_NOOP("messages", "Shipping '{name}'"),
+    "part.charge": QT_TRANSLATE_NOOP("messages", "Charge '{name}'"),
+    "part.order": QT_TRANSLATE_NOOP("messages", "The order"),
+    "field.unit_price": QT_TRANSLATE_NOOP("messages", "unit price"),
+    "field.quantity": QT_TRANSLATE_NOOP("messages", "quantity"),
+    "field.discount": QT_TRANSLATE_NOOP("messages", "discount"),
+    "field.tax": QT_TRANSLATE_NOOP("messages", "tax"),
+    "field.charge": QT_TRANSLATE_NOOP("messages", "charge"),
+    "field.amount": QT_TRANSLATE_NOOP("messages", "amount"),
+    "field.total": QT_TRANSLATE_NOOP("messages", "total"),
+    "doc.sales_order": QT_TRANSLATE_NOOP("messages", "sales order"),
+    "doc.invoice": QT_TRANSLATE_NOOP("messages", "invoice"),
+    "doc.cash_sale": QT_TRANSLATE_NOOP("messages", "cash sale"),
+    "doc.delivery_order": QT_TRANSLATE_NOOP("messages", "delivery order"),
+    "doc.credit_note": QT_TRANSLATE_NOOP("messages", "credit note"),
 }
 
 
@@ -209,19 +301,33 @@ def title(code: str) -> str:
 
 
 def render(key: str, params: Mapping[str, object], fallback: str = "",
-           template: str | None = None) -> str:
-    """The sentence for ``key`` filled with ``params`` (``template``: a translated one);
-    ``fallback`` (the text stored with an old row) when the key or a value is missing."""
+           template: str | None = None,
+           translate: Callable[[str], str] | None = None) -> str:
+    """The sentence for ``key`` filled with ``params`` (``template``: a translated one, and
+    ``translate`` for its :data:`WORDS`); ``fallback`` (the text stored with an old row) when
+    the key or a value is missing."""
     text = template if template is not None else TEMPLATES.get(key)
     if not text:
         return fallback
     try:
-        return text.format(**params)
+        return text.format(**with_words(params, translate))
     except (KeyError, IndexError, ValueError):
         return fallback or text
 
 
-def hold(code: HoldCode, message: str = "", *, value: str = "", **params: object) -> Hold:
+def with_words(params: Mapping[str, object],
+               translate: Callable[[str], str] | None = None) -> dict[str, object]:
+    """``params`` plus the word each ``NAME_word`` param names, as ``NAME``."""
+    values = dict(params)
+    for name, word in params.items():
+        if name.endswith("_word") and word in WORDS:
+            english = WORDS[str(word)]
+            text = translate(english) if translate is not None and english else english
+            values[name[:-len("_word")]] = text.format(**params)
+    return values
+
+
+def hold(code: HoldCode, message: str = "", /, *, value: str = "", **params: object) -> Hold:
     """A hold that keeps its sentence's key ``message`` (default: the code's own) and the
     values that fill it, with the English ``detail`` rendered now."""
     message = message or code.value

@@ -18,8 +18,9 @@ import logging
 import re
 from dataclasses import dataclass
 
+from ecdesk import messages
 from ecdesk.domain import DocumentDraft, Hold, HoldCode, Order
-from ecdesk.sync.autocount.base import CODE_KIND_PLURALS, CODE_KINDS, AutoCountRoute
+from ecdesk.sync.autocount.base import CODE_KIND_PLURALS, AutoCountRoute
 from ecdesk.sync.http import ApiError
 from ecdesk.sync.matching import Maps, is_charged, is_posted_line, tax_key
 
@@ -55,7 +56,7 @@ class BookCodes:
             if not codes:
                 codes = None
                 self.unlisted[kind] = reason
-                log.warning("%ss not checked before posting: %s", CODE_KINDS[kind], reason)
+                log.warning("%s not checked before posting: %s", CODE_KIND_PLURALS[kind], reason)
             self._codes[kind] = codes
         return self._codes[kind]
 
@@ -92,11 +93,9 @@ def check_draft(draft: DocumentDraft, order: Order, maps: Maps, book: BookCodes,
             holds += missing_code(kind, code, order, maps, origin)
     currencies = book.known("currency")
     if currencies is not None and draft.currency.upper() not in currencies:
-        holds.append(Hold(
-            HoldCode.CURRENCY,
-            f"The order is in {draft.currency} but the AutoCount book keeps "
-            f"{', '.join(sorted(currencies))}. Post it by hand in AutoCount, then mark it "
-            "Resolved.", value=draft.currency))
+        holds.append(messages.hold(HoldCode.CURRENCY, "currency.book_keeps",
+                                   currency=draft.currency, book=", ".join(sorted(currencies)),
+                                   value=draft.currency))
     return holds
 
 
@@ -115,35 +114,29 @@ def explain_refusal(message: str, order: Order, maps: Maps, origin: Origin) -> l
 def missing_code(kind: str, code: str, order: Order, maps: Maps, origin: Origin, *,
                  said: str = "") -> list[Hold]:
     """The holds for one code the book lacks, one per place it came from."""
-    tail = f" (AutoCount said: {said})" if said else ""
-    lacks = f"{CODE_KINDS[kind]} '{code}', which the AutoCount book does not have"
+    lacks = {"kind_word": f"kind.{kind}", "code": code, "said": said,
+             "tail_word": "autocount_said" if said else "none"}
     same = code.upper()
     holds: list[Hold] = []
 
     def setting(key: str) -> None:
-        holds.append(Hold(
-            HoldCode.CONFIG,
-            f"Posting setting '{key}' is {lacks}{tail}. Set it to a code the book has in the "
-            f"store's posting settings (`ecdesk store set {quote_arg(origin.store)} --set "
-            f"{key}=CODE`, "
-            f"`ecdesk autocount {_LIST_COMMAND[kind]}` lists them), then Retry.", value=key))
+        holds.append(messages.hold(HoldCode.CONFIG, "config.book_lacks", value=key, key=key,
+                                   store=quote_arg(origin.store), listing=_LIST_COMMAND[kind],
+                                   **lacks))
 
     if kind == "item":
         skus = {(ln.sku or "").strip() for ln in order.lines if is_posted_line(ln)}
         for sku in sorted(skus):
             item = maps.items.get(sku)
             if item and item.item_code.upper() == same:
-                holds.append(Hold(
-                    HoldCode.UNMAPPED_SKU,
-                    f"SKU '{sku}' is mapped to {lacks}{tail}. Map it to an item the book has "
-                    "in Mapping > Items, then Retry.", value=sku))
+                holds.append(messages.hold(HoldCode.UNMAPPED_SKU, "unmapped_sku.book_lacks",
+                                           value=sku, sku=sku, **lacks))
         methods = {s.method.strip() for s in order.shipping if is_charged(s)}
         for method in sorted(methods):
             if maps.shipping.get(method, "").upper() == same:
-                holds.append(Hold(
-                    HoldCode.UNMAPPED_SHIPPING,
-                    f"Shipping method '{method}' is mapped to {lacks}{tail}. Map it to an item "
-                    "the book has in Mapping > Shipping, then Retry.", value=method))
+                holds.append(messages.hold(HoldCode.UNMAPPED_SHIPPING,
+                                           "unmapped_shipping.book_lacks", value=method,
+                                           method=method, **lacks))
         if origin.shipping_item.upper() == same:
             setting("shipping_item")
         if origin.fee_item.upper() == same and order.extras:
@@ -151,18 +144,14 @@ def missing_code(kind: str, code: str, order: Order, maps: Maps, origin: Origin,
     elif kind == "tax":
         for key, mapped in sorted(maps.tax.items()):
             if mapped.upper() == same and _rate_used(order, key):
-                holds.append(Hold(
-                    HoldCode.UNMAPPED_TAX,
-                    f"Tax rate {key}% is mapped to {lacks}{tail}. Map it to a tax code the "
-                    "book has in Mapping > Tax, then Retry.", value=key))
+                holds.append(messages.hold(HoldCode.UNMAPPED_TAX, "unmapped_tax.book_lacks",
+                                           value=key, rate=key, **lacks))
     elif kind == "payment_method":
         for gateway in dict.fromkeys(g.strip() for g in order.payment_methods if g):
             if maps.payment.get(gateway, "").upper() == same:
-                holds.append(Hold(
-                    HoldCode.UNKNOWN_PAYMENT,
-                    f"Payment method '{gateway}' is mapped to {lacks}{tail}. Map it to a "
-                    "payment method the book has in Mapping > Payments, then Retry.",
-                    value=gateway))
+                holds.append(messages.hold(HoldCode.UNKNOWN_PAYMENT,
+                                           "unknown_payment.book_lacks", value=gateway,
+                                           gateway=gateway, **lacks))
         if not holds and origin.payment_method.upper() == same:
             setting("payment_method")
     elif kind == "debtor":
@@ -170,10 +159,8 @@ def missing_code(kind: str, code: str, order: Order, maps: Maps, origin: Origin,
     elif kind == "location":
         setting("sales_location")
     if not holds:  # a code from somewhere not named above: say so plainly
-        holds.append(Hold(
-            HoldCode.AUTOCOUNT_REJECTED,
-            f"The document uses {lacks}{tail}. Add it in AutoCount or change the mapping or "
-            "setting that gives it, then Retry.", value=code))
+        holds.append(messages.hold(HoldCode.AUTOCOUNT_REJECTED, "autocount_rejected.book_lacks",
+                                   value=code, **lacks))
     return holds
 
 

@@ -220,10 +220,10 @@ class Evaluator:
             built = posting.build_credit_note(order, refund, seq, env.maps, env.rules,
                                               invoice_doc_no=sale)
             if isinstance(built, list):
-                return hold(ctx, row, [Hold(
+                return hold(ctx, row, [Hold(  # the window shows the reason's own sentence
                     HoldCode.REFUNDED_AFTER_POSTING,
                     f"Refund {seq} of order {order.number} cannot become a credit note: "
-                    f"{h.detail}", value=h.value) for h in built])
+                    f"{h.detail}", value=h.value, key=h.key, params=h.params) for h in built])
             step = post_draft(ctx, row, built, digest, seq=seq)
             if step.stopped:
                 return step.outcome

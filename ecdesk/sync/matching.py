@@ -215,49 +215,49 @@ def sanity_holds(order: Order, limits: Limits) -> list[Hold]:
     """Rule 0: figures no real order has (module docstring)."""
     cur = order.currency
     holds: list[Hold] = []
-    fix = ("Check the order in the store; if it is right, raise this store's '{key}' setting "
-           "(`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.")
 
-    def hold(what: str, key: str = "") -> None:
-        tail = (" " + fix.format(key=key)) if key else (
-            " Correct it in the store (or post the order by hand in AutoCount and mark it "
-            "Resolved), then Retry.")
-        holds.append(Hold(HoldCode.OUT_OF_RANGE, what + tail, value=key))
+    def out(variant: str, part: tuple[str, str], field: str, figure: str, *, key: str = "",
+            limit: str = "") -> None:
+        extra = {"key": key, "limit": limit} if key else {}
+        holds.append(hold(HoldCode.OUT_OF_RANGE, f"out_of_range.{variant}", value=key,
+                          part_word=f"part.{part[0]}", name=part[1],
+                          field_word=f"field.{field}", figure=figure, **extra))
 
-    figures: list[tuple[str, str, Decimal, bool]] = []  # (what, field, value, sale line)
+    # (part, its name), field, value, is it a sale figure (never below zero)
+    figures: list[tuple[tuple[str, str], str, Decimal, bool]] = []
     for line in order.lines:
-        figures += [(f"Line '{line.name}'", "unit price", line.unit_price, True),
-                    (f"Line '{line.name}'", "quantity", line.quantity, True),
-                    (f"Line '{line.name}'", "discount", line.discount, False),
-                    (f"Line '{line.name}'", "tax", line.tax, False)]
+        part = ("line", line.name)
+        figures += [(part, "unit_price", line.unit_price, True),
+                    (part, "quantity", line.quantity, True),
+                    (part, "discount", line.discount, False), (part, "tax", line.tax, False)]
     for ship in order.shipping:
-        name = f"Shipping '{ship.title or ship.method or 'shipping'}'"
-        figures += [(name, "charge", ship.amount, True), (name, "tax", ship.tax, False),
-                    (name, "discount", ship.discount, False)]
+        part = ("shipping", ship.title or ship.method or "shipping")
+        figures += [(part, "charge", ship.amount, True), (part, "tax", ship.tax, False),
+                    (part, "discount", ship.discount, False)]
     for extra in order.extras:
-        figures += [(f"Charge '{extra.name}'", "amount", extra.amount, False),
-                    (f"Charge '{extra.name}'", "tax", extra.tax, False)]
-    figures += [("The order", "total", order.total, False),
-                ("The order", "discount", order.order_discount, False),
-                ("The order", "tax", order.tax_total, False)]
-    for what, name, value, sale in figures:
+        part = ("charge", extra.name)
+        figures += [(part, "amount", extra.amount, False), (part, "tax", extra.tax, False)]
+    whole = ("order", "")
+    figures += [(whole, "total", order.total, False),
+                (whole, "discount", order.order_discount, False),
+                (whole, "tax", order.tax_total, False)]
+    for part, name, value, sale in figures:
         value = Decimal(value)
         if not value.is_finite():
-            hold(f"{what} has {name} '{value}', which is not a number.")
+            out("not_a_number", part, name, str(value))
         elif sale and value < 0:
-            hold(f"{what} has a negative {name} ({show(value, '' if name == 'quantity' else cur)})"
-                 "; a sale line cannot be below zero.")
-        elif name == "unit price" and value > limits.max_unit_price:
-            hold(f"{what} has unit price {show(value, cur)}, above this store's limit of "
-                 f"{show(limits.max_unit_price, cur)}.", "max_unit_price")
+            out("negative", part, name, show(value, "" if name == "quantity" else cur))
+        elif name == "unit_price" and value > limits.max_unit_price:
+            out("unit_price", part, name, show(value, cur), key="max_unit_price",
+                limit=show(limits.max_unit_price, cur))
         elif name == "quantity" and value > limits.max_quantity:
-            hold(f"{what} has quantity {show(value)}, above this store's limit of "
-                 f"{show(limits.max_quantity)}.", "max_quantity")
-        elif what == "The order" and name == "total" and value > limits.max_order_total:
-            hold(f"The order total {show(value, cur)} is above this store's ceiling of "
-                 f"{show(limits.max_order_total, cur)}.", "max_order_total")
+            out("quantity", part, name, show(value), key="max_quantity",
+                limit=show(limits.max_quantity))
+        elif part == whole and name == "total" and value > limits.max_order_total:
+            out("total", part, name, show(value, cur), key="max_order_total",
+                limit=show(limits.max_order_total, cur))
         elif abs(value) >= IMPLAUSIBLE:
-            hold(f"{what} has {name} {show(value, cur)}, far beyond any real order.")
+            out("implausible", part, name, show(value, cur))
     return holds
 
 

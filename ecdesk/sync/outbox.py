@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ecdesk import messages
 from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry, Store
 from ecdesk.domain import DocKind, DocumentDraft, DraftLine, PostedDocument
 from ecdesk.sync import exports
@@ -277,10 +278,9 @@ class Outbox:
     ) -> PostResult:
         if found.ref and found.ref != draft.ref:
             entry.state = "failed"
-            entry.last_error = (
-                f"AutoCount already has {found.kind.value} {found.doc_no} with reference "
-                f"'{found.ref}', not '{draft.ref}'."
-            )
+            entry.last_error = messages.render("duplicate.other_ref", {
+                "doc_word": f"doc.{found.kind.value}", "doc_no": found.doc_no,
+                "ref": found.ref, "ours": draft.ref})
             entry.claimed_by = None
             session.commit()
             return PostResult(PostStatus.DUPLICATE, found, entry.last_error)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ecdesk import messages
 from ecdesk.db.models import OrderRow
-from ecdesk.domain import DocKind, DocumentDraft, Hold, HoldCode, Outcome
+from ecdesk.domain import DocKind, DocumentDraft, Hold, HoldCode, Outcome, PostedDocument
 from ecdesk.sync import exports
 from ecdesk.sync.outbox import PostStatus
 from ecdesk.sync.outcomes import hold
@@ -78,8 +78,8 @@ def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str
             HoldCode.AUTOCOUNT_REJECTED, said=result.message.rstrip("."),
             value=draft.doc_no or "")]), stopped=True)
     if result.status is PostStatus.DUPLICATE:
-        return Step(outcome=hold(ctx, row, [Hold(HoldCode.DUPLICATE, result.message,
-                                                 value=draft.doc_no or "")]), stopped=True)
+        return Step(outcome=hold(ctx, row, [duplicate_hold(result.document, result.message,
+                                                           draft)]), stopped=True)
     # no answer, or another PC holds it: resolved by lookup on the next run
     row.last_error = result.message
     row.needs_eval = True
@@ -94,3 +94,12 @@ def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str
             f"AutoCount did not answer ({result.message}). Nothing was lost: the orders "
             "not yet posted go on the next sync.")
     return Step(outcome=Outcome.NEW, stopped=True)
+
+
+def duplicate_hold(found: PostedDocument | None, said: str, draft: DocumentDraft) -> Hold:
+    """AutoCount already has the draft's number for another reference: hold, naming both."""
+    if found is None:
+        return Hold(HoldCode.DUPLICATE, said, value=draft.doc_no or "")
+    return messages.hold(HoldCode.DUPLICATE, "duplicate.other_ref", value=draft.doc_no or "",
+                         doc_word=f"doc.{found.kind.value}", doc_no=found.doc_no,
+                         ref=found.ref, ours=draft.ref)

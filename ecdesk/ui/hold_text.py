@@ -24,4 +24,6 @@ def hold_text(key: str, params: Mapping[str, object], fallback: str = "") -> str
     if english is None:
         return fallback
     translated = QCoreApplication.translate(messages.CONTEXT, english)
-    return messages.render(key, params, fallback, template=translated)
+    return messages.render(key, params, fallback, template=translated,
+                           translate=lambda word: QCoreApplication.translate(messages.CONTEXT,
+                                                                             word))

@@ -2296,5 +2296,154 @@
         <source>Order {number} was edited in the store after it was posted as {doc}; the AutoCount document no longer matches. Correct it in AutoCount, then mark the order Resolved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The order is in {currency} but the AutoCount book keeps {book}. Post it by hand in AutoCount, then mark it Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Set it to a code the book has in the store&apos;s posting settings (`ecdesk store set {store} --set {key}=CODE`, `ecdesk autocount {listing}` lists them), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU &apos;{sku}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to an item the book has in Mapping &gt; Items, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping method &apos;{method}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to an item the book has in Mapping &gt; Shipping, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax rate {rate}% is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to a tax code the book has in Mapping &gt; Tax, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method &apos;{gateway}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to a payment method the book has in Mapping &gt; Payments, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document uses {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Add it in AutoCount or change the mapping or setting that gives it, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{part} has {field} &apos;{figure}&apos;, which is not a number. Correct it in the store (or post the order by hand in AutoCount and mark it Resolved), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{part} has a negative {field} ({figure}); a sale line cannot be below zero. Correct it in the store (or post the order by hand in AutoCount and mark it Resolved), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{part} has {field} {figure}, far beyond any real order. Correct it in the store (or post the order by hand in AutoCount and mark it Resolved), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{part} has unit price {figure}, above this store&apos;s limit of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{part} has quantity {figure}, above this store&apos;s limit of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order total {figure} is above this store&apos;s ceiling of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AutoCount already has {doc} {doc_no} with reference &apos;{ref}&apos;, not &apos;{ours}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (AutoCount said: {said})</source>
+        <extracomment>Words a sentence takes as a value: a param named ``NAME_word`` holds a key below, and the sentence&apos;s ``{NAME}`` gets that word (filled with the other params, translated in the window), so &quot;Line &apos;Red shirt&apos;&quot; or &quot;item code&quot; reads in the clerk&apos;s language too.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tax code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>debtor code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sales order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cash sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivery order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

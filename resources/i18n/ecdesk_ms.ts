@@ -2296,5 +2296,154 @@
         <source>Order {number} was edited in the store after it was posted as {doc}; the AutoCount document no longer matches. Correct it in AutoCount, then mark the order Resolved.</source>
         <translation>Pesanan {number} diubah di kedai selepas dipos sebagai {doc}; dokumen AutoCount tidak lagi sepadan. Betulkannya dalam AutoCount, kemudian tandakan pesanan Selesai secara manual.</translation>
     </message>
+    <message>
+        <source>The order is in {currency} but the AutoCount book keeps {book}. Post it by hand in AutoCount, then mark it Resolved.</source>
+        <translation>Pesanan ini dalam {currency} tetapi buku AutoCount menyimpan {book}. Masukkan secara manual dalam AutoCount, kemudian tandakan sebagai Selesai.</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Set it to a code the book has in the store&apos;s posting settings (`ecdesk store set {store} --set {key}=CODE`, `ecdesk autocount {listing}` lists them), then Retry.</source>
+        <translation>Tetapan pengeposan '{key}' ialah {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Tetapkan kepada kod yang ada dalam buku di tetapan pengeposan kedai (`ecdesk store set {store} --set {key}=CODE`, `ecdesk autocount {listing}` menyenaraikannya), kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>SKU &apos;{sku}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to an item the book has in Mapping &gt; Items, then Retry.</source>
+        <translation>SKU '{sku}' dipetakan kepada {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Petakan kepada item yang ada dalam buku di Pemetaan &gt; Item, kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>Shipping method &apos;{method}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to an item the book has in Mapping &gt; Shipping, then Retry.</source>
+        <translation>Kaedah penghantaran '{method}' dipetakan kepada {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Petakan kepada item yang ada dalam buku di Pemetaan &gt; Penghantaran, kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>Tax rate {rate}% is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to a tax code the book has in Mapping &gt; Tax, then Retry.</source>
+        <translation>Kadar cukai {rate}% dipetakan kepada {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Petakan kepada kod cukai yang ada dalam buku di Pemetaan &gt; Cukai, kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>Payment method &apos;{gateway}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to a payment method the book has in Mapping &gt; Payments, then Retry.</source>
+        <translation>Kaedah pembayaran '{gateway}' dipetakan kepada {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Petakan kepada kaedah pembayaran yang ada dalam buku di Pemetaan &gt; Pembayaran, kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>The document uses {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Add it in AutoCount or change the mapping or setting that gives it, then Retry.</source>
+        <translation>Dokumen ini menggunakan {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Tambahkannya dalam AutoCount atau ubah pemetaan atau tetapan yang memberikannya, kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>{part} has {field} &apos;{figure}&apos;, which is not a number. Correct it in the store (or post the order by hand in AutoCount and mark it Resolved), then Retry.</source>
+        <translation>{part} mempunyai {field} '{figure}', yang bukan nombor. Betulkannya di kedai (atau masukkan pesanan secara manual dalam AutoCount dan tandakan sebagai Selesai), kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>{part} has a negative {field} ({figure}); a sale line cannot be below zero. Correct it in the store (or post the order by hand in AutoCount and mark it Resolved), then Retry.</source>
+        <translation>{part} mempunyai {field} negatif ({figure}); baris jualan tidak boleh di bawah sifar. Betulkannya di kedai (atau masukkan pesanan secara manual dalam AutoCount dan tandakan sebagai Selesai), kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>{part} has {field} {figure}, far beyond any real order. Correct it in the store (or post the order by hand in AutoCount and mark it Resolved), then Retry.</source>
+        <translation>{part} mempunyai {field} {figure}, jauh melebihi mana-mana pesanan sebenar. Betulkannya di kedai (atau masukkan pesanan secara manual dalam AutoCount dan tandakan sebagai Selesai), kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>{part} has unit price {figure}, above this store&apos;s limit of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
+        <translation>{part} mempunyai harga seunit {figure}, melebihi had kedai ini iaitu {limit}. Semak pesanan di kedai; jika betul, naikkan tetapan '{key}' kedai ini (`ecdesk store set STORE --set {key}=AMOUNT`), kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>{part} has quantity {figure}, above this store&apos;s limit of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
+        <translation>{part} mempunyai kuantiti {figure}, melebihi had kedai ini iaitu {limit}. Semak pesanan di kedai; jika betul, naikkan tetapan '{key}' kedai ini (`ecdesk store set STORE --set {key}=AMOUNT`), kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>The order total {figure} is above this store&apos;s ceiling of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
+        <translation>Jumlah pesanan {figure} melebihi siling kedai ini iaitu {limit}. Semak pesanan di kedai; jika betul, naikkan tetapan '{key}' kedai ini (`ecdesk store set STORE --set {key}=AMOUNT`), kemudian Cuba Semula.</translation>
+    </message>
+    <message>
+        <source>AutoCount already has {doc} {doc_no} with reference &apos;{ref}&apos;, not &apos;{ours}&apos;.</source>
+        <translation>AutoCount sudah mempunyai {doc} {doc_no} dengan rujukan '{ref}', bukan '{ours}'.</translation>
+    </message>
+    <message>
+        <source> (AutoCount said: {said})</source>
+        <extracomment>Words a sentence takes as a value: a param named ``NAME_word`` holds a key below, and the sentence&apos;s ``{NAME}`` gets that word (filled with the other params, translated in the window), so &quot;Line &apos;Red shirt&apos;&quot; or &quot;item code&quot; reads in the clerk&apos;s language too.</extracomment>
+        <translation> (kata AutoCount: {said})</translation>
+    </message>
+    <message>
+        <source>item code</source>
+        <translation>kod item</translation>
+    </message>
+    <message>
+        <source>tax code</source>
+        <translation>kod cukai</translation>
+    </message>
+    <message>
+        <source>payment method</source>
+        <translation>kaedah pembayaran</translation>
+    </message>
+    <message>
+        <source>debtor code</source>
+        <translation>kod penghutang</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>lokasi</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>mata wang</translation>
+    </message>
+    <message>
+        <source>Line &apos;{name}&apos;</source>
+        <translation>Baris '{name}'</translation>
+    </message>
+    <message>
+        <source>Shipping &apos;{name}&apos;</source>
+        <translation>Penghantaran '{name}'</translation>
+    </message>
+    <message>
+        <source>Charge &apos;{name}&apos;</source>
+        <translation>Caj '{name}'</translation>
+    </message>
+    <message>
+        <source>The order</source>
+        <translation>Pesanan ini</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>harga seunit</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>kuantiti</translation>
+    </message>
+    <message>
+        <source>discount</source>
+        <translation>diskaun</translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation>cukai</translation>
+    </message>
+    <message>
+        <source>charge</source>
+        <translation>caj</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>amaun</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>jumlah</translation>
+    </message>
+    <message>
+        <source>sales order</source>
+        <translation>pesanan jualan</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>invois</translation>
+    </message>
+    <message>
+        <source>cash sale</source>
+        <translation>jualan tunai</translation>
+    </message>
+    <message>
+        <source>delivery order</source>
+        <translation>pesanan penghantaran</translation>
+    </message>
+    <message>
+        <source>credit note</source>
+        <translation>nota kredit</translation>
+    </message>
 </context>
 </TS>

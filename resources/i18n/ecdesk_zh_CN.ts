@@ -2296,5 +2296,154 @@
         <source>Order {number} was edited in the store after it was posted as {doc}; the AutoCount document no longer matches. Correct it in AutoCount, then mark the order Resolved.</source>
         <translation>订单 {number} 过账为 {doc} 后在网店中被修改；AutoCount 单据已不再相符。请在 AutoCount 中更正，然后将订单标记为“已手动处理”。</translation>
     </message>
+    <message>
+        <source>The order is in {currency} but the AutoCount book keeps {book}. Post it by hand in AutoCount, then mark it Resolved.</source>
+        <translation>订单币种为 {currency}，但 AutoCount 账簿使用 {book}。请在 AutoCount 中手工录入，然后标记为已解决。</translation>
+    </message>
+    <message>
+        <source>Posting setting &apos;{key}&apos; is {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Set it to a code the book has in the store&apos;s posting settings (`ecdesk store set {store} --set {key}=CODE`, `ecdesk autocount {listing}` lists them), then Retry.</source>
+        <translation>过账设置“{key}”为{kind}“{code}”，而 AutoCount 账簿中没有该代码{tail}。请在店铺的过账设置中改为账簿中已有的代码（`ecdesk store set {store} --set {key}=CODE`，`ecdesk autocount {listing}` 可列出），然后重试。</translation>
+    </message>
+    <message>
+        <source>SKU &apos;{sku}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to an item the book has in Mapping &gt; Items, then Retry.</source>
+        <translation>SKU“{sku}”映射到{kind}“{code}”，而 AutoCount 账簿中没有该代码{tail}。请在“映射 &gt; 商品”中映射到账簿中已有的商品，然后重试。</translation>
+    </message>
+    <message>
+        <source>Shipping method &apos;{method}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to an item the book has in Mapping &gt; Shipping, then Retry.</source>
+        <translation>配送方式“{method}”映射到{kind}“{code}”，而 AutoCount 账簿中没有该代码{tail}。请在“映射 &gt; 配送”中映射到账簿中已有的商品，然后重试。</translation>
+    </message>
+    <message>
+        <source>Tax rate {rate}% is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to a tax code the book has in Mapping &gt; Tax, then Retry.</source>
+        <translation>税率 {rate}% 映射到{kind}“{code}”，而 AutoCount 账簿中没有该代码{tail}。请在“映射 &gt; 税”中映射到账簿中已有的税码，然后重试。</translation>
+    </message>
+    <message>
+        <source>Payment method &apos;{gateway}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to a payment method the book has in Mapping &gt; Payments, then Retry.</source>
+        <translation>付款方式“{gateway}”映射到{kind}“{code}”，而 AutoCount 账簿中没有该代码{tail}。请在“映射 &gt; 付款”中映射到账簿中已有的付款方式，然后重试。</translation>
+    </message>
+    <message>
+        <source>The document uses {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Add it in AutoCount or change the mapping or setting that gives it, then Retry.</source>
+        <translation>单据使用了{kind}“{code}”，而 AutoCount 账簿中没有该代码{tail}。请在 AutoCount 中添加，或修改产生它的映射或设置，然后重试。</translation>
+    </message>
+    <message>
+        <source>{part} has {field} &apos;{figure}&apos;, which is not a number. Correct it in the store (or post the order by hand in AutoCount and mark it Resolved), then Retry.</source>
+        <translation>{part}的{field}为“{figure}”，不是数字。请在店铺中更正（或在 AutoCount 中手工录入订单并标记为已解决），然后重试。</translation>
+    </message>
+    <message>
+        <source>{part} has a negative {field} ({figure}); a sale line cannot be below zero. Correct it in the store (or post the order by hand in AutoCount and mark it Resolved), then Retry.</source>
+        <translation>{part}的{field}为负数（{figure}）；销售行不能小于零。请在店铺中更正（或在 AutoCount 中手工录入订单并标记为已解决），然后重试。</translation>
+    </message>
+    <message>
+        <source>{part} has {field} {figure}, far beyond any real order. Correct it in the store (or post the order by hand in AutoCount and mark it Resolved), then Retry.</source>
+        <translation>{part}的{field}为 {figure}，远超任何真实订单。请在店铺中更正（或在 AutoCount 中手工录入订单并标记为已解决），然后重试。</translation>
+    </message>
+    <message>
+        <source>{part} has unit price {figure}, above this store&apos;s limit of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
+        <translation>{part}的单价为 {figure}，超过本店铺上限 {limit}。请在店铺中核对订单；如无误，请提高本店铺的“{key}”设置（`ecdesk store set STORE --set {key}=AMOUNT`），然后重试。</translation>
+    </message>
+    <message>
+        <source>{part} has quantity {figure}, above this store&apos;s limit of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
+        <translation>{part}的数量为 {figure}，超过本店铺上限 {limit}。请在店铺中核对订单；如无误，请提高本店铺的“{key}”设置（`ecdesk store set STORE --set {key}=AMOUNT`），然后重试。</translation>
+    </message>
+    <message>
+        <source>The order total {figure} is above this store&apos;s ceiling of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
+        <translation>订单总额 {figure} 超过本店铺上限 {limit}。请在店铺中核对订单；如无误，请提高本店铺的“{key}”设置（`ecdesk store set STORE --set {key}=AMOUNT`），然后重试。</translation>
+    </message>
+    <message>
+        <source>AutoCount already has {doc} {doc_no} with reference &apos;{ref}&apos;, not &apos;{ours}&apos;.</source>
+        <translation>AutoCount 已有{doc} {doc_no}，其参考号为“{ref}”，而不是“{ours}”。</translation>
+    </message>
+    <message>
+        <source> (AutoCount said: {said})</source>
+        <extracomment>Words a sentence takes as a value: a param named ``NAME_word`` holds a key below, and the sentence&apos;s ``{NAME}`` gets that word (filled with the other params, translated in the window), so &quot;Line &apos;Red shirt&apos;&quot; or &quot;item code&quot; reads in the clerk&apos;s language too.</extracomment>
+        <translation>（AutoCount 提示：{said}）</translation>
+    </message>
+    <message>
+        <source>item code</source>
+        <translation>商品代码</translation>
+    </message>
+    <message>
+        <source>tax code</source>
+        <translation>税码</translation>
+    </message>
+    <message>
+        <source>payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>debtor code</source>
+        <translation>客户代码</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>仓位</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Line &apos;{name}&apos;</source>
+        <translation>明细行“{name}”</translation>
+    </message>
+    <message>
+        <source>Shipping &apos;{name}&apos;</source>
+        <translation>配送“{name}”</translation>
+    </message>
+    <message>
+        <source>Charge &apos;{name}&apos;</source>
+        <translation>费用“{name}”</translation>
+    </message>
+    <message>
+        <source>The order</source>
+        <translation>该订单</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>charge</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>总额</translation>
+    </message>
+    <message>
+        <source>sales order</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>cash sale</source>
+        <translation>现金销售</translation>
+    </message>
+    <message>
+        <source>delivery order</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <source>credit note</source>
+        <translation>贷项通知单</translation>
+    </message>
 </context>
 </TS>

@@ -176,3 +176,26 @@ def test_an_old_hold_row_shows_its_stored_text(malay):
         "SKU 'A' has no AutoCount item"
     assert hold_text("unmapped_sku", {"sku": "A", "line": "Kap"}, "old").startswith(
         "SKU 'A' (baris 'Kap') tiada kod item AutoCount.")
+
+
+def test_book_code_and_sanity_holds_read_in_malay_words_included(malay):
+    from dataclasses import replace
+    from decimal import Decimal as D
+
+    from ecdesk.sync.book_codes import Origin, missing_code
+    from ecdesk.sync.matching import Limits, Maps, sanity_holds
+    from ecdesk.ui.hold_text import hold_text
+    from tests.unit.test_matching import order
+
+    sample = order()
+    big = replace(sample, lines=[replace(sample.lines[0], unit_price=D("2000000")),
+                                 *sample.lines[1:]])
+    [price] = sanity_holds(big, Limits())
+    assert hold_text(price.key, price.params, price.detail).startswith(
+        "Baris 'Cotton T-shirt Red M' mempunyai harga seunit MYR 2,000,000.00, melebihi had")
+    [fee] = missing_code("item", "FEE", big, Maps(), Origin("Shop", fee_item="FEE"),
+                         said="ProductCode (ProductCode = FEE) not exists")
+    text = hold_text(fee.key, fee.params, fee.detail)
+    assert text.startswith("Dokumen ini menggunakan kod item 'FEE', yang tiada dalam buku "
+                           "AutoCount (kata AutoCount: ProductCode"), text
+    assert "does not have" in fee.detail  # the stored English, for the CLI and old builds

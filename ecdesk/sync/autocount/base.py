@@ -18,19 +18,14 @@ from typing import ClassVar
 from ecdesk.domain import DocKind, DocumentDraft, PostedDocument
 from ecdesk.errors import Rejected as Rejected
 from ecdesk.errors import Unsupported as Unsupported
+from ecdesk.messages import WORDS
 from ecdesk.sync.connectors.base import CredentialStore
 from ecdesk.sync.http import HttpClient
 
 #: The kinds of master data :meth:`AutoCountRoute.list_codes` lists, with how a clerk names
 #: them in a sentence.
-CODE_KINDS: dict[str, str] = {
-    "item": "item code",
-    "tax": "tax code",
-    "payment_method": "payment method",
-    "debtor": "debtor code",
-    "location": "location",
-    "currency": "currency",
-}
+CODE_KINDS: dict[str, str] = {kind: WORDS[f"kind.{kind}"] for kind in (
+    "item", "tax", "payment_method", "debtor", "location", "currency")}
 #: the same, many of them ("currencies", not "currencys")
 CODE_KIND_PLURALS = {k: v[:-1] + "ies" if v.endswith("y") else v + "s"
                      for k, v in CODE_KINDS.items()}
