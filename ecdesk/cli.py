@@ -173,6 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     sy.add_argument("--since", type=_date_arg, metavar="YYYY-MM-DD",
                     help="re-read orders updated from this date (resync)")
     sy.add_argument("--until", type=_date_arg, metavar="YYYY-MM-DD")
+    sy.add_argument("--close-day", type=_date_arg, metavar="YYYY-MM-DD", action="append",
+                    default=[], help="post that day's summary now (posting_mode=day stores;"
+                                     " with --once)")
 
     h = sub.add_parser("held", help="list held orders with their reasons")
     h.add_argument("--store")
@@ -492,13 +495,14 @@ def _sync(svc: Any, args: argparse.Namespace) -> int:
         worst = OK  # the exit code tells of the last pass
         for name in targets:
             summary = svc.sync(name, since=since, until=until, cancel=cancel,
-                               progress=_progress(args.verbose), trigger="cli")
+                               progress=_progress(args.verbose), trigger="cli",
+                               close_days=args.close_day)
             print(summary.line(), flush=True)
             for err in summary.errors:
                 print(f"  {err}", file=sys.stderr)
             worst = max(worst, USAGE if summary.status == "config" else
                         OK if summary.clean else HELD)
-        if args.once or since or cancel.cancelled:
+        if args.once or since or args.close_day or cancel.cancelled:
             return worst
         # keep running: each store syncs again when its own cadence is due, and sends stock
         # and tracking when its egress cadence is due (``sync --once`` is ingress only)

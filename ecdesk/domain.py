@@ -281,6 +281,7 @@ class DraftLine:
     discount: Decimal = ZERO  # amount off the line, as AutoCount's discount formula "12.50"
     tax_code: str = ""
     tax: Decimal = ZERO  # tax AutoCount will compute for the line (for the expected total)
+    tax_rate: Decimal | None = None  # the rate behind ``tax`` (kept in ecdesk, not sent)
 
     @property
     def amount(self) -> Decimal:
@@ -309,6 +310,7 @@ class DocumentDraft:
     payment_amount: Decimal | None = None
     our_invoice_no: str = ""  # credit notes: the invoice they credit
     remarks: list[str] = field(default_factory=list)
+    note: str = ""  # the master's free-text note (a summary lists its orders there)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from datetime import time as dt_time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -79,7 +80,40 @@ def check_store_settings(platform: str, settings: dict[str, str]) -> dict[str, s
         elif key in ("page_size", "refund_lookback_days", "egress_minutes", "stock_buffer",
                      "partner_id", "shop_id"):
             check_whole(value, key, minimum=0 if key == "stock_buffer" else 1)
+        elif key == "posting_mode":
+            cleaned[key] = check_posting_mode(value)
+        elif key == "summary_cutoff":
+            cleaned[key] = check_cutoff(value)
     return cleaned
+
+
+#: docs/decisions.md §9 (a payout summary is not built yet: refused, not ignored)
+POSTING_MODES = ("order", "day")
+
+
+def check_posting_mode(value: str) -> str:
+    mode = value.strip().lower()
+    if mode == "payout":
+        raise UsageError("posting_mode=payout (one document per marketplace payout) is not "
+                         "available yet; use order (one document per order) or day (one "
+                         "summary document per day).")
+    if mode not in POSTING_MODES:
+        raise UsageError(f"posting_mode must be one of {', '.join(POSTING_MODES)}, not "
+                         f"'{value}'.")
+    return mode
+
+
+def check_cutoff(value: str) -> str:
+    """``HH:MM`` (24-hour): when a day's summary goes, on the next day."""
+    hours, _, minutes = value.strip().partition(":")
+    try:
+        if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+            raise ValueError(value)
+        cutoff = dt_time(int(hours), int(minutes))
+    except ValueError:
+        raise UsageError(f"summary_cutoff must be a time of day as HH:MM (e.g. 02:00), not "
+                         f"'{value}'.") from None
+    return f"{cutoff:%H:%M}"
 
 
 def check_autocount_settings(settings: dict[str, str]) -> dict[str, str]:

@@ -550,7 +550,7 @@ class AutoCountSandbox(SandboxServer):
             "creditTerm": m["creditTerm"], "salesLocation": m["salesLocation"].upper(),
             "ref": m.get("ref"), "description": m.get("description"),
             "remark1": m.get("remark1"), "remark2": m.get("remark2"),
-            "remark3": m.get("remark3"), "remark4": m.get("remark4"),
+            "remark3": m.get("remark3"), "remark4": m.get("remark4"), "note": m.get("note"),
             "salesAgent": m.get("salesAgent"), "currencyCode": debtor.get("currency", "MYR"),
             "currencyRate": Decimal(m.get("currencyRate") or 1), "inclusiveTax": inclusive,
             "totalExTax": ex_tax, "tax": tax, "total": total, "netTotal": total,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -34,10 +34,12 @@ class SyncOperations:
 
     def sync(self, store: str | None = None, *, progress: Progress = no_progress,
              cancel: CancelToken | None = None, since: date | datetime | None = None,
-             until: date | datetime | None = None, trigger: str = "manual") -> RunSummary:
+             until: date | datetime | None = None, trigger: str = "manual",
+             close_days: Collection[date] = ()) -> RunSummary:
         """Sync one store or every enabled store; answers what this run did. ``since`` and
         ``until`` as dates are whole days of each store's own calendar (``--since``, the
-        Tools tab); as datetimes, instants."""
+        Tools tab); as datetimes, instants. ``close_days``: post those days' summaries now
+        (stores with ``posting_mode=day``; ``--close-day``)."""
         if until is not None and since is None:
             raise UsageError("A sync up to a date needs the date to start from too (--since "
                              "with --until; From and To in the window).")
@@ -58,7 +60,7 @@ class SyncOperations:
                 break
             total.add(self.ctx.engine.sync_store(
                 sid, since=_instant(since, zone), until=_instant(until, zone, end=True),
-                trigger=trigger, progress=progress, cancel=cancel))
+                trigger=trigger, progress=progress, cancel=cancel, close_days=close_days))
         return total
 
     def resync_range(self, store: str, since: date | datetime,

@@ -11,9 +11,9 @@ stops a run is in its summary and in the sync log.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
@@ -24,7 +24,7 @@ from ecdesk.db import Database
 from ecdesk.db.models import OrderRow, OutboxEntry, Store, SyncRun
 from ecdesk.domain import DocKind, Hold, HoldCode
 from ecdesk.secrets import MissingSecret, NoKeyringError
-from ecdesk.sync import book_codes, exports, posting
+from ecdesk.sync import book_codes, exports, posting, summary_post
 from ecdesk.sync.autocount.base import (
     CODE_KIND_PLURALS,
     AutoCountConfig,
@@ -164,8 +164,10 @@ class SyncEngine:
         trigger: str = "manual",
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
+        close_days: Collection[date] = (),
     ) -> RunSummary:
-        """Fetch the store's changed orders (or the [since, until] window) and post them."""
+        """Fetch the store's changed orders (or the [since, until] window) and post them;
+        then its day summaries that are due, and those of ``close_days`` at once."""
         with self.db.session() as session:
             store = session.get(Store, store_id)
             assert store is not None
@@ -191,7 +193,7 @@ class SyncEngine:
                     session.commit()
                     self._evaluate(ctx, to_evaluate(session, store_id))
                     raise exc
-                self._evaluate(ctx, to_evaluate(session, store_id))
+                self._evaluate(ctx, to_evaluate(session, store_id), close=close_days)
 
             try:
                 self._run(ctx, run, label=f"{store.name}: ")
@@ -258,6 +260,9 @@ class SyncEngine:
             if not holds:
                 out["draft"] = draft_to_json(built)
             out["holds"] = [str(h) for h in holds]
+            in_summary = summary_post.describe(session, row.id, rules)
+            if in_summary is not None:  # posted as part of a day's document (§9)
+                out["summary"] = in_summary
             return out
 
     # --- one run, one error path ----------------------------------------------------------
@@ -324,22 +329,36 @@ class SyncEngine:
         ctx.summary.errors.append(message)
         ctx.log(message, level="error")
 
-    def _evaluate(self, ctx: RunContext, ids: list[int]) -> None:
-        if not ids:
-            return
+    def _evaluate(self, ctx: RunContext, ids: list[int], *, close: Collection[date] = ()
+                  ) -> None:
+        """Evaluate and post ``ids``, then (a store's run) its day summaries that are due,
+        and the days in ``close`` (the clerk's ``--close-day``)."""
         store = ctx.session.get(Store, ctx.store_id) if ctx.store_id is not None else None
+        summaries = store is not None and summary_post.has_work(ctx.session, store)
+        if not ids and not summaries:
+            return
         ctx.route = self.route(ctx.session, store_book(store) if store is not None else MAIN)
         ctx.outbox = self.outbox(ctx.route)
         ctx.book = book_codes.BookCodes(ctx.route)
-        if exports.exports_to_file(ctx.route):
-            self._evaluate_for_import(ctx, ids)
-        else:
+
+        def body() -> None:
             self.evaluator.evaluate(ctx, ids)
+            if summaries:
+                assert store is not None
+                env = self.evaluator.env_for(ctx, store)
+                summary_post.SummaryCloser(
+                    ctx, store, connector=env.connector, maps=env.maps, rules=env.rules,
+                    evaluate=self.evaluator.evaluate).run(close)
+
+        if exports.exports_to_file(ctx.route):
+            self._evaluate_for_import(ctx, body)
+        else:
+            body()
         for kind, reason in ctx.book.unlisted.items():
             ctx.log(f"{CODE_KIND_PLURALS[kind].capitalize()} were not checked against "
                     f"the AutoCount book before posting: {reason}", level="warning")
 
-    def _evaluate_for_import(self, ctx: RunContext, ids: list[int]) -> None:
+    def _evaluate_for_import(self, ctx: RunContext, body: Callable[[], None]) -> None:
         """Import-file route: documents a read of the book shows imported are confirmed
         first; what this run stages goes into its workbook whatever stops the run."""
         route, outbox, session = ctx.route, ctx.outbox, ctx.session
@@ -350,7 +369,7 @@ class SyncEngine:
                                    lambda e, d: outbox.confirm_elsewhere(session, e, d),
                                    stores=stores)
         try:
-            self.evaluator.evaluate(ctx, ids)
+            body()
         finally:
             for name in exports.flush(session, route, self.deps.worker, self.deps.clock,
                                       stores=stores):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ecdesk import messages
 from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
 from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
-from ecdesk.sync import book_codes, matching, posting
+from ecdesk.sync import book_codes, matching, posting, summary, summary_post
 from ecdesk.sync.autocount.base import Unsupported
 from ecdesk.sync.bundles import item_label
 from ecdesk.sync.connectors.base import (
@@ -122,7 +122,10 @@ class Evaluator:
         count(ctx.summary, self._guarded(ctx, row, env))
 
     def _env(self, ctx: RunContext, row: OrderRow) -> StoreEnv:
-        store = row.store
+        return self.env_for(ctx, row.store)
+
+    def env_for(self, ctx: RunContext, store: Store) -> StoreEnv:
+        """The store's connector, maps and posting rules for this run."""
         assert ctx.route is not None
         rules = posting.PostingRules.from_settings(posting_settings(ctx.session, store),
                                                    max_doc_no=ctx.route.max_doc_no)
@@ -166,6 +169,10 @@ class Evaluator:
             line.item_code = item_label(env.maps, line.sku)
         sale = sale_doc_no(ctx.session, row)
         if sale is None:
+            in_summary = summary_post.waiting_in_summary(ctx, row, env.rules)
+            if in_summary is not None:
+                return in_summary
+            summary_post.leave_queue(ctx.session, row.id)  # decided again below
             if order.disposition is Disposition.WAITING:
                 return settle(ctx, row, Outcome.WAITING)
             if order.disposition is Disposition.IGNORED or order.cancelled:
@@ -178,6 +185,8 @@ class Evaluator:
             missing = book_codes.check_draft(built, order, env.maps, ctx.book, origin)
             if missing:
                 return hold(ctx, row, missing)
+            if env.rules.posting_mode == summary.DAY:
+                return summary_post.queue(ctx, row, built, env.rules)
             digest = posting.content_hash(order)
             step = post_draft(ctx, row, built, digest, explain=lambda said: (
                 book_codes.explain_refusal(said, order, env.maps, origin)))
@@ -207,7 +216,10 @@ class Evaluator:
         if row.posted_hash and digest != row.posted_hash:
             return hold(ctx, row, [messages.hold(
                 HoldCode.CHANGED_AFTER_POSTING, number=order.number, doc=sale)])
-        fee_note = posting.build_fee_note(order, env.rules, sale)  # fees are not revenue
+        # a day's summary is many orders' sale: their notes are numbered from their own
+        stem = posting.doc_no_for(order, env.rules) if summary_post.in_summary(
+            ctx.session, row.id) else None
+        fee_note = posting.build_fee_note(order, env.rules, sale, stem=stem)  # not revenue
         if isinstance(fee_note, list):
             return hold(ctx, row, fee_note)  # the sale stays posted
         if fee_note is not None:
@@ -218,7 +230,7 @@ class Evaluator:
                                                        r.refund_id))
         for seq, refund in enumerate(refunds, start=1):
             built = posting.build_credit_note(order, refund, seq, env.maps, env.rules,
-                                              invoice_doc_no=sale)
+                                              invoice_doc_no=sale, stem=stem)
             if isinstance(built, list):
                 return hold(ctx, row, [Hold(  # the window shows the reason's own sentence
                     HoldCode.REFUNDED_AFTER_POSTING,

@@ -71,6 +71,7 @@ def draft_to_json(draft: DocumentDraft) -> dict[str, Any]:
         "description": draft.description, "payment_method": draft.payment_method,
         "payment_amount": None if draft.payment_amount is None else str(draft.payment_amount),
         "our_invoice_no": draft.our_invoice_no, "remarks": list(draft.remarks),
+        "note": draft.note,
         "lines": [
             {"product_code": ln.product_code, "description": ln.description, "qty": str(ln.qty),
              "unit_price": str(ln.unit_price), "acc_no": ln.acc_no, "unit": ln.unit,
@@ -91,6 +92,7 @@ def draft_from_json(data: dict[str, Any]) -> DocumentDraft:
         payment_amount=None if data.get("payment_amount") is None
         else Decimal(data["payment_amount"]),
         our_invoice_no=data.get("our_invoice_no", ""), remarks=list(data.get("remarks", [])),
+        note=data.get("note", ""),
         lines=[
             DraftLine(product_code=ln["product_code"], description=ln["description"],
                       qty=Decimal(ln["qty"]), unit_price=Decimal(ln["unit_price"]),
@@ -123,17 +125,20 @@ class Outbox:
     # --- intent -------------------------------------------------------------------------
     def record_intent(
         self, session: Session, order: OrderRow, draft: DocumentDraft, content_hash: str,
-        seq: int = 0,
+        seq: int = 0, *, key: str | None = None,
     ) -> OutboxEntry:
         """The entry for (order, kind, seq): created and committed, or the existing one.
+        ``key`` stands for the order's external id when the document is not one order's
+        (a day's summary: ``day:2026-11-20``; ``order`` is then its first order).
 
         An existing entry that AutoCount refused (``failed``) takes the new draft and goes
         back to pending: nothing of it reached AutoCount, so posting it again is safe.
         """
-        entry = self._entry(session, order, draft.kind, seq)
+        external_id = key or order.external_id
+        entry = self.entry(session, order.store_id, external_id, draft.kind, seq)
         if entry is None:
             entry = OutboxEntry(
-                store_id=order.store_id, order_id=order.id, external_id=order.external_id,
+                store_id=order.store_id, order_id=order.id, external_id=external_id,
                 doc_kind=draft.kind.value, seq=seq, doc_no=draft.doc_no, ref=draft.ref,
                 draft=draft_to_json(draft), content_hash=content_hash, state="pending",
             )
@@ -142,7 +147,7 @@ class Outbox:
                 session.commit()
             except IntegrityError:  # another process recorded it first
                 session.rollback()
-                entry = self._entry(session, order, draft.kind, seq)
+                entry = self.entry(session, order.store_id, external_id, draft.kind, seq)
                 assert entry is not None
         elif entry.state == "failed":
             entry.draft = draft_to_json(draft)
@@ -161,7 +166,8 @@ class Outbox:
         DocNo ``draft`` would get (two orders with one display number), else None: that
         DocNo is the order's identity in AutoCount, so the second is held, never linked to
         the first's document."""
-        if not draft.doc_no or Outbox._entry(session, order, draft.kind, seq) is not None:
+        if not draft.doc_no or Outbox.entry(session, order.store_id, order.external_id,
+                                            draft.kind, seq) is not None:
             return None  # numbered by AutoCount, or this order already holds the number
         return session.scalar(select(OutboxEntry.external_id).where(
             OutboxEntry.store_id == order.store_id, OutboxEntry.doc_kind == draft.kind.value,
@@ -169,11 +175,13 @@ class Outbox:
             OutboxEntry.external_id != order.external_id).limit(1))
 
     @staticmethod
-    def _entry(session: Session, order: OrderRow, kind: DocKind, seq: int) -> OutboxEntry | None:
+    def entry(session: Session, store_id: int, external_id: str, kind: DocKind, seq: int
+              ) -> OutboxEntry | None:
+        """The entry of (store, order or summary key, kind, seq), if recorded."""
         return session.scalars(
             select(OutboxEntry).where(
-                OutboxEntry.store_id == order.store_id,
-                OutboxEntry.external_id == order.external_id,
+                OutboxEntry.store_id == store_id,
+                OutboxEntry.external_id == external_id,
                 OutboxEntry.doc_kind == kind.value,
                 OutboxEntry.seq == seq,
             )

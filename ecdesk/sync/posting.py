@@ -43,7 +43,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, time
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -79,6 +79,9 @@ from ecdesk.sync.matching import (
 )
 
 ROUNDING_TOLERANCE = Decimal("0.05")  # docs/decisions.md §3
+POSTING_MODES = ("order", "day")  # validation.POSTING_MODES: checked where entered too
+DEFAULT_CUTOFF = time(2, 0)
+ROUNDING_LINE = "Rounding adjustment"
 REF_MAX = 40  # Cloud master `ref` (reference/autocount.md §1.3)
 DESCRIPTION_MAX = 80  # Cloud master `description`
 LINE_DESCRIPTION_MAX = 100  # Cloud detail `description`
@@ -139,6 +142,9 @@ class PostingRules:
     post_fees: bool | None = None
     fee_accounts: dict[FeeKind, str] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
+    #: docs/decisions.md §9: "order" (one document each) or "day" (one summary per day)
+    posting_mode: str = "order"
+    summary_cutoff: time = DEFAULT_CUTOFF  # a day's summary goes after this, the next day
     problems: list[Hold] = field(default_factory=list)
 
     @classmethod
@@ -204,7 +210,24 @@ class PostingRules:
         if rules.doc_kind is DocKind.CREDIT_NOTE:
             problems.append(_setting_hold("doc_kind", "credit_note_sale"))
             rules.doc_kind = DocKind.INVOICE
+        rules._summary_settings(s)
         return rules
+
+    def _summary_settings(self, s: dict[str, str]) -> None:
+        """``posting_mode`` and ``summary_cutoff`` (docs/decisions.md §9)."""
+        mode = s.get("posting_mode", "").lower() or "order"
+        if mode in POSTING_MODES:
+            self.posting_mode = mode
+        else:
+            self.problems.append(_setting_hold("posting_mode", "not_a_choice", setting=mode,
+                                               choices=", ".join(POSTING_MODES)))
+        cutoff = s.get("summary_cutoff", "")
+        if cutoff:
+            try:
+                self.summary_cutoff = time.fromisoformat(cutoff)
+            except ValueError:
+                self.problems.append(_setting_hold("summary_cutoff", "not_a_choice",
+                                                   setting=cutoff, choices="HH:MM"))
 
 
 def display_number(order: Order) -> str:
@@ -242,6 +265,7 @@ def _line(product_code: str | None, description: str, qty: Decimal, unit_price: 
                      discount=discount, tax_code=tax_code)
     if tax_code:
         line.tax = tax_for(money(line.amount), rate, inclusive)
+        line.tax_rate = rate
     return line
 
 
@@ -336,7 +360,7 @@ def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool,
                     value=f"{computed:.2f}")
     if not rules.rounding_account:
         return _setting_hold("rounding_account", f"rounding_{_KEY[what]}", diff=f"{diff:.2f}")
-    lines.append(_line(None, "Rounding adjustment", Decimal(1), diff,
+    lines.append(_line(None, ROUNDING_LINE, Decimal(1), diff,
                        acc_no=rules.rounding_account))
     return money(target)
 
@@ -449,9 +473,11 @@ def _refund_lines(order: Order, refund: Refund, maps: Maps, rules: PostingRules
 
 
 def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps,
-                      rules: PostingRules, *,
-                      invoice_doc_no: str | None) -> DocumentDraft | list[Hold]:
-    """Credit note for ``refund`` against the posted invoice ``invoice_doc_no``.
+                      rules: PostingRules, *, invoice_doc_no: str | None,
+                      stem: str | None = None) -> DocumentDraft | list[Hold]:
+    """Credit note for ``refund`` against the posted invoice ``invoice_doc_no``, numbered
+    ``<stem>-R<seq>`` (``stem``: the invoice's DocNo, or the order's own number when the
+    invoice is a day's summary of many orders).
 
     With refunded line quantities: one line per returned item at the store's price (discount
     pro-rated), and whatever the refund holds beyond them (shipping, adjustments) on one
@@ -486,8 +512,9 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps,
     if isinstance(total, Hold):
         return [total]
     suffix = f"-R{seq}"
-    derived = invoice_doc_no and not rules.own_numbering  # a book that numbers its own
-    doc_no = f"{invoice_doc_no}{suffix}" if derived else None
+    stem = stem or invoice_doc_no
+    derived = stem and not rules.own_numbering  # a book that numbers its own
+    doc_no = f"{stem}{suffix}" if derived else None
     if doc_no is not None and len(doc_no) > rules.max_doc_no:
         doc_no = None
     when = refund.created_at or order.created_at
@@ -529,11 +556,11 @@ def _fee_description(order: Order, kind: FeeKind) -> str:
     return (f"{label}: {', '.join(texts)}" if texts else label)[:LINE_DESCRIPTION_MAX]
 
 
-def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None
-                   ) -> DocumentDraft | list[Hold] | None:
+def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None, *,
+                   stem: str | None = None) -> DocumentDraft | list[Hold] | None:
     """The credit note carrying the marketplace's fees for ``order`` (module docstring), every
     reason it cannot be posted, or None when there is nothing to post (fees off, no fees, or
-    fees that net to zero)."""
+    fees that net to zero). Numbered ``<stem>-F`` (as :func:`build_credit_note`)."""
     if not fees_enabled(order, rules):
         return None
     totals = fee_totals(order)
@@ -556,8 +583,9 @@ def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None
     lines = [_line(None, _fee_description(order, kind), Decimal(1), amount,
                    acc_no=rules.fee_accounts[kind]) for kind, amount in totals.items()]
     doc_no = None
-    if sale_doc_no and not rules.own_numbering:
-        doc_no = f"{sale_doc_no}{FEE_NOTE_SUFFIX}"
+    stem = stem or sale_doc_no
+    if stem and not rules.own_numbering:
+        doc_no = f"{stem}{FEE_NOTE_SUFFIX}"
         if len(doc_no) > rules.max_doc_no:
             doc_no = None
     return DocumentDraft(

@@ -20,6 +20,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>One document per order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One summary document per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>blank: AutoCount default</source>
         <translation type="unfinished"></translation>
     </message>
@@ -84,6 +92,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Posting mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary cut-off time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>As soon as the order is paid (shipped or not)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -113,6 +133,14 @@
     </message>
     <message>
         <source>Docu&amp;ment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post&amp;ing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post a day&apos;s summary after (next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

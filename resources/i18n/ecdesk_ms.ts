@@ -20,6 +20,14 @@
         <translation>Pesanan penghantaran</translation>
     </message>
     <message>
+        <source>One document per order</source>
+        <translation>Satu dokumen bagi setiap pesanan</translation>
+    </message>
+    <message>
+        <source>One summary document per day</source>
+        <translation>Satu dokumen ringkasan sehari</translation>
+    </message>
+    <message>
         <source>blank: AutoCount default</source>
         <translation>kosong: lalai AutoCount</translation>
     </message>
@@ -84,6 +92,18 @@
         <translation> minit</translation>
     </message>
     <message>
+        <source>Posting mode</source>
+        <translation>Mod pengeposan</translation>
+    </message>
+    <message>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...).</source>
+        <translation>Ringkasan sehari mengandungi satu baris bagi setiap item dan harga untuk semua pesanan hari itu (notanya menyenaraikan pesanan), dipos selepas masa tutup pada hari berikutnya; pesanan yang tiba kemudian untuk hari yang telah dipos masuk ke pelarasan (-2, -3...).</translation>
+    </message>
+    <message>
+        <source>Summary cut-off time</source>
+        <translation>Masa tutup ringkasan</translation>
+    </message>
+    <message>
         <source>As soon as the order is paid (shipped or not)</source>
         <translation>Sebaik sahaja pesanan dibayar (sudah dihantar atau belum)</translation>
     </message>
@@ -114,6 +134,14 @@
     <message>
         <source>Docu&amp;ment</source>
         <translation>D&amp;okumen</translation>
+    </message>
+    <message>
+        <source>Post&amp;ing</source>
+        <translation>Pen&amp;geposan</translation>
+    </message>
+    <message>
+        <source>Post a day&apos;s summary after (next day)</source>
+        <translation>Pos ringkasan sehari selepas (hari berikutnya)</translation>
     </message>
     <message>
         <source>&amp;When</source>
@@ -2302,31 +2330,31 @@
     </message>
     <message>
         <source>Posting setting &apos;{key}&apos; is {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Set it to a code the book has in the store&apos;s posting settings (`ecdesk store set {store} --set {key}=CODE`, `ecdesk autocount {listing}` lists them), then Retry.</source>
-        <translation>Tetapan pengeposan '{key}' ialah {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Tetapkan kepada kod yang ada dalam buku di tetapan pengeposan kedai (`ecdesk store set {store} --set {key}=CODE`, `ecdesk autocount {listing}` menyenaraikannya), kemudian Cuba Semula.</translation>
+        <translation>Tetapan pengeposan &apos;{key}&apos; ialah {kind} &apos;{code}&apos;, yang tiada dalam buku AutoCount{tail}. Tetapkan kepada kod yang ada dalam buku di tetapan pengeposan kedai (`ecdesk store set {store} --set {key}=CODE`, `ecdesk autocount {listing}` menyenaraikannya), kemudian Cuba Semula.</translation>
     </message>
     <message>
         <source>SKU &apos;{sku}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to an item the book has in Mapping &gt; Items, then Retry.</source>
-        <translation>SKU '{sku}' dipetakan kepada {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Petakan kepada item yang ada dalam buku di Pemetaan &gt; Item, kemudian Cuba Semula.</translation>
+        <translation>SKU &apos;{sku}&apos; dipetakan kepada {kind} &apos;{code}&apos;, yang tiada dalam buku AutoCount{tail}. Petakan kepada item yang ada dalam buku di Pemetaan &gt; Item, kemudian Cuba Semula.</translation>
     </message>
     <message>
         <source>Shipping method &apos;{method}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to an item the book has in Mapping &gt; Shipping, then Retry.</source>
-        <translation>Kaedah penghantaran '{method}' dipetakan kepada {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Petakan kepada item yang ada dalam buku di Pemetaan &gt; Penghantaran, kemudian Cuba Semula.</translation>
+        <translation>Kaedah penghantaran &apos;{method}&apos; dipetakan kepada {kind} &apos;{code}&apos;, yang tiada dalam buku AutoCount{tail}. Petakan kepada item yang ada dalam buku di Pemetaan &gt; Penghantaran, kemudian Cuba Semula.</translation>
     </message>
     <message>
         <source>Tax rate {rate}% is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to a tax code the book has in Mapping &gt; Tax, then Retry.</source>
-        <translation>Kadar cukai {rate}% dipetakan kepada {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Petakan kepada kod cukai yang ada dalam buku di Pemetaan &gt; Cukai, kemudian Cuba Semula.</translation>
+        <translation>Kadar cukai {rate}% dipetakan kepada {kind} &apos;{code}&apos;, yang tiada dalam buku AutoCount{tail}. Petakan kepada kod cukai yang ada dalam buku di Pemetaan &gt; Cukai, kemudian Cuba Semula.</translation>
     </message>
     <message>
         <source>Payment method &apos;{gateway}&apos; is mapped to {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Map it to a payment method the book has in Mapping &gt; Payments, then Retry.</source>
-        <translation>Kaedah pembayaran '{gateway}' dipetakan kepada {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Petakan kepada kaedah pembayaran yang ada dalam buku di Pemetaan &gt; Pembayaran, kemudian Cuba Semula.</translation>
+        <translation>Kaedah pembayaran &apos;{gateway}&apos; dipetakan kepada {kind} &apos;{code}&apos;, yang tiada dalam buku AutoCount{tail}. Petakan kepada kaedah pembayaran yang ada dalam buku di Pemetaan &gt; Pembayaran, kemudian Cuba Semula.</translation>
     </message>
     <message>
         <source>The document uses {kind} &apos;{code}&apos;, which the AutoCount book does not have{tail}. Add it in AutoCount or change the mapping or setting that gives it, then Retry.</source>
-        <translation>Dokumen ini menggunakan {kind} '{code}', yang tiada dalam buku AutoCount{tail}. Tambahkannya dalam AutoCount atau ubah pemetaan atau tetapan yang memberikannya, kemudian Cuba Semula.</translation>
+        <translation>Dokumen ini menggunakan {kind} &apos;{code}&apos;, yang tiada dalam buku AutoCount{tail}. Tambahkannya dalam AutoCount atau ubah pemetaan atau tetapan yang memberikannya, kemudian Cuba Semula.</translation>
     </message>
     <message>
         <source>{part} has {field} &apos;{figure}&apos;, which is not a number. Correct it in the store (or post the order by hand in AutoCount and mark it Resolved), then Retry.</source>
-        <translation>{part} mempunyai {field} '{figure}', yang bukan nombor. Betulkannya di kedai (atau masukkan pesanan secara manual dalam AutoCount dan tandakan sebagai Selesai), kemudian Cuba Semula.</translation>
+        <translation>{part} mempunyai {field} &apos;{figure}&apos;, yang bukan nombor. Betulkannya di kedai (atau masukkan pesanan secara manual dalam AutoCount dan tandakan sebagai Selesai), kemudian Cuba Semula.</translation>
     </message>
     <message>
         <source>{part} has a negative {field} ({figure}); a sale line cannot be below zero. Correct it in the store (or post the order by hand in AutoCount and mark it Resolved), then Retry.</source>
@@ -2338,19 +2366,19 @@
     </message>
     <message>
         <source>{part} has unit price {figure}, above this store&apos;s limit of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
-        <translation>{part} mempunyai harga seunit {figure}, melebihi had kedai ini iaitu {limit}. Semak pesanan di kedai; jika betul, naikkan tetapan '{key}' kedai ini (`ecdesk store set STORE --set {key}=AMOUNT`), kemudian Cuba Semula.</translation>
+        <translation>{part} mempunyai harga seunit {figure}, melebihi had kedai ini iaitu {limit}. Semak pesanan di kedai; jika betul, naikkan tetapan &apos;{key}&apos; kedai ini (`ecdesk store set STORE --set {key}=AMOUNT`), kemudian Cuba Semula.</translation>
     </message>
     <message>
         <source>{part} has quantity {figure}, above this store&apos;s limit of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
-        <translation>{part} mempunyai kuantiti {figure}, melebihi had kedai ini iaitu {limit}. Semak pesanan di kedai; jika betul, naikkan tetapan '{key}' kedai ini (`ecdesk store set STORE --set {key}=AMOUNT`), kemudian Cuba Semula.</translation>
+        <translation>{part} mempunyai kuantiti {figure}, melebihi had kedai ini iaitu {limit}. Semak pesanan di kedai; jika betul, naikkan tetapan &apos;{key}&apos; kedai ini (`ecdesk store set STORE --set {key}=AMOUNT`), kemudian Cuba Semula.</translation>
     </message>
     <message>
         <source>The order total {figure} is above this store&apos;s ceiling of {limit}. Check the order in the store; if it is right, raise this store&apos;s &apos;{key}&apos; setting (`ecdesk store set STORE --set {key}=AMOUNT`), then Retry.</source>
-        <translation>Jumlah pesanan {figure} melebihi siling kedai ini iaitu {limit}. Semak pesanan di kedai; jika betul, naikkan tetapan '{key}' kedai ini (`ecdesk store set STORE --set {key}=AMOUNT`), kemudian Cuba Semula.</translation>
+        <translation>Jumlah pesanan {figure} melebihi siling kedai ini iaitu {limit}. Semak pesanan di kedai; jika betul, naikkan tetapan &apos;{key}&apos; kedai ini (`ecdesk store set STORE --set {key}=AMOUNT`), kemudian Cuba Semula.</translation>
     </message>
     <message>
         <source>AutoCount already has {doc} {doc_no} with reference &apos;{ref}&apos;, not &apos;{ours}&apos;.</source>
-        <translation>AutoCount sudah mempunyai {doc} {doc_no} dengan rujukan '{ref}', bukan '{ours}'.</translation>
+        <translation>AutoCount sudah mempunyai {doc} {doc_no} dengan rujukan &apos;{ref}&apos;, bukan &apos;{ours}&apos;.</translation>
     </message>
     <message>
         <source> (AutoCount said: {said})</source>
@@ -2383,15 +2411,15 @@
     </message>
     <message>
         <source>Line &apos;{name}&apos;</source>
-        <translation>Baris '{name}'</translation>
+        <translation>Baris &apos;{name}&apos;</translation>
     </message>
     <message>
         <source>Shipping &apos;{name}&apos;</source>
-        <translation>Penghantaran '{name}'</translation>
+        <translation>Penghantaran &apos;{name}&apos;</translation>
     </message>
     <message>
         <source>Charge &apos;{name}&apos;</source>
-        <translation>Caj '{name}'</translation>
+        <translation>Caj &apos;{name}&apos;</translation>
     </message>
     <message>
         <source>The order</source>

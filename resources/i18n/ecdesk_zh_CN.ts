@@ -20,6 +20,14 @@
         <translation>送货单</translation>
     </message>
     <message>
+        <source>One document per order</source>
+        <translation>每个订单一张单据</translation>
+    </message>
+    <message>
+        <source>One summary document per day</source>
+        <translation>每天一张汇总单据</translation>
+    </message>
+    <message>
         <source>blank: AutoCount default</source>
         <translation>留空：使用 AutoCount 默认值</translation>
     </message>
@@ -84,6 +92,18 @@
         <translation> 分钟</translation>
     </message>
     <message>
+        <source>Posting mode</source>
+        <translation>过账方式</translation>
+    </message>
+    <message>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...).</source>
+        <translation>每日汇总按商品和单价为当天所有订单各列一行（备注中列出订单），在次日截止时间后过账；已过账日期的迟到订单进入调整单据（-2、-3…）。</translation>
+    </message>
+    <message>
+        <source>Summary cut-off time</source>
+        <translation>汇总截止时间</translation>
+    </message>
+    <message>
         <source>As soon as the order is paid (shipped or not)</source>
         <translation>订单付款后立即过账（无论是否已发货）</translation>
     </message>
@@ -114,6 +134,14 @@
     <message>
         <source>Docu&amp;ment</source>
         <translation>单据(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Post&amp;ing</source>
+        <translation>过账(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Post a day&apos;s summary after (next day)</source>
+        <translation>每日汇总过账时间（次日）</translation>
     </message>
     <message>
         <source>&amp;When</source>

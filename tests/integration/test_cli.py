@@ -202,3 +202,33 @@ def test_newcomer_helpers_list_the_books_codes_and_name_the_fixing_command(env, 
     code, out, _ = cli(capsys, "held")
     assert "fix: `ecdesk map sku Shop OLD-PROMO-BUNDLE ITEMCODE` (`ecdesk autocount items` " \
            "lists the codes), then `ecdesk retry Shop:" in out
+
+
+def test_day_summaries_post_to_autocount_cloud_and_list_per_order(env, capsys, monkeypatch):
+    """posting_mode=day against the AutoCount Cloud sandbox: one document per closed day,
+    each order listing its day's DocNo; the clerk closes today with --close-day."""
+    from datetime import date
+
+    set_up(env, capsys, monkeypatch)
+    assert cli(capsys, "store", "set", "Shop", "--set", "posting_mode=day")[0] == 0
+    cli(capsys, "sync", "--once")
+    code, out, _ = cli(capsys, "documents", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    docs = [d for d in rows if d["doc_type"] == "invoice"]
+    assert docs and all(d["doc_no"].startswith("SH-D") for d in docs)
+    refunds = [d for d in rows if d["doc_type"] == "credit_note"]
+    assert refunds and all(d["doc_no"] == f"SH-{d['order']}-R1" for d in refunds
+                           if d["doc_no"].endswith("-R1"))  # numbered from the order
+    summaries = {d["doc_no"] for d in docs}
+    assert len(summaries) < len(docs)  # many orders, few documents
+    for doc_no in summaries:
+        found = env.autocount.find(doc_no)
+        assert found is not None
+    today = date.today().isoformat()
+    code, out, err = cli(capsys, "sync", "--once", "--close-day", today)
+    assert code in (0, 1), err
+    code, out, _ = cli(capsys, "preview", f"Shop:{docs[0]['order']}")
+    assert json.loads(out)["summary"]["doc_no"] == docs[0]["doc_no"]
+    before = len(env.autocount.documents())
+    cli(capsys, "sync", "--once")
+    assert len(env.autocount.documents()) == before  # nothing twice

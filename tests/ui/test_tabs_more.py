@@ -104,3 +104,18 @@ def test_automation_sets_fee_ledgers_for_marketplace_stores_only(qtbot, window, 
     assert s.settings["fee_account_commission"] == "908-1000"
     assert s.settings["post_fees"] == "true" and s.settings["doc_prefix"] == "SP-"
     assert "fee_account_commission" not in svc.get_store("Shop").settings
+
+
+def test_automation_chooses_summary_posting_per_day(qtbot, window, svc):
+    svc.add_store("Shop", "shopify")
+    window.refresh()
+    tab = window.automation
+    tab.select("Shop")
+    assert tab.mode.currentData() == "order" and not tab.cutoff.isEnabled()
+    tab.mode.setCurrentIndex(tab.mode.findData("day"))
+    assert tab.cutoff.isEnabled()
+    tab.cutoff.setTime(tab.cutoff.time().fromString("03:30", "HH:mm"))
+    assert tab.save()
+    qtbot.waitUntil(lambda: tab.result.text().startswith("Saved."))
+    s = svc.get_store("Shop")
+    assert (s.settings["posting_mode"], s.settings["summary_cutoff"]) == ("day", "03:30")

@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import ecdesk.db.stock_models  # noqa: F401  (register the stock tables)
+import ecdesk.db.summary_models  # noqa: F401  (register the summary tables)
 from ecdesk.db.models import Base
 
 config = context.config

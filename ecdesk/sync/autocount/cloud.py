@@ -465,6 +465,8 @@ def build_body(draft: DocumentDraft) -> dict[str, Any]:
     }
     for i, remark in enumerate(draft.remarks[:4], start=1):
         master[f"remark{i}"] = remark
+    if draft.note:
+        master["note"] = draft.note
     if draft.kind is DocKind.CASH_SALE:
         master["paymentMethod"] = draft.payment_method or None
         master["paymentAmt"] = draft.total if draft.payment_amount is None \

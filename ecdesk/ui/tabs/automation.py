@@ -8,7 +8,7 @@ the store-bound direction (stock levels and tracking numbers).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,10 @@ DOC_KINDS = [("invoice", QT_TRANSLATE_NOOP("AutomationTab", "Sales invoice")),
              ("cash_sale", QT_TRANSLATE_NOOP("AutomationTab", "Cash sale")),
              ("sales_order", QT_TRANSLATE_NOOP("AutomationTab", "Sales order")),
              ("delivery_order", QT_TRANSLATE_NOOP("AutomationTab", "Delivery order"))]
+POSTING_MODES = [
+    ("order", QT_TRANSLATE_NOOP("AutomationTab", "One document per order")),
+    ("day", QT_TRANSLATE_NOOP("AutomationTab", "One summary document per day")),
+]
 DEFAULT_HINT = QT_TRANSLATE_NOOP("AutomationTab", "blank: AutoCount default")
 POSTING_FIELDS = [
     ("doc_prefix", QT_TRANSLATE_NOOP("AutomationTab", "Document number prefix"),
@@ -81,6 +86,19 @@ class AutomationTab(QWidget):
         self.doc_kind = QComboBox()
         for value, title in DOC_KINDS:
             self.doc_kind.addItem(_tr(title), value)
+        self.mode = QComboBox()
+        for value, title in POSTING_MODES:
+            self.mode.addItem(_tr(title), value)
+        self.mode.setAccessibleName(self.tr("Posting mode"))
+        self.mode.setToolTip(self.tr(
+            "A day's summary carries one line per item and price for all of that day's "
+            "orders (its note lists them), posted after the cut-off time the next day; "
+            "orders that arrive later for a posted day go on an adjustment (-2, -3...)."))
+        self.cutoff = QTimeEdit()
+        self.cutoff.setDisplayFormat("HH:mm")
+        self.cutoff.setAccessibleName(self.tr("Summary cut-off time"))
+        self.mode.currentIndexChanged.connect(
+            lambda _i: self.cutoff.setEnabled(self.mode.currentData() == "day"))
         self.when = QComboBox()
         self.when.addItem(self.tr("As soon as the order is paid (shipped or not)"), "paid")
         self.when.setToolTip(self.tr("Accounting posts every paid order once."))
@@ -100,6 +118,8 @@ class AutomationTab(QWidget):
         post = QGroupBox(self.tr("What to create in AutoCount"))
         pf = QFormLayout(post)
         pf.addRow(self.tr("Docu&ment"), self.doc_kind)
+        pf.addRow(self.tr("Post&ing"), self.mode)
+        pf.addRow(self.tr("Post a day's summary after (next day)"), self.cutoff)
         pf.addRow(self.tr("&When"), self.when)
         for key, label, hint in POSTING_FIELDS:
             edit = QLineEdit()
@@ -188,6 +208,11 @@ class AutomationTab(QWidget):
         self.egress_note.setVisible(not self.service.stock.takes_egress(s.platform))
         i = self.doc_kind.findData(s.settings.get("doc_kind", "invoice"))
         self.doc_kind.setCurrentIndex(max(i, 0))
+        self.mode.setCurrentIndex(max(self.mode.findData(
+            s.settings.get("posting_mode", "order") or "order"), 0))
+        self.cutoff.setTime(QTime.fromString(s.settings.get("summary_cutoff", "") or "02:00",
+                                             "HH:mm"))
+        self.cutoff.setEnabled(self.mode.currentData() == "day")
         for key, edit in self.posting.items():
             edit.setText(s.settings.get(key, ""))
         self.fees.setVisible(s.platform in MARKETPLACES)
@@ -214,6 +239,8 @@ class AutomationTab(QWidget):
             settings.update({k: e.text().strip() for k, e in self.fee_edits.items()})
             settings["post_fees"] = "true" if self.post_fees.isChecked() else "false"
         settings["doc_kind"] = self.doc_kind.currentData()
+        settings["posting_mode"] = self.mode.currentData()
+        settings["summary_cutoff"] = self.cutoff.time().toString("HH:mm")
         settings["egress_minutes"] = str(self.egress.value())
         sync_on, every = self.sync_enabled.isChecked(), self.ingress.value()
         self.result.setStyleSheet("color:#374151")

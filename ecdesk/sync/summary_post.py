@@ -1,0 +1,305 @@
+"""Summary posting in a run (docs/decisions.md §9): ready orders of a ``day`` store wait for
+their day; a closed day becomes one document through the same exactly-once outbox.
+
+* **Queue.** An order of a ``posting_mode=day`` store that would post (every hold checked,
+  its own draft built) waits (outcome ``waiting``) as a member of its day
+  (:class:`~ecdesk.db.summary_models.SummaryMember`, ``seq`` None), saying where it goes.
+* **Close.** After ``summary_cutoff`` on the next day (store's zone), or when the clerk
+  closes the day, every waiting member of the day gets the summary's sequence in one commit;
+  the summary is drafted from those orders (one that cannot be drafted any more is held and
+  leaves the summary), its outbox intent committed, then AutoCount is called. Confirmed, each
+  order is linked to the summary (role ``sale``) and evaluated again at once: fee notes and
+  refunds follow per order, numbered from the order's own number.
+* **Crash.** Members are assigned before the intent and the intent before the create: a run
+  that dies anywhere resumes the same summary (the outbox looks it up before any create);
+  an order is in at most one summary of a kind (unique key), so switching mode never posts
+  it twice and never skips it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ecdesk import messages
+from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry, Store
+from ecdesk.db.summary_models import SummaryMember
+from ecdesk.domain import DocKind, DocumentDraft, HoldCode, Outcome
+from ecdesk.sync import posting, summary
+from ecdesk.sync.connectors.base import Connector, read_order
+from ecdesk.sync.matching import Maps
+from ecdesk.sync.outbox import PostStatus
+from ecdesk.sync.outcomes import hold, settle
+from ecdesk.sync.run import AutoCountDown, RunContext
+from ecdesk.sync.store_settings import posting_settings
+
+log = logging.getLogger(__name__)
+
+#: evaluates orders again in the same run (the evaluator's ``evaluate``)
+Evaluate = Callable[[RunContext, list[int]], None]
+
+
+def has_work(session: Session, store: Store) -> bool:
+    """True when the store posts day summaries, or has orders in or
+    waiting for one (the mode was switched back, or a run stopped mid-summary)."""
+    if (posting_settings(session, store).get("posting_mode") or "").strip().lower() \
+            == summary.DAY:
+        return True
+    return session.scalar(select(SummaryMember.id).join(
+        OrderRow, OrderRow.id == SummaryMember.order_id).where(
+        SummaryMember.store_id == store.id,
+        OrderRow.outcome != Outcome.POSTED.value).limit(1)) is not None
+
+
+def member_of(session: Session, order_id: int, kind: DocKind) -> SummaryMember | None:
+    return session.scalars(select(SummaryMember).where(
+        SummaryMember.order_id == order_id, SummaryMember.doc_kind == kind.value)
+    ).one_or_none()
+
+
+def in_summary(session: Session, order_id: int) -> bool:
+    """True when the order's sale went (or is going) into a summary document."""
+    return session.scalar(select(SummaryMember.id).where(
+        SummaryMember.order_id == order_id, SummaryMember.seq.is_not(None)).limit(1)) is not None
+
+
+def describe(session: Session, order_id: int, rules: posting.PostingRules
+             ) -> dict[str, str] | None:
+    """Which summary the order is in or waits for (``preview``, the order view); None."""
+    member = session.scalars(select(SummaryMember).where(
+        SummaryMember.order_id == order_id).limit(1)).first()
+    if member is None:
+        return None
+    if member.seq is None:
+        return {"day": member.day.isoformat(), "state": "waiting for the day to close"}
+    posted = session.scalar(select(Document.doc_no).join(
+        OutboxEntry, OutboxEntry.id == Document.outbox_id).where(
+        OutboxEntry.store_id == member.store_id, OutboxEntry.external_id == member.period,
+        OutboxEntry.doc_kind == member.doc_kind, OutboxEntry.seq == member.seq).limit(1))
+    expected = summary.doc_no(rules.doc_prefix, member.day, member.seq, limit=rules.max_doc_no)
+    return {"day": member.day.isoformat(), "doc_no": posted or expected or "",
+            "state": "posted" if posted else "being posted"}
+
+
+def leave_queue(session: Session, order_id: int) -> None:
+    """The order no longer waits for a day (held, cancelled, or the store posts per order);
+    an order already in a summary being posted stays in it."""
+    session.execute(delete(SummaryMember).where(SummaryMember.order_id == order_id,
+                                                SummaryMember.seq.is_(None)))
+
+
+def waiting_in_summary(ctx: RunContext, row: OrderRow, rules: posting.PostingRules
+                       ) -> Outcome | None:
+    """An order already in a summary being posted waits for it (whatever it is now: the
+    summary's intent may already be in AutoCount); None for any other order."""
+    member = ctx.session.scalars(select(SummaryMember).where(
+        SummaryMember.order_id == row.id, SummaryMember.seq.is_not(None)).limit(1)).first()
+    if member is None:
+        return None
+    assert member.seq is not None
+    number = summary.doc_no(rules.doc_prefix, member.day, member.seq, limit=rules.max_doc_no)
+    return settle(ctx, row, Outcome.WAITING,
+                  f"In the day summary {number or member.period}, being posted")
+
+
+def queue(ctx: RunContext, row: OrderRow, draft: DocumentDraft,
+          rules: posting.PostingRules) -> Outcome:
+    """The ready order waits for its day's summary (module docstring), saying when it goes."""
+    session = ctx.session
+    member = member_of(session, row.id, draft.kind)
+    if member is None:
+        member = SummaryMember(order_id=row.id, store_id=row.store_id,
+                               doc_kind=draft.kind.value)
+        session.add(member)
+    member.day = draft.doc_date
+    member.period = summary.period_key(draft.doc_date)
+    when = summary.closes_at(draft.doc_date, rules.summary_cutoff, rules.timezone)
+    return settle(ctx, row, Outcome.WAITING,
+                  f"In the day summary of {draft.doc_date.isoformat()}, posted after "
+                  f"{when:%H:%M} on {when:%Y-%m-%d}")
+
+
+class SummaryCloser:
+    """Posts what is due of one store's summaries in a run."""
+
+    def __init__(self, ctx: RunContext, store: Store, *, connector: Connector, maps: Maps,
+                 rules: posting.PostingRules, evaluate: Evaluate) -> None:
+        self.ctx, self.store, self.connector = ctx, store, connector
+        self.maps, self.rules, self.evaluate = maps, rules, evaluate
+
+    def run(self, force: Collection[date] = ()) -> None:
+        """Resume summaries a stopped run left, then post every day that is due."""
+        session = self.ctx.session
+        if self.rules.posting_mode != summary.DAY:
+            self._back_to_orders()
+        for day, kind, seq in self._unfinished():
+            self._post(day, DocKind(kind), seq)
+        if self.rules.posting_mode != summary.DAY:
+            return
+        now = self.ctx.clock()
+        due = session.execute(select(SummaryMember.day, SummaryMember.doc_kind).where(
+            SummaryMember.store_id == self.store.id, SummaryMember.seq.is_(None)).distinct())
+        for day, kind in sorted(due):
+            closes = summary.closes_at(day, self.rules.summary_cutoff, self.rules.timezone)
+            if day in force or now >= closes:
+                self._close(day, DocKind(kind))
+
+    # --- switching back to one document per order ---------------------------------------
+    def _back_to_orders(self) -> None:
+        """``posting_mode`` is ``order`` again: waiting members post one by one now."""
+        session = self.ctx.session
+        ids = list(session.scalars(select(SummaryMember.order_id).where(
+            SummaryMember.store_id == self.store.id, SummaryMember.seq.is_(None))))
+        if ids:
+            session.execute(delete(SummaryMember).where(SummaryMember.store_id == self.store.id,
+                                                        SummaryMember.seq.is_(None)))
+            session.commit()
+            self.evaluate(self.ctx, ids)
+
+    # --- closing a day ------------------------------------------------------------------
+    def _unfinished(self) -> list[tuple[date, str, int]]:
+        """Summaries with orders assigned that are not all linked to their document yet."""
+        rows = self.ctx.session.execute(
+            select(SummaryMember.day, SummaryMember.doc_kind, SummaryMember.seq)
+            .join(OrderRow, OrderRow.id == SummaryMember.order_id)
+            .where(SummaryMember.store_id == self.store.id, SummaryMember.seq.is_not(None),
+                   OrderRow.outcome != Outcome.POSTED.value).distinct())
+        return sorted((d, k, s) for d, k, s in rows)
+
+    def _close(self, day: date, kind: DocKind) -> None:
+        """Every waiting order of ``day`` into the next summary of that day, and post it;
+        orders of another currency or tax basis go into the summary after it."""
+        session = self.ctx.session
+        for _ in range(10):  # each pass takes at least one batch; a day has few bases
+            waiting = list(session.scalars(select(SummaryMember).where(
+                SummaryMember.store_id == self.store.id, SummaryMember.day == day,
+                SummaryMember.doc_kind == kind.value, SummaryMember.seq.is_(None))
+                .order_by(SummaryMember.id)))
+            if not waiting:
+                return
+            taken = list(session.scalars(select(OutboxEntry.seq).where(
+                OutboxEntry.store_id == self.store.id,
+                OutboxEntry.external_id == summary.period_key(day),
+                OutboxEntry.doc_kind == kind.value)))
+            taken += [m.seq for m in session.scalars(select(SummaryMember).where(
+                SummaryMember.store_id == self.store.id, SummaryMember.day == day,
+                SummaryMember.doc_kind == kind.value, SummaryMember.seq.is_not(None)))]
+            seq = summary.next_seq(taken)
+            for m in waiting:
+                m.seq = seq
+            session.commit()  # the members are the summary's before its intent
+            if not self._post(day, kind, seq):
+                return
+
+    def _post(self, day: date, kind: DocKind, seq: int) -> bool:
+        """Post summary ``seq`` of ``day`` exactly once; True when it is in AutoCount."""
+        ctx, session = self.ctx, self.ctx.session
+        assert ctx.outbox is not None
+        key = summary.period_key(day)
+        members = self._members(day, kind, seq)
+        if not members:
+            return True
+        entry = ctx.outbox.entry(session, self.store.id, key, kind, seq)
+        if entry is None or entry.state == "failed":
+            draft = self._draft(day, seq, members)
+            members = self._members(day, kind, seq)  # those that could not be drafted left
+            if draft is None or not members:
+                return True
+            anchor = session.get(OrderRow, members[0].order_id)
+            assert anchor is not None
+            entry = ctx.outbox.record_intent(session, anchor, draft, "", seq=seq, key=key)
+        result = ctx.outbox.post(session, entry)
+        ids = [m.order_id for m in members]
+        if result.status is PostStatus.POSTED:
+            doc_no = result.document.doc_no if result.document else (entry.doc_no or "")
+            self._link(entry, ids)
+            ctx.summary.posted += 1
+            ctx.log(f"{self.store.name}: posted the day summary {doc_no} of {day.isoformat()} "
+                    f"({len(ids)} orders)")
+            self.evaluate(ctx, ids)  # fee notes and refunds, per order
+            return True
+        if result.status is PostStatus.REJECTED:
+            for m in members:
+                m.seq = None
+            session.commit()
+            for oid in ids:
+                row = session.get(OrderRow, oid)
+                if row is not None:
+                    leave_queue(session, oid)
+                    hold(ctx, row, [messages.hold(
+                        HoldCode.AUTOCOUNT_REJECTED, said=result.message.rstrip("."),
+                        value=entry.doc_no or "")])
+            return False
+        if result.status is PostStatus.EXPORTED:
+            return True  # the clerk's import confirms it; the next run links the orders
+        ctx.summary.pending += 1
+        if result.unreachable:
+            raise AutoCountDown(
+                f"AutoCount did not answer ({result.message}). Nothing was lost: the day "
+                "summary goes on the next sync.")
+        return False
+
+    def _members(self, day: date, kind: DocKind, seq: int) -> list[SummaryMember]:
+        return list(self.ctx.session.scalars(select(SummaryMember).where(
+            SummaryMember.store_id == self.store.id, SummaryMember.day == day,
+            SummaryMember.doc_kind == kind.value, SummaryMember.seq == seq)
+            .order_by(SummaryMember.id)))
+
+    def _draft(self, day: date, seq: int, members: list[SummaryMember]
+               ) -> DocumentDraft | None:
+        """The summary's draft from its orders as they are now; an order that cannot be
+        drafted any more is held and leaves, one of another batch waits for the next."""
+        ctx, session = self.ctx, self.ctx.session
+        parts: list[summary.Member] = []
+        key = None
+        for m in members:
+            row = session.get(OrderRow, m.order_id)
+            assert row is not None
+            order = read_order(self.connector, row.payload)
+            built = posting.build_draft(order, self.maps, self.rules)
+            if isinstance(built, list):
+                session.delete(m)
+                hold(ctx, row, built)
+                continue
+            key = key or summary.batch_key(built)
+            if summary.batch_key(built) != key:
+                m.seq = None  # the next summary of the day takes it
+                continue
+            row.posted_hash = posting.content_hash(order)
+            parts.append(summary.Member(posting.display_number(order), built))
+        session.commit()
+        if not parts:
+            return None
+        store = self.store
+        drafted = summary.build_summary(parts, platform=order.platform, day=day, seq=seq,
+                                        prefix=self.rules.doc_prefix,
+                                        rounding_account=self.rules.rounding_account,
+                                        limit=self.rules.max_doc_no)
+        if isinstance(drafted, str):
+            for m in self._members(day, DocKind(members[0].doc_kind), seq):
+                m.seq = None
+            session.commit()
+            ctx.log(f"{store.name}: the day summary of {day.isoformat()} waits: AutoCount's "
+                    "tax on the summed lines differs by a few cents from the orders' own; set "
+                    f"'{drafted}' in the store's posting settings to take it.", level="warning")
+            return None
+        if self.rules.own_numbering:
+            drafted.doc_no = None
+        return drafted
+
+    def _link(self, entry: OutboxEntry, ids: list[int]) -> None:
+        """Every order of the summary is linked to its document (role ``sale``)."""
+        session = self.ctx.session
+        doc_id = session.scalar(select(Document.id).where(Document.outbox_id == entry.id))
+        assert doc_id is not None
+        for oid in ids:
+            if session.get(OrderDocument, (oid, doc_id)) is None:
+                session.add(OrderDocument(order_id=oid, document_id=doc_id, role="sale"))
+            row = session.get(OrderRow, oid)
+            if row is not None:
+                row.needs_eval = True
+        session.commit()
