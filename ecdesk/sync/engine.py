@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 from ecdesk.clock import Clock, now_utc
 from ecdesk.db import Database
 from ecdesk.db.models import OrderRow, OutboxEntry, Store, SyncRun
-from ecdesk.domain import DocKind, Hold, HoldCode
+from ecdesk.domain import DocKind
 from ecdesk.secrets import MissingSecret, NoKeyringError
-from ecdesk.sync import book_codes, exports, posting, summary_post
+from ecdesk.sync import book_codes, exports, summary_post
 from ecdesk.sync.autocount.base import (
     CODE_KIND_PLURALS,
     AutoCountConfig,
@@ -40,13 +40,13 @@ from ecdesk.sync.connectors.base import (
     CredentialStore,
     PayloadError,
     StoreConfig,
-    read_order,
 )
-from ecdesk.sync.evaluate import FEE_NOTE_SEQ, UNREADABLE, Evaluator, to_evaluate
+from ecdesk.sync.evaluate import FEE_NOTE_SEQ, Evaluator, to_evaluate
 from ecdesk.sync.http import ApiError, AuthError, HttpClient
 from ecdesk.sync.ingest import COMMIT_EVERY, Ingest, payload_hash
 from ecdesk.sync.lease import Lease
-from ecdesk.sync.outbox import Outbox, draft_to_json
+from ecdesk.sync.outbox import Outbox
+from ecdesk.sync.preview import preview
 from ecdesk.sync.run import (
     LEFT_SHOWN,
     AutoCountDown,
@@ -63,7 +63,6 @@ from ecdesk.sync.store_settings import (
     get_settings,
     load_maps,
     mark_for_review,
-    posting_settings,
     store_config,
 )
 from ecdesk.sync.worker_id import current_worker
@@ -242,28 +241,7 @@ class SyncEngine:
         with self.db.session() as session:
             row = session.get(OrderRow, order_id)
             assert row is not None
-            store = row.store
-            settings = posting_settings(session, store)
-            out: dict[str, Any] = {"store": store.name, "order": row.number,
-                                   "outcome": row.outcome}
-            try:
-                order = read_order(self.connector(store), row.payload)
-            except UNREADABLE as exc:
-                out["holds"] = [str(Hold(HoldCode.BAD_PAYLOAD, str(exc)))]
-                return out
-            out["disposition"] = order.disposition.value
-            maps = load_maps(session, store.id)
-            rules = posting.PostingRules.from_settings(
-                settings, max_doc_no=int(settings.get("max_doc_no", "50")))
-            built = posting.build_draft(order, maps, rules)
-            holds = built if isinstance(built, list) else []
-            if not holds:
-                out["draft"] = draft_to_json(built)
-            out["holds"] = [str(h) for h in holds]
-            in_summary = summary_post.describe(session, row.id, rules)
-            if in_summary is not None:  # posted as part of a day's document (§9)
-                out["summary"] = in_summary
-            return out
+            return preview(session, row, self.connector(row.store))
 
     # --- one run, one error path ----------------------------------------------------------
     def _start(self, session: Session, run: SyncRun, summary: RunSummary, *,
