@@ -45,7 +45,7 @@ PLATFORM_KEYS: dict[str, tuple[str, ...]] = {
 #: posting defaults every store of the book inherits (a store-only key is not one of them).
 AUTOCOUNT_ROUTE_KEYS = (
     "url", "book", "server", "database", "user", "assemblies", "sql_user", "sql_url", "path",
-    "template_invoice", "template_cash_sale", "template_credit_note",
+    "template_invoice", "template_cash_sale", "template_credit_note", "read_back_every",
 )
 AUTOCOUNT_KEYS = AUTOCOUNT_ROUTE_KEYS + tuple(
     k for k in COMMON_KEYS if k not in ("doc_prefix", "company"))
@@ -125,6 +125,8 @@ def check_autocount_settings(settings: dict[str, str]) -> dict[str, str]:
             f"Unknown AutoCount setting{'s' if len(unknown) > 1 else ''} "
             f"{', '.join(repr(k) for k in unknown)}. Known settings: "
             f"{', '.join(sorted(AUTOCOUNT_KEYS))}.")
+    if (settings.get("read_back_every") or "").strip():
+        check_whole(settings["read_back_every"], "read_back_every", minimum=1)
     return check_store_settings("", {k: v for k, v in settings.items()
                                      if k in COMMON_KEYS}) | {
         k: (v or "").strip() for k, v in settings.items() if k not in COMMON_KEYS}

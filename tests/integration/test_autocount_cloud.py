@@ -414,3 +414,21 @@ def test_list_codes_on_a_forbidden_listing_names_the_key_setting(route, sandbox)
     sandbox.reset(forbidden=[("POST", "product/listing")])
     with pytest.raises(AuthError, match="Settings > API Keys"):
         route.list_codes("item")
+
+
+def test_a_sample_of_creates_is_read_back_the_rest_cost_one_call(route, sandbox, monkeypatch):
+    """Issue 14: a create is confirmed by the 201's location and ecdesk's own total; the first
+    of a run and every 20th after it are read back to check AutoCount's total."""
+    reads: list[str] = []
+    original = route.find
+    monkeypatch.setattr(route, "find", lambda kind, no: reads.append(no) or original(kind, no))
+    docs = [route.create(draft(doc_no=f"SH-{n}", ref=f"Shopify {n}")) for n in range(1, 42)]
+    assert reads == ["SH-1", "SH-21", "SH-41"]
+    assert {d.total for d in docs} == {D("115.20")} and len(sandbox.documents()) == 41
+    every = make_route(sandbox, clock=route.clock, creds=route.credentials)
+    every.config.settings["read_back_every"] = "1"
+    monkeypatch.setattr(every, "find", lambda kind, no: reads.append(no) or original(kind, no))
+    every.create(draft(doc_no="SH-50", ref="Shopify 50"))
+    every.create(draft(doc_no="SH-51", ref="Shopify 51"))
+    assert reads[-2:] == ["SH-50", "SH-51"]
+    every.http.close()
