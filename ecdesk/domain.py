@@ -251,6 +251,9 @@ class Order:
     fees: list[Fee] = field(default_factory=list)
     cancelled: bool = False
     test: bool = False
+    #: why a ``WAITING`` order waits, when it is not the platform's own status (no
+    #: settlement data yet, ...): shown to the clerk
+    waiting_reason: str = ""
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property

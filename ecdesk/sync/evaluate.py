@@ -174,7 +174,7 @@ class Evaluator:
                 return in_summary
             summary_post.leave_queue(ctx.session, row.id)  # decided again below
             if order.disposition is Disposition.WAITING:
-                return settle(ctx, row, Outcome.WAITING)
+                return settle(ctx, row, Outcome.WAITING, order.waiting_reason)
             if order.disposition is Disposition.IGNORED or order.cancelled:
                 return settle(ctx, row, Outcome.IGNORED, "Cancelled before it was posted")
             built = posting.build_draft(order, env.maps, env.rules)

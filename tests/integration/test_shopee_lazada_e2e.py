@@ -133,6 +133,7 @@ def check_autocount_adds_up(svc: Service, world, minimum: int = 250) -> None:
     accounted: set[str] = set()
     by_ledger: dict[str, Decimal] = {}
     checked: Counter = Counter()
+    discounted = [0]
     for platform, order in _posted_orders(svc):
         sale = PREFIX[platform] + order.number
         invoice = invoices[sale]["master"]
@@ -146,6 +147,11 @@ def check_autocount_adds_up(svc: Service, world, minimum: int = 250) -> None:
         settlement = world.sandboxes[platform].settlement(order.external_id)
         assert (_money(invoice["total"]) - _money(master["total"]) - refunded
                 == settlement), order.number
+        if order.order_discount:  # the seller's voucher: a discount line on the invoice
+            negative = sum((_money(d["subTotal"]) for d in invoices[sale]["details"]
+                            if _money(d["subTotal"]) < 0), ZERO)
+            assert negative == -order.order_discount, order.number
+            discounted[0] += 1
         lines: dict[str, Decimal] = {}
         for d in note["details"]:
             assert not d["productCode"] and not d["taxCode"]
@@ -160,9 +166,12 @@ def check_autocount_adds_up(svc: Service, world, minimum: int = 250) -> None:
         checked[platform] += 1
     assert set(credits) == accounted  # no stray or duplicate fee notes
     assert checked["shopee"] > minimum and checked["lazada"] > minimum
-    # the seeds charge commission, payment/service and shipping fees, and seller vouchers
-    assert {"908-1000", "908-2000", "908-3000", "908-4000"} <= set(by_ledger)
+    # the seeds charge commission, payment/service and shipping fees; seller vouchers are
+    # the invoice's discount (docs/decisions.md §6), never on a fee note
+    assert {"908-1000", "908-2000", "908-3000"} <= set(by_ledger)
+    assert "908-4000" not in by_ledger
     assert all(amount > 0 for amount in by_ledger.values())
+    assert discounted[0] > 0  # the seeds' seller vouchers are there, as invoice discounts
 
 
 def test_order_held_for_a_missing_fee_ledger_posts_only_its_fee_note_once_set(tmp_path):

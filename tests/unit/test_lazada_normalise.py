@@ -126,3 +126,26 @@ def test_no_items_is_a_payload_error():
     p["items"] = []
     with pytest.raises(PayloadError, match="no items"):
         _conn().normalise(p)
+
+
+def test_a_seller_voucher_is_the_invoices_discount_not_a_fee():
+    """docs/decisions.md §6: Lazada's ``voucher_seller`` comes off the invoice; its finance
+    row is not a fee; what the seller's promotions charge beyond it stays one."""
+    rows = [
+        {"fee_type": "13", "fee_name": "Item Price Credit", "amount": "68.50"},
+        {"fee_type": "8", "fee_name": "Shipping Fee (Paid By Customer)", "amount": "4.90"},
+        {"fee_type": "16", "fee_name": "Commission", "amount": "-2.74"},
+        {"fee_type": "118", "fee_name": "Promotional Charges Vouchers", "amount": "-5.00"},
+        {"fee_type": "117", "fee_name": "Promotional Charges Bundles", "amount": "-2.00"},
+    ]
+    p = _payload(rows=rows)
+    p["order"]["voucher_seller"] = "5.00"
+    o = _conn().normalise(p)
+    assert (o.total, o.order_discount) == (D("68.50") - D("5.00") + D("4.90"), D("5.00"))
+    assert {f.description: (f.kind, f.amount) for f in o.fees} == {
+        "Commission": (FeeKind.COMMISSION, D("2.74")),
+        "Seller promotions beyond the order's voucher": (FeeKind.VOUCHER_SELLER, D("2.00"))}
+    settlement = sum((D(r["amount"]) for r in rows), ZERO)
+    assert o.total - sum((f.amount for f in o.fees), ZERO) == settlement
+    before_settlement = _conn().normalise({**p, "transactions": None})
+    assert before_settlement.total == o.total  # the invoice does not wait for finance rows

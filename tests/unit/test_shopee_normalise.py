@@ -79,10 +79,12 @@ def test_order_fields():
     assert second.sku is None  # deleted product: no SKU at all
     assert o.shipping[0].method == "SPX Express" and o.shipping[0].amount == D("4.90")
     assert o.payment_methods == ["ShopeePay"]
-    # sale value = buyer paid + every voucher and coin
-    assert o.total == D("53.40") + D("5.00") + D("1.00") + D("0.50") == D("59.90")
+    # the seller's sale (docs/decisions.md §6) = buyer paid + Shopee's voucher and coins; the
+    # seller's own voucher is the invoice's discount, not a fee
+    assert o.total == D("53.40") + D("1.00") + D("0.50") == D("54.90")
+    assert o.order_discount == D("5.00")
     parts = sum((ln.net for ln in o.lines), ZERO) + sum((s.net for s in o.shipping), ZERO)
-    assert parts == o.total
+    assert parts - o.order_discount == o.total
 
 
 def test_fees_map_escrow_fields_and_add_up_to_escrow():
@@ -93,8 +95,9 @@ def test_fees_map_escrow_fields_and_add_up_to_escrow():
     assert by_kind == {
         FeeKind.SHIPPING: D("6.00"),  # 7.00 courier - 1.00 Shopee rebate
         FeeKind.COMMISSION: D("2.97"), FeeKind.SERVICE: D("1.65"),
-        FeeKind.TRANSACTION: D("1.56"), FeeKind.VOUCHER_SELLER: D("5.00")}
+        FeeKind.TRANSACTION: D("1.56")}
     assert FeeKind.VOUCHER_PLATFORM not in by_kind  # Shopee pays its own vouchers
+    assert FeeKind.VOUCHER_SELLER not in by_kind  # the seller's is on the invoice
     # escrow formula: 55.00 - 5.00 + 4.90 - 7.00 + 1.00 - 1.56 - 1.65 - 2.97 = 42.72
     escrow = o.raw["escrow"]["order_income"]["escrow_amount"]
     assert o.total - sum(f.amount for f in o.fees) == escrow == D("42.72")
@@ -128,3 +131,13 @@ def test_missing_fields_are_payload_errors():
     del p["order"]["create_time"]
     with pytest.raises(PayloadError):
         _conn().normalise(p)
+
+
+def test_a_paid_order_without_settlement_data_waits_and_says_why():
+    """Issue 14: no escrow (not released yet, or unreadable) means the vouchers and fees are
+    unknown: the order waits instead of posting a guessed total."""
+    p = _payload()
+    p["escrow"] = None
+    o = _conn().normalise(p)
+    assert o.disposition is Disposition.WAITING
+    assert "no settlement (escrow) data" in o.waiting_reason

@@ -380,8 +380,9 @@ class LazadaConnector(Connector):
         shipping = [ShippingLine(provider, provider or "Shipping", shipping_fee)] \
             if provider or shipping_fee else []
         rows = payload.get("transactions")
-        fees, refunds = lazada_fees(rows) if rows else ([], [])
-        total = dec(order.get("price")) + shipping_fee
+        seller_voucher = dec(order.get("voucher_seller"))  # on the invoice (§6), not a fee
+        fees, refunds = lazada_fees(rows, seller_voucher) if rows else ([], [])
+        total = dec(order.get("price")) - seller_voucher + shipping_fee
         tz = self.tz
         addr = order.get("address_shipping") or {}
         name = " ".join(str(order.get(k) or "") for k in
@@ -393,7 +394,7 @@ class LazadaConnector(Connector):
             updated_at=parse_time(order.get("updated_at") or order["created_at"]).astimezone(tz),
             currency=str(items[0].get("currency") or "MYR"),
             status=", ".join(dict.fromkeys(statuses)), disposition=disp, total=total,
-            taxes_included=True, lines=lines, shipping=shipping,
+            taxes_included=True, lines=lines, shipping=shipping, order_discount=seller_voucher,
             tax_total=sum((ln.tax for ln in lines), ZERO),
             payment_methods=[str(order["payment_method"])] if order.get("payment_method")
             else [],

@@ -2,11 +2,12 @@
 
 How a marketplace order is split (Shopee and Lazada alike):
 
-* ``Order.total`` is the **sale value** the marketplace owes the seller for the order before
-  its deductions: items at the seller's selling price (after the seller's own item
-  discounts) plus the shipping fee the buyer paid. Platform-funded vouchers and coins are
-  paid by the marketplace, so they do not reduce it (reference/shopee-lazada-contracts.md
-  §4 "NOT seller costs"); the buyer's own payment is ``total`` minus every voucher and coin.
+* ``Order.total`` is the **seller's sale** (docs/decisions.md §6): items at the seller's
+  selling price (after the seller's own item discounts), less the seller-funded vouchers
+  (``Order.order_discount``: a discount on the invoice, not a fee), plus the shipping fee
+  the buyer paid. Platform-funded vouchers and coins are paid by the marketplace, so they do
+  not reduce it (reference/shopee-lazada-contracts.md §4 "NOT seller costs"); the buyer's
+  own payment is ``total`` minus the platform's vouchers and coins.
 * ``Order.fees`` are what the marketplace deducts before paying out: positive = charged to
   the seller, negative = credited (subsidy, rebate, reversal). Each :class:`FeeKind` maps to
   a ledger per store.
@@ -36,8 +37,6 @@ SHOPEE_FEE_FIELDS: tuple[tuple[str, FeeKind, str], ...] = (
     ("service_fee", FeeKind.SERVICE, "Shopee service fee"),
     ("seller_order_processing_fee", FeeKind.SERVICE, "Shopee order processing fee"),
     ("seller_transaction_fee", FeeKind.TRANSACTION, "Shopee transaction (payment) fee"),
-    ("voucher_from_seller", FeeKind.VOUCHER_SELLER, "Voucher funded by the seller"),
-    ("seller_coin_cash_back", FeeKind.VOUCHER_SELLER, "Coins cash back funded by the seller"),
     ("reverse_shipping_fee", FeeKind.SHIPPING, "Return shipping fee"),
     ("final_return_to_seller_shipping_fee", FeeKind.SHIPPING, "Return-to-seller shipping fee"),
     ("shipping_fee_sst", FeeKind.SHIPPING, "SST on shipping fee"),
@@ -48,6 +47,10 @@ SHOPEE_FEE_FIELDS: tuple[tuple[str, FeeKind, str], ...] = (
     ("delivery_seller_protection_fee_premium_amount", FeeKind.OTHER, "Delivery protection fee"),
     ("withholding_tax", FeeKind.OTHER, "Withholding tax"),
 )
+# Seller-funded vouchers and coin cash back: the invoice's discount (docs/decisions.md §6).
+SHOPEE_SELLER_VOUCHERS = ("voucher_from_seller", "seller_coin_cash_back")
+# Platform-funded: paid to the seller by Shopee, so part of the seller's sale.
+SHOPEE_PLATFORM_VOUCHERS = ("voucher_from_shopee", "coins")
 # Courier cost borne by the seller. The buyer-paid part is revenue on the order's shipping
 # line, so the fee is the courier's charge less what Shopee or the 3PL took off it.
 SHOPEE_SHIPPING_CHARGE = "actual_shipping_fee"
@@ -141,11 +144,20 @@ LAZADA_FEE_TYPES: dict[str, FeeKind] = {
 }
 
 
-def lazada_fees(rows: Iterable[Mapping[str, Any]]) -> tuple[list[Fee], list[Refund]]:
+def shopee_seller_discount(order_income: Mapping[str, Any]) -> Decimal:
+    """The seller-funded vouchers and coins of one escrow (the invoice's discount)."""
+    return sum((dec(order_income.get(f)) for f in SHOPEE_SELLER_VOUCHERS), ZERO)
+
+
+def lazada_fees(rows: Iterable[Mapping[str, Any]], seller_voucher: Decimal = ZERO
+                ) -> tuple[list[Fee], list[Refund]]:
     """Fees (summed per fee name, in first-seen order) and refunds of one order's rows.
 
     Revenue rows (item price, buyer-paid shipping) are the order's own total and are left
-    out; an unknown fee type counts as ``OTHER`` so the settlement still adds up.
+    out; an unknown fee type counts as ``OTHER`` so the settlement still adds up. The
+    seller's promotional charges up to ``seller_voucher`` (the order's ``voucher_seller``,
+    already a discount on the invoice) are left out too; what they charge beyond it (a
+    bundle or flexi-combo promotion) stays a seller-voucher fee.
     """
     fees: dict[tuple[FeeKind, str], Decimal] = {}
     refunds: list[Refund] = []
@@ -161,4 +173,12 @@ def lazada_fees(rows: Iterable[Mapping[str, Any]]) -> tuple[list[Fee], list[Refu
         kind = LAZADA_FEE_TYPES.get(fee_type, FeeKind.OTHER)
         key = (kind, str(row.get("fee_name") or f"Lazada fee type {fee_type}"))
         fees[key] = fees.get(key, ZERO) - amount
+    promotions = sum((amt for (kind, _n), amt in fees.items()
+                      if kind is FeeKind.VOUCHER_SELLER), ZERO)
+    if seller_voucher and promotions:
+        fees = {k: v for k, v in fees.items() if k[0] is not FeeKind.VOUCHER_SELLER}
+        beyond = promotions - seller_voucher
+        if beyond:
+            fees[(FeeKind.VOUCHER_SELLER, "Seller promotions beyond the order's voucher")] = \
+                beyond
     return [Fee(kind, amt, name) for (kind, name), amt in fees.items() if amt], refunds

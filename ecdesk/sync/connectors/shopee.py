@@ -44,7 +44,13 @@ from ecdesk.sync.connectors.base import (
     RawOrder,
     authorised_token,
 )
-from ecdesk.sync.connectors.marketplace_fees import dec, shopee_fees, shopee_refund
+from ecdesk.sync.connectors.marketplace_fees import (
+    SHOPEE_PLATFORM_VOUCHERS,
+    dec,
+    shopee_fees,
+    shopee_refund,
+    shopee_seller_discount,
+)
 from ecdesk.sync.http import ApiError, AuthError, RateLimited, Unavailable, loads
 
 LIVE_HOST = "https://partner.shopeemobile.com"
@@ -353,12 +359,18 @@ class ShopeeConnector(Connector):
         carrier = str(order.get("shipping_carrier") or "")
         shipping = [ShippingLine(method=carrier, title=carrier or "Shipping",
                                  amount=shipping_paid)] if carrier or shipping_paid else []
-        vouchers = sum((dec(income.get(f)) for f in
-                        ("voucher_from_seller", "voucher_from_shopee", "coins")), ZERO)
+        platform_paid = sum((dec(income.get(f)) for f in SHOPEE_PLATFORM_VOUCHERS), ZERO)
+        seller_discount = shopee_seller_discount(income)  # on the invoice (§6), not a fee
+        disp = STATUS_TABLE[status]
+        waiting = ""
         if order.get("total_amount") is not None and escrow is not None:
-            total = dec(order["total_amount"]) + vouchers  # buyer paid + vouchers = sale
-        else:  # unpaid: Shopee has no total yet
+            total = dec(order["total_amount"]) + platform_paid  # the seller's sale
+        else:  # unpaid, or no settlement data yet: never a guessed total
             total = sum((ln.net for ln in lines), ZERO) + shipping_paid
+            if disp is Disposition.POSTABLE:
+                disp = Disposition.WAITING
+                waiting = ("Shopee has no settlement (escrow) data for this order yet, so its "
+                           "vouchers and fees are not known; it is posted once they are.")
         addr = order.get("recipient_address") or {}
         refund = shopee_refund(sn, escrow) if escrow else None
         tz = self.tz
@@ -367,8 +379,9 @@ class ShopeeConnector(Connector):
             created_at=_epoch(order["create_time"], tz),
             updated_at=_epoch(order.get("update_time") or order["create_time"], tz),
             currency=str(order.get("currency") or "MYR"), status=status,
-            disposition=STATUS_TABLE[status], total=total, taxes_included=True,
-            lines=lines, shipping=shipping,
+            disposition=disp, total=total, taxes_included=True,
+            lines=lines, shipping=shipping, order_discount=seller_discount,
+            waiting_reason=waiting,
             tax_total=sum((ln.tax for ln in lines), ZERO),
             payment_methods=[str(order["payment_method"])] if order.get("payment_method")
             else [],
