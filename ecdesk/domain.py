@@ -254,6 +254,9 @@ class Order:
     #: why a ``WAITING`` order waits, when it is not the platform's own status (no
     #: settlement data yet, ...): shown to the clerk
     waiting_reason: str = ""
+    #: what the marketplace says it pays out for the order (Shopee ``escrow_amount``, the sum
+    #: of Lazada's finance rows); None where the platform states none (docs/decisions.md §6)
+    settlement: Decimal | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property

@@ -259,6 +259,12 @@ TEMPLATES: dict[str, str] = {
         "The order total {figure} is above this store's ceiling of {limit}. Check the order in "
         "the store; if it is right, raise this store's '{key}' setting (`ecdesk store set "
         "STORE --set {key}=AMOUNT`), then Retry."),
+    "amount_mismatch.payout": QT_TRANSLATE_NOOP(
+        "messages",
+        "The marketplace's settlement for order {number} does not add up: the sale less its "
+        "fees and refunds is {parts}, but the payout it states is {payout} (difference "
+        "{diff}). Its fees are not posted until the marketplace's figures agree; the sale "
+        "stays posted. Check the order's payout in the marketplace, then Retry."),
     "duplicate.other_ref": QT_TRANSLATE_NOOP(
         "messages",
         "AutoCount already has {doc} {doc_no} with reference '{ref}', not '{ours}'."),

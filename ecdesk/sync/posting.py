@@ -578,6 +578,14 @@ def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None, *
     if total < 0:
         holds.append(hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.fee_credit", number=number,
                           amount=fmt(-total, order.currency), value=f"{total:.2f}"))
+    if order.settlement is not None:  # docs/decisions.md §6: the parts must make the payout
+        parts = money(order.total - total - order.refunded)
+        if parts != money(order.settlement):
+            holds.append(hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.payout",
+                              number=number, parts=fmt(parts, order.currency),
+                              payout=fmt(order.settlement, order.currency),
+                              diff=fmt(abs(parts - order.settlement), order.currency),
+                              value=f"{order.settlement:.2f}"))
     if holds:
         return holds
     lines = [_line(None, _fee_description(order, kind), Decimal(1), amount,

@@ -2377,6 +2377,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The marketplace&apos;s settlement for order {number} does not add up: the sale less its fees and refunds is {parts}, but the payout it states is {payout} (difference {diff}). Its fees are not posted until the marketplace&apos;s figures agree; the sale stays posted. Check the order&apos;s payout in the marketplace, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>AutoCount already has {doc} {doc_no} with reference &apos;{ref}&apos;, not &apos;{ours}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2377,6 +2377,10 @@
         <translation>Jumlah pesanan {figure} melebihi siling kedai ini iaitu {limit}. Semak pesanan di kedai; jika betul, naikkan tetapan &apos;{key}&apos; kedai ini (`ecdesk store set STORE --set {key}=AMOUNT`), kemudian Cuba Semula.</translation>
     </message>
     <message>
+        <source>The marketplace&apos;s settlement for order {number} does not add up: the sale less its fees and refunds is {parts}, but the payout it states is {payout} (difference {diff}). Its fees are not posted until the marketplace&apos;s figures agree; the sale stays posted. Check the order&apos;s payout in the marketplace, then Retry.</source>
+        <translation>Penyelesaian pasaran untuk pesanan {number} tidak sepadan: jualan tolak yuran dan bayaran balik ialah {parts}, tetapi bayaran yang dinyatakannya ialah {payout} (perbezaan {diff}). Yurannya tidak dipos sehingga angka pasaran sepadan; jualan kekal dipos. Semak bayaran pesanan di pasaran, kemudian Cuba Semula.</translation>
+    </message>
+    <message>
         <source>AutoCount already has {doc} {doc_no} with reference &apos;{ref}&apos;, not &apos;{ours}&apos;.</source>
         <translation>AutoCount sudah mempunyai {doc} {doc_no} dengan rujukan &apos;{ref}&apos;, bukan &apos;{ours}&apos;.</translation>
     </message>

@@ -2377,6 +2377,10 @@
         <translation>订单总额 {figure} 超过本店铺上限 {limit}。请在店铺中核对订单；如无误，请提高本店铺的“{key}”设置（`ecdesk store set STORE --set {key}=AMOUNT`），然后重试。</translation>
     </message>
     <message>
+        <source>The marketplace&apos;s settlement for order {number} does not add up: the sale less its fees and refunds is {parts}, but the payout it states is {payout} (difference {diff}). Its fees are not posted until the marketplace&apos;s figures agree; the sale stays posted. Check the order&apos;s payout in the marketplace, then Retry.</source>
+        <translation>订单 {number} 的平台结算对不上：销售额减去费用和退款为 {parts}，但平台所列的结算款为 {payout}（差额 {diff}）。在平台数字一致之前不过账其费用；销售单据保持已过账。请在平台中核对该订单的结算款，然后重试。</translation>
+    </message>
+    <message>
         <source>AutoCount already has {doc} {doc_no} with reference &apos;{ref}&apos;, not &apos;{ours}&apos;.</source>
         <translation>AutoCount 已有{doc} {doc_no}，其参考号为“{ref}”，而不是“{ours}”。</translation>
     </message>

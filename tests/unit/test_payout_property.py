@@ -125,3 +125,18 @@ def test_lazada_invoice_minus_fee_note_is_the_payout(generated):
     if sum(f.amount for f in order.fees) <= 0:
         return
     assert invoice_less_fees(order) == payout
+
+
+def test_a_payout_whose_parts_do_not_add_up_is_held_with_both_figures():
+    """Issue 14: inconsistent escrow data never becomes a fee note."""
+    from tests.unit.test_shopee_normalise import _conn, _payload
+
+    good = _conn().normalise(_payload())
+    note = posting.build_fee_note(good, rules(**FEES), "SP-1")
+    assert isinstance(note, DocumentDraft) and good.total - note.total == D("42.72")
+    bad = _conn().normalise(_payload(escrow_amount=D("41.72"), escrow_amount_after_adjustment=D(
+        "41.72")))
+    held = posting.build_fee_note(bad, rules(**FEES), "SP-1")
+    assert isinstance(held, list) and [h.key for h in held] == ["amount_mismatch.payout"]
+    assert "is MYR 42.72, but the payout it states is MYR 41.72 (difference MYR 1.00)" \
+        in held[0].detail

@@ -403,4 +403,5 @@ class LazadaConnector(Connector):
                                                 ("address1", "city", "post_code")
                                                 if addr.get(k))),
             refunds=refunds, fees=fees, cancelled=disp is Disposition.IGNORED, raw=payload,
+            settlement=sum((dec(r.get("amount")) for r in rows), ZERO) if rows else None,
         )

@@ -379,6 +379,7 @@ class ShopeeConnector(Connector):
             created_at=_epoch(order["create_time"], tz),
             updated_at=_epoch(order.get("update_time") or order["create_time"], tz),
             currency=str(order.get("currency") or "MYR"), status=status,
+            settlement=_payout(income),
             disposition=disp, total=total, taxes_included=True,
             lines=lines, shipping=shipping, order_discount=seller_discount,
             waiting_reason=waiting,
@@ -394,6 +395,15 @@ class ShopeeConnector(Connector):
             cancelled=status in ("CANCELLED", "IN_CANCEL"),
             raw=payload,
         )
+
+
+def _payout(income: dict[str, Any]) -> Decimal | None:
+    """What Shopee pays for the order: the escrow after its adjustments (the fees carry the
+    adjustments), None before there is an escrow."""
+    for key in ("escrow_amount_after_adjustment", "escrow_amount"):
+        if income.get(key) is not None:
+            return dec(income[key])
+    return None
 
 
 def raise_refusal(conn: ShopeeConnector, api: str, data: dict[str, Any]) -> NoReturn:
