@@ -64,6 +64,7 @@ from ecdesk.domain import (
 from ecdesk.messages import hold
 from ecdesk.sync import bundles
 from ecdesk.sync.matching import (
+    IMPLAUSIBLE,
     LIMIT_KEYS,
     Limits,
     Maps,
@@ -73,6 +74,7 @@ from ecdesk.sync.matching import (
     is_posted_line,
     match_order,
     money,
+    show,
     tax_code_for,
     tax_for,
     tax_key,
@@ -578,14 +580,16 @@ def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None, *
     if total < 0:
         holds.append(hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.fee_credit", number=number,
                           amount=fmt(-total, order.currency), value=f"{total:.2f}"))
-    if order.settlement is not None:  # docs/decisions.md §6: the parts must make the payout
-        parts = money(order.total - total - order.refunded)
-        if parts != money(order.settlement):
+    payout = order.settlement
+    if payout is not None:  # docs/decisions.md §6: the parts must make the payout
+        parts = order.total - total - order.refunded
+        plausible = all(v.is_finite() and abs(v) < IMPLAUSIBLE for v in (parts, payout))
+        if not plausible or money(parts) != money(payout):
             holds.append(hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.payout",
-                              number=number, parts=fmt(parts, order.currency),
-                              payout=fmt(order.settlement, order.currency),
-                              diff=fmt(abs(parts - order.settlement), order.currency),
-                              value=f"{order.settlement:.2f}"))
+                              number=number, parts=show(parts, order.currency),
+                              payout=show(payout, order.currency),
+                              diff=show(abs(money(parts) - money(payout)), order.currency)
+                              if plausible else "?", value=str(payout)))
     if holds:
         return holds
     lines = [_line(None, _fee_description(order, kind), Decimal(1), amount,
