@@ -28,20 +28,15 @@ import hashlib
 import hmac
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar, NoReturn
 from zoneinfo import ZoneInfo
 
 import httpx
 
 from ecdesk.domain import (
-    ZERO,
-    Customer,
     Disposition,
     Order,
-    OrderLine,
     Platform,
-    ShippingLine,
 )
 from ecdesk.sync.connectors.base import (
     ConfigError,
@@ -50,7 +45,12 @@ from ecdesk.sync.connectors.base import (
     RawOrder,
     authorised_token,
 )
-from ecdesk.sync.connectors.marketplace_fees import dec, lazada_fees
+from ecdesk.sync.connectors.lazada_mapper import (  # noqa: F401 - the mapper's names
+    ITEM_STATUS,
+    disposition,
+    normalise,
+    parse_time,
+)
 from ecdesk.sync.http import ApiError, AuthError, RateLimited, Unavailable, loads
 
 API_HOST = "https://api.lazada.com.my/rest"
@@ -63,17 +63,6 @@ FINANCE_DAYS = 179  # date range must be < 180 days
 REFRESH_MARGIN = timedelta(minutes=30)
 HISTORY = timedelta(days=90)
 RATE_RETRIES = 5
-
-#: docs/decisions.md §1, Lazada row, per item status (LZ-API GetOrders status values).
-ITEM_STATUS: dict[str, Disposition] = {
-    "unpaid": Disposition.WAITING,
-    "canceled": Disposition.IGNORED,
-    **{s: Disposition.POSTABLE for s in (
-        "pending", "topack", "packed", "repacked", "toship", "ready_to_ship", "shipping",
-        "shipped", "delivered", "confirmed", "failed", "failed_delivery", "returned",
-        "shipped_back", "shipped_back_success", "shipped_back_failed", "lost",
-        "lost_by_3pl", "damaged_by_3pl", "package_scrapped")},
-}
 
 TOKEN_ERRORS = frozenset({"IllegalAccessToken"})
 AUTH_ERRORS = frozenset({"IncompleteSignature", "InvalidAppKey", "IllegalRefreshToken",
@@ -89,47 +78,9 @@ def sign(app_secret: str, api_path: str, params: Mapping[str, Any]) -> str:
                     hashlib.sha256).hexdigest().upper()
 
 
-def disposition(statuses: list[str]) -> Disposition:
-    """All items canceled -> ignored; all others unpaid -> waiting; else postable."""
-    unknown = [s for s in statuses if s not in ITEM_STATUS]
-    if unknown:
-        raise PayloadError(f"Lazada item status ecdesk does not know: {unknown[0]!r}.")
-    live = [s for s in statuses if ITEM_STATUS[s] is not Disposition.IGNORED]
-    if not live:
-        return Disposition.IGNORED
-    if all(ITEM_STATUS[s] is Disposition.WAITING for s in live):
-        return Disposition.WAITING
-    return Disposition.POSTABLE
-
-
-def parse_time(value: Any) -> datetime:
-    """Lazada's three date forms: ``2026-11-20 14:03:22 +0800``, ISO-8601, epoch ms."""
-    text = str(value or "").strip()
-    if text.isdigit():
-        return datetime.fromtimestamp(int(text) / 1000, UTC)
-    for fmt in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z"):
-        try:
-            return datetime.strptime(text, fmt)
-        except ValueError:
-            pass
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise PayloadError(f"Lazada sent an unreadable date {text!r}.") from exc
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
 def iso(when: datetime, tz: ZoneInfo) -> str:
     """ISO-8601 with a colon in the offset, as /orders/get expects."""
     return when.astimezone(tz).isoformat(timespec="seconds")
-
-
-def _rate_of(price: Decimal, tax: Decimal) -> Decimal:
-    """The whole-percent rate whose inclusive tax on ``price`` is ``tax``."""
-    net = price - tax
-    if tax == 0 or net <= 0:
-        return ZERO
-    return (tax * 100 / net).quantize(Decimal(1), ROUND_HALF_UP)
 
 
 class LazadaConnector(Connector):
@@ -345,63 +296,6 @@ class LazadaConnector(Connector):
     # --- normalise --------------------------------------------------------------------------
     def normalise(self, payload: dict[str, Any]) -> Order:
         try:
-            return self._normalise(payload)
+            return normalise(payload, tz=self.tz)
         except (KeyError, TypeError, ArithmeticError) as exc:
             raise PayloadError(f"Lazada order data is incomplete ({exc!r}).") from exc
-
-    def _normalise(self, payload: dict[str, Any]) -> Order:
-        order, items = payload["order"], payload.get("items") or []
-        oid = str(order["order_id"])
-        if not items:
-            raise PayloadError(f"Lazada order {order.get('order_number', oid)} has no items.")
-        statuses = [str(it.get("status")) for it in items]
-        disp = disposition(statuses)
-        # One item row per unit: aggregate identical units into one line.
-        grouped: dict[tuple[Any, ...], OrderLine] = {}
-        for it in items:
-            price, tax = dec(it.get("item_price")), dec(it.get("tax_amount"))
-            sku = str(it.get("sku") or "").strip() or None
-            name = str(it.get("name") or "")
-            if it.get("variation"):
-                name = f"{name} ({it['variation']})"
-            rate = _rate_of(price, tax)
-            key = (sku, name, price, rate)
-            line = grouped.get(key)
-            if line is None:
-                grouped[key] = OrderLine(str(it.get("order_item_id")), sku, name, Decimal(1),
-                                         price, tax=tax, tax_rate=rate)
-            else:
-                line.quantity += 1
-                line.tax += tax
-        lines = list(grouped.values())
-        provider = next((str(it.get("shipment_provider")).strip() for it in items
-                         if it.get("shipment_provider")), "")
-        shipping_fee = dec(order.get("shipping_fee"))
-        shipping = [ShippingLine(provider, provider or "Shipping", shipping_fee)] \
-            if provider or shipping_fee else []
-        rows = payload.get("transactions")
-        seller_voucher = dec(order.get("voucher_seller"))  # on the invoice (§6), not a fee
-        fees, refunds = lazada_fees(rows, seller_voucher) if rows else ([], [])
-        total = dec(order.get("price")) - seller_voucher + shipping_fee
-        tz = self.tz
-        addr = order.get("address_shipping") or {}
-        name = " ".join(str(order.get(k) or "") for k in
-                        ("customer_first_name", "customer_last_name")).strip()
-        return Order(
-            platform=Platform.LAZADA, external_id=oid,
-            number=str(order.get("order_number") or oid),
-            created_at=parse_time(order["created_at"]).astimezone(tz),
-            updated_at=parse_time(order.get("updated_at") or order["created_at"]).astimezone(tz),
-            currency=str(items[0].get("currency") or "MYR"),
-            status=", ".join(dict.fromkeys(statuses)), disposition=disp, total=total,
-            taxes_included=True, lines=lines, shipping=shipping, order_discount=seller_voucher,
-            tax_total=sum((ln.tax for ln in lines), ZERO),
-            payment_methods=[str(order["payment_method"])] if order.get("payment_method")
-            else [],
-            customer=Customer(name=name, phone=str(addr.get("phone") or ""),
-                              address=", ".join(str(addr[k]) for k in
-                                                ("address1", "city", "post_code")
-                                                if addr.get(k))),
-            refunds=refunds, fees=fees, cancelled=disp is Disposition.IGNORED, raw=payload,
-            settlement=sum((dec(r.get("amount")) for r in rows), ZERO) if rows else None,
-        )

@@ -1,0 +1,135 @@
+"""Lazada's order -> the canonical Order: the mapper half of the connector (issue 11, OCA's
+adapter/mapper split), pure, so preview, replay and fuzzing need no store login.
+
+Lazada has no order status: each item (one row per unit) has its own (:data:`ITEM_STATUS`,
+:func:`disposition`); prices are tax-inclusive (``tax_amount`` per item is the tax inside
+``item_price``); the seller's voucher is the invoice's discount and the finance rows give the
+fees and the payout (``marketplace_fees``, docs/decisions.md §6).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ecdesk.domain import (
+    ZERO,
+    Customer,
+    Disposition,
+    Order,
+    OrderLine,
+    Platform,
+    ShippingLine,
+)
+from ecdesk.sync.connectors.base import PayloadError
+from ecdesk.sync.connectors.marketplace_fees import dec, lazada_fees
+
+#: docs/decisions.md §1, Lazada row, per item status (LZ-API GetOrders status values).
+ITEM_STATUS: dict[str, Disposition] = {
+    "unpaid": Disposition.WAITING,
+    "canceled": Disposition.IGNORED,
+    **{s: Disposition.POSTABLE for s in (
+        "pending", "topack", "packed", "repacked", "toship", "ready_to_ship", "shipping",
+        "shipped", "delivered", "confirmed", "failed", "failed_delivery", "returned",
+        "shipped_back", "shipped_back_success", "shipped_back_failed", "lost",
+        "lost_by_3pl", "damaged_by_3pl", "package_scrapped")},
+}
+
+
+def disposition(statuses: list[str]) -> Disposition:
+    """All items canceled -> ignored; all others unpaid -> waiting; else postable."""
+    unknown = [s for s in statuses if s not in ITEM_STATUS]
+    if unknown:
+        raise PayloadError(f"Lazada item status ecdesk does not know: {unknown[0]!r}.")
+    live = [s for s in statuses if ITEM_STATUS[s] is not Disposition.IGNORED]
+    if not live:
+        return Disposition.IGNORED
+    if all(ITEM_STATUS[s] is Disposition.WAITING for s in live):
+        return Disposition.WAITING
+    return Disposition.POSTABLE
+
+
+def parse_time(value: Any) -> datetime:
+    """Lazada's three date forms: ``2026-11-20 14:03:22 +0800``, ISO-8601, epoch ms."""
+    text = str(value or "").strip()
+    if text.isdigit():
+        return datetime.fromtimestamp(int(text) / 1000, UTC)
+    for fmt in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            pass
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise PayloadError(f"Lazada sent an unreadable date {text!r}.") from exc
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _rate_of(price: Decimal, tax: Decimal) -> Decimal:
+    """The whole-percent rate whose inclusive tax on ``price`` is ``tax``."""
+    net = price - tax
+    if tax == 0 or net <= 0:
+        return ZERO
+    return (tax * 100 / net).quantize(Decimal(1), ROUND_HALF_UP)
+
+
+def normalise(payload: dict[str, Any], *, tz: ZoneInfo) -> Order:
+    """Lazada's order, its items (one row per unit) and finance rows -> the canonical Order
+    (pure: no store login; ``tz`` is the store's zone)."""
+    order, items = payload["order"], payload.get("items") or []
+    oid = str(order["order_id"])
+    if not items:
+        raise PayloadError(f"Lazada order {order.get('order_number', oid)} has no items.")
+    statuses = [str(it.get("status")) for it in items]
+    disp = disposition(statuses)
+    # One item row per unit: aggregate identical units into one line.
+    grouped: dict[tuple[Any, ...], OrderLine] = {}
+    for it in items:
+        price, tax = dec(it.get("item_price")), dec(it.get("tax_amount"))
+        sku = str(it.get("sku") or "").strip() or None
+        name = str(it.get("name") or "")
+        if it.get("variation"):
+            name = f"{name} ({it['variation']})"
+        rate = _rate_of(price, tax)
+        key = (sku, name, price, rate)
+        line = grouped.get(key)
+        if line is None:
+            grouped[key] = OrderLine(str(it.get("order_item_id")), sku, name, Decimal(1),
+                                     price, tax=tax, tax_rate=rate)
+        else:
+            line.quantity += 1
+            line.tax += tax
+    lines = list(grouped.values())
+    provider = next((str(it.get("shipment_provider")).strip() for it in items
+                     if it.get("shipment_provider")), "")
+    shipping_fee = dec(order.get("shipping_fee"))
+    shipping = [ShippingLine(provider, provider or "Shipping", shipping_fee)] \
+        if provider or shipping_fee else []
+    rows = payload.get("transactions")
+    seller_voucher = dec(order.get("voucher_seller"))  # on the invoice (§6), not a fee
+    fees, refunds = lazada_fees(rows, seller_voucher) if rows else ([], [])
+    total = dec(order.get("price")) - seller_voucher + shipping_fee
+    addr = order.get("address_shipping") or {}
+    name = " ".join(str(order.get(k) or "") for k in
+                    ("customer_first_name", "customer_last_name")).strip()
+    return Order(
+        platform=Platform.LAZADA, external_id=oid,
+        number=str(order.get("order_number") or oid),
+        created_at=parse_time(order["created_at"]).astimezone(tz),
+        updated_at=parse_time(order.get("updated_at") or order["created_at"]).astimezone(tz),
+        currency=str(items[0].get("currency") or "MYR"),
+        status=", ".join(dict.fromkeys(statuses)), disposition=disp, total=total,
+        taxes_included=True, lines=lines, shipping=shipping, order_discount=seller_voucher,
+        tax_total=sum((ln.tax for ln in lines), ZERO),
+        payment_methods=[str(order["payment_method"])] if order.get("payment_method")
+        else [],
+        customer=Customer(name=name, phone=str(addr.get("phone") or ""),
+                          address=", ".join(str(addr[k]) for k in
+                                            ("address1", "city", "post_code")
+                                            if addr.get(k))),
+        refunds=refunds, fees=fees, cancelled=disp is Disposition.IGNORED, raw=payload,
+        settlement=sum((dec(r.get("amount")) for r in rows), ZERO) if rows else None,
+    )
