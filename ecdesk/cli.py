@@ -193,6 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
     pv = sub.add_parser("preview", help="show the AutoCount document an order would become")
     pv.add_argument("order", help="STORE:NUMBER")
 
+    po = sub.add_parser("payouts", help="marketplace payouts: expected against stated, "
+                                        "estimated / released / reconciled")
+    po.add_argument("--store")
+    po.add_argument("--json", action="store_true", help="one line per order")
+
     d = sub.add_parser("documents", help="what was posted, with DocNo and ref")
     d.add_argument("--store")
     d.add_argument("--json", action="store_true")
@@ -597,6 +602,27 @@ def _preview(svc: Any, args: argparse.Namespace) -> int:
     return OK
 
 
+def _payouts(svc: Any, args: argparse.Namespace) -> int:
+    """Per order with --json; else one line per store, then the orders that do not tie out."""
+    lines = svc.payouts(args.store)
+    if args.json:
+        for p in lines:
+            _json_line({"store": p.store, "order": p.order, "currency": p.currency,
+                        "state": p.state, "sale": p.sale, "fees": p.fees,
+                        "refunds": p.refunds, "expected": p.expected, "stated": p.stated,
+                        "difference": p.difference, "payout_ref": p.payout_ref})
+        return OK
+    for sm in svc.payout_summaries(args.store):
+        counts = ", ".join(f"{n} {state}" for state, n in sm.counts.items())
+        print(f"{sm.store}: {counts}; expected {sm.expected:,.2f}, stated {sm.stated:,.2f}, "
+              f"not reconciled {sm.unreconciled:,.2f}")
+    for p in lines:
+        if p.state == "released":
+            print(f"  {p.store}:{p.order} expected {p.expected:,.2f}, the marketplace pays "
+                  f"{p.stated:,.2f} (difference {p.difference:,.2f})")
+    return OK
+
+
 def _documents(svc: Any, args: argparse.Namespace) -> int:
     for d in svc.documents(args.store):
         if args.json:
@@ -661,7 +687,7 @@ def _json_line(obj: dict[str, Any]) -> None:
 HANDLERS = {
     "store": _store, "secret": _secret, "autocount": _autocount, "map": _map, "sync": _sync,
     "held": _held, "retry": _retry, "resolve": _resolve, "preview": _preview,
-    "documents": _documents, "export": _export,
+    "documents": _documents, "export": _export, "payouts": _payouts,
 }
 
 

@@ -257,6 +257,9 @@ class Order:
     #: what the marketplace says it pays out for the order (Shopee ``escrow_amount``, the sum
     #: of Lazada's finance rows); None where the platform states none (docs/decisions.md §6)
     settlement: Decimal | None = None
+    #: the marketplace has released that payout (Shopee: the order is COMPLETED and its
+    #: escrow paid out; Lazada: every finance row is "Paid"): its figures no longer change
+    settlement_released: bool = False
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property

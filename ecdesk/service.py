@@ -24,6 +24,7 @@ from ecdesk.services.context import Context
 from ecdesk.services.credentials import CredentialService
 from ecdesk.services.mappings import MAP_KINDS, MappingService
 from ecdesk.services.orders import SORT_COLUMNS, OrderQueries
+from ecdesk.services.payouts import PayoutService
 from ecdesk.services.records import (
     DocumentInfo,
     HeldQuery,
@@ -88,6 +89,7 @@ class Service:
         self.orders = OrderQueries(self.ctx)
         self.runs = SyncOperations(self.ctx, self.orders)
         self.reports = ReportService(self.ctx)
+        self.settlements = PayoutService(self.ctx)
         self.credentials.adopt_legacy()  # once after migration 0003: old keyring names
 
     @property
@@ -188,3 +190,6 @@ class Service:
     sync_log = _via("reports", ReportService.sync_log)
     last_runs = _via("reports", ReportService.last_runs)
     export_reconciliation = _via("reports", ReportService.export_reconciliation)
+    # --- payouts (services/payouts.py) ------------------------------------------------------
+    payouts = _via("settlements", PayoutService.payouts)
+    payout_summaries = _via("settlements", PayoutService.payout_summaries)

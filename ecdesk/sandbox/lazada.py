@@ -259,6 +259,11 @@ class LazadaSandbox(LazadaStock, SandboxServer):
               shipping: Decimal, v_seller: Decimal, created: float) -> list[dict[str, Any]]:
         day = datetime.fromtimestamp(created, KL).strftime("%d %b %Y")
         rows: list[dict[str, Any]] = []
+        # Lazada pays out weekly statements: every item delivered -> the rows are in a paid
+        # statement of the order's week (LZ-API finance rows ``statement``, ``paid_status``)
+        released = all(it["status"] == "delivered" for it in items)
+        week = datetime.fromtimestamp(created, KL).strftime("%G-W%V")
+        statement, paid = (f"MY-{week}", "Paid") if released else ("", "Not paid")
 
         def row(item: dict[str, Any], fee_type: str, name: str, kind: str,
                 amount: Decimal) -> None:
@@ -266,7 +271,7 @@ class LazadaSandbox(LazadaStock, SandboxServer):
                 "transaction_date": day, "transaction_type": kind, "fee_name": name,
                 "fee_type": fee_type, "amount": _s(amount), "VAT_in_amount": "0.00",
                 "WHT_amount": "0.00", "WHT_included_in_amount": "No",
-                "statement": "", "paid_status": "Not paid",
+                "statement": statement, "paid_status": paid,
                 "order_no": str(order["order_id"]), "orderItem_no": str(item["order_item_id"]),
                 "orderItem_status": item["status"], "seller_sku": item["sku"],
                 "lazada_sku": item["shop_sku"], "reference": "",

@@ -1469,6 +1469,81 @@
     </message>
 </context>
 <context>
+    <name>PayoutsDialog</name>
+    <message>
+        <source>Estimated (not released yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released, does not tie out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketplace pays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketplace payouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the payouts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected = the sale less the fee notes and refunds ecdesk posted; the marketplace&apos;s own figure is its escrow (Shopee) or finance rows (Lazada). Estimated payouts may still change; released ones should tie out to the cent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading payouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{store}: {estimated} estimated, {released} released, {reconciled} reconciled; not reconciled {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No marketplace store has posted orders yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <source>Push stock: what would change</source>
@@ -1897,6 +1972,14 @@
     </message>
     <message>
         <source>&amp;Export reconciliation to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payou&amp;ts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketplace orders: what ecdesk posted against what the marketplace pays.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1469,6 +1469,81 @@
     </message>
 </context>
 <context>
+    <name>PayoutsDialog</name>
+    <message>
+        <source>Estimated (not released yet)</source>
+        <translation>Anggaran (belum dilepaskan)</translation>
+    </message>
+    <message>
+        <source>Released, does not tie out</source>
+        <translation>Dilepaskan, tidak sepadan</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>Telah disesuaikan</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Kedai</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Dijangka</translation>
+    </message>
+    <message>
+        <source>Marketplace pays</source>
+        <translation>Bayaran pasaran</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Perbezaan</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>Pembayaran</translation>
+    </message>
+    <message>
+        <source>Marketplace payouts</source>
+        <translation>Pembayaran pasaran</translation>
+    </message>
+    <message>
+        <source>Reading the payouts…</source>
+        <translation>Membaca pembayaran…</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Pembayaran</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Expected = the sale less the fee notes and refunds ecdesk posted; the marketplace&apos;s own figure is its escrow (Shopee) or finance rows (Lazada). Estimated payouts may still change; released ones should tie out to the cent.</source>
+        <translation>Dijangka = jualan tolak nota yuran dan bayaran balik yang dipos oleh ecdesk; angka pasaran sendiri ialah eskrow (Shopee) atau baris kewangan (Lazada). Pembayaran anggaran mungkin masih berubah; yang telah dilepaskan sepatutnya sepadan hingga ke sen.</translation>
+    </message>
+    <message>
+        <source>Reading payouts</source>
+        <translation>Membaca pembayaran</translation>
+    </message>
+    <message>
+        <source>{store}: {estimated} estimated, {released} released, {reconciled} reconciled; not reconciled {amount}</source>
+        <translation>{store}: {estimated} anggaran, {released} dilepaskan, {reconciled} disesuaikan; belum disesuaikan {amount}</translation>
+    </message>
+    <message>
+        <source>No marketplace store has posted orders yet.</source>
+        <translation>Belum ada kedai pasaran yang mengepos pesanan.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <source>Push stock: what would change</source>
@@ -1898,6 +1973,14 @@
     <message>
         <source>&amp;Export reconciliation to Excel…</source>
         <translation>&amp;Eksport penyesuaian ke Excel…</translation>
+    </message>
+    <message>
+        <source>Payou&amp;ts…</source>
+        <translation>Pem&amp;bayaran…</translation>
+    </message>
+    <message>
+        <source>Marketplace orders: what ecdesk posted against what the marketplace pays.</source>
+        <translation>Pesanan pasaran: apa yang dipos oleh ecdesk berbanding apa yang dibayar oleh pasaran.</translation>
     </message>
     <message>
         <source>Month-end reconciliation</source>

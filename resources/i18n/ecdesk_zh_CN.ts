@@ -1469,6 +1469,81 @@
     </message>
 </context>
 <context>
+    <name>PayoutsDialog</name>
+    <message>
+        <source>Estimated (not released yet)</source>
+        <translation>预估（尚未放款）</translation>
+    </message>
+    <message>
+        <source>Released, does not tie out</source>
+        <translation>已放款，对不上</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>已对账</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Marketplace pays</source>
+        <translation>平台实付</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Payout</source>
+        <translation>结算批次</translation>
+    </message>
+    <message>
+        <source>Marketplace payouts</source>
+        <translation>平台结算</translation>
+    </message>
+    <message>
+        <source>Reading the payouts…</source>
+        <translation>正在读取结算…</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Expected = the sale less the fee notes and refunds ecdesk posted; the marketplace&apos;s own figure is its escrow (Shopee) or finance rows (Lazada). Estimated payouts may still change; released ones should tie out to the cent.</source>
+        <translation>应收 = 销售额减去 ecdesk 已过账的费用单和退款；平台自己的数字来自托管款（Shopee）或财务明细（Lazada）。预估结算仍可能变化；已放款的应精确到分对上。</translation>
+    </message>
+    <message>
+        <source>Reading payouts</source>
+        <translation>正在读取结算</translation>
+    </message>
+    <message>
+        <source>{store}: {estimated} estimated, {released} released, {reconciled} reconciled; not reconciled {amount}</source>
+        <translation>{store}：{estimated} 笔预估，{released} 笔已放款，{reconciled} 笔已对账；未对账 {amount}</translation>
+    </message>
+    <message>
+        <source>No marketplace store has posted orders yet.</source>
+        <translation>尚无平台店铺过账订单。</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <source>Push stock: what would change</source>
@@ -1898,6 +1973,14 @@
     <message>
         <source>&amp;Export reconciliation to Excel…</source>
         <translation>导出对账表到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Payou&amp;ts…</source>
+        <translation>结算(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Marketplace orders: what ecdesk posted against what the marketplace pays.</source>
+        <translation>平台订单：ecdesk 过账的金额与平台实付金额对比。</translation>
     </message>
     <message>
         <source>Month-end reconciliation</source>

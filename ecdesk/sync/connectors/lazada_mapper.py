@@ -132,4 +132,6 @@ def normalise(payload: dict[str, Any], *, tz: ZoneInfo) -> Order:
                                             if addr.get(k))),
         refunds=refunds, fees=fees, cancelled=disp is Disposition.IGNORED, raw=payload,
         settlement=sum((dec(r.get("amount")) for r in rows), ZERO) if rows else None,
+        settlement_released=bool(rows) and all(
+            str(r.get("paid_status") or "").lower() == "paid" for r in rows),
     )

@@ -122,6 +122,7 @@ def normalise(payload: dict[str, Any], *, tz: ZoneInfo, tax_rate: Decimal | None
         updated_at=_epoch(order.get("update_time") or order["create_time"], tz),
         currency=str(order.get("currency") or "MYR"), status=status,
         settlement=_payout(income),
+        settlement_released=escrow is not None and status == "COMPLETED",
         disposition=disp, total=total, taxes_included=True,
         lines=lines, shipping=shipping, order_discount=seller_discount,
         waiting_reason=waiting,

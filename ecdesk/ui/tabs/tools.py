@@ -94,6 +94,9 @@ class ToolsTab(QWidget):
         self.recon_store = StoreCombo(service, self.tr("All stores"))
         self.recon_store.setAccessibleName(self.tr("Store of the reconciliation"))
         self.recon_button = QPushButton(self.tr("&Export reconciliation to Excel…"))
+        self.payouts_button = QPushButton(self.tr("Payou&ts…"))
+        self.payouts_button.setToolTip(self.tr(
+            "Marketplace orders: what ecdesk posted against what the marketplace pays."))
         recon_box = QGroupBox(self.tr("Month-end reconciliation"))
         rrow = QHBoxLayout(recon_box)
         rrow.addWidget(self._label(self.tr("Orders dated"), self.recon_from))
@@ -102,6 +105,7 @@ class ToolsTab(QWidget):
         rrow.addWidget(self.recon_to)
         rrow.addWidget(self.recon_store)
         rrow.addWidget(self.recon_button)
+        rrow.addWidget(self.payouts_button)
         rrow.addStretch(1)
 
         self.push_stock_button = QPushButton(self.tr("Push stoc&k now…"))
@@ -169,6 +173,7 @@ class ToolsTab(QWidget):
         self.range_button.clicked.connect(self.resync_range)
         self.cancel_button.clicked.connect(self.ops.cancel)
         self.recon_button.clicked.connect(lambda: self.export_reconciliation())
+        self.payouts_button.clicked.connect(self.open_payouts)
         self.log_refresh.clicked.connect(self.reload_log)
         self.log_file_button.clicked.connect(lambda: self.open_log(folder=False))
         self.log_folder_button.clicked.connect(lambda: self.open_log(folder=True))
@@ -279,6 +284,14 @@ class ToolsTab(QWidget):
                 start=self._day(start), end=self._day(end)))
             return True
         return False
+
+    def open_payouts(self) -> QWidget:
+        """The payouts view, read off the GUI thread."""
+        from ecdesk.ui.payouts_dialog import PayoutsDialog
+
+        dialog = PayoutsDialog(self.service, self.ops, self)
+        dialog.open()
+        return dialog
 
     def _day(self, day) -> str:
         return QLocale().toString(QDate(day.year, day.month, day.day),
