@@ -265,6 +265,12 @@ TEMPLATES: dict[str, str] = {
         "fees and refunds is {parts}, but the payout it states is {payout} (difference "
         "{diff}). Its fees are not posted until the marketplace's figures agree; the sale "
         "stays posted. Check the order's payout in the marketplace, then Retry."),
+    "amount_mismatch.fee_changed": QT_TRANSLATE_NOOP(
+        "messages",
+        "The marketplace's fees for order {number} changed after they were posted: {posted} "
+        "posted, {now} now (difference {diff}). ecdesk posts a rise of up to {tolerance} "
+        "itself; post this one by hand in AutoCount (a credit or debit note to the "
+        "marketplace's debtor), then mark the order Resolved."),
     "duplicate.other_ref": QT_TRANSLATE_NOOP(
         "messages",
         "AutoCount already has {doc} {doc_no} with reference '{ref}', not '{ours}'."),

@@ -27,7 +27,8 @@ COMMON_KEYS = (
     "debtor_code", "debtor_name", "credit_term", "sales_location", "sales_account",
     "shipping_account", "returns_account", "rounding_account", "shipping_item", "fee_item",
     "payment_method", "post_fees", "max_unit_price", "max_quantity", "max_order_total",
-    "posting_mode", "summary_cutoff", "company", "push_stock", "stock_buffer", "stock_ratio",
+    "posting_mode", "summary_cutoff", "fee_tolerance", "company", "push_stock",
+    "stock_buffer", "stock_ratio",
     "stock_location", "push_tracking", "egress_minutes",
     "fee_account_commission", "fee_account_service", "fee_account_transaction",
     "fee_account_shipping_fee", "fee_account_voucher_seller", "fee_account_voucher_platform",
@@ -75,7 +76,8 @@ def check_store_settings(platform: str, settings: dict[str, str]) -> dict[str, s
             cleaned[key] = check_timezone(value)
         elif key == "tax_rate":
             check_tax_rate(value, "tax_rate")
-        elif key in ("max_unit_price", "max_quantity", "max_order_total", "stock_ratio"):
+        elif key in ("max_unit_price", "max_quantity", "max_order_total", "stock_ratio",
+                     "fee_tolerance"):
             check_positive(value, key)
         elif key in ("page_size", "refund_lookback_days", "egress_minutes", "stock_buffer",
                      "partner_id", "shop_id"):

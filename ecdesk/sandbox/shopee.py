@@ -142,6 +142,15 @@ class ShopeeSandbox(ShopeeStock, SandboxServer):
         """The seeded escrow amount of one order (what Shopee pays out)."""
         return self.orders[order_sn].income["escrow_amount"]
 
+    def charge_more(self, order_sn: str, fee: str, amount: Decimal) -> None:
+        """Shopee charges ``amount`` more of ``fee`` on the order after the fact (the escrow
+        released with other figures): the escrow drops by it and the order is updated."""
+        o = self.orders[order_sn]
+        o.income[fee] = Decimal(o.income.get(fee) or 0) + amount
+        for key in ("escrow_amount", "escrow_amount_after_adjustment"):
+            o.income[key] -= amount
+        o.detail["update_time"] = int(self.clock())
+
     def expire_access_tokens(self) -> None:
         """Make every issued access token expire now (tests of the refresh path)."""
         for tok in self._access.values():

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ecdesk import messages
 from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
 from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
-from ecdesk.sync import book_codes, matching, posting, summary, summary_post
+from ecdesk.sync import book_codes, fee_adjust, matching, posting, summary, summary_post
 from ecdesk.sync.autocount.base import Unsupported
 from ecdesk.sync.bundles import item_label
 from ecdesk.sync.connectors.base import (
@@ -226,6 +226,19 @@ class Evaluator:
             step = post_draft(ctx, row, fee_note, digest, seq=FEE_NOTE_SEQ)
             if step.stopped:
                 return step.outcome
+        posted, adjustments = fee_adjust.posted_fees(ctx.session, row.id)
+        if posted and posting.fees_enabled(order, env.rules):  # fees changed since: only
+            # the difference goes (docs/decisions.md §6)
+            adjustment = fee_adjust.build_adjustment(order, env.rules, posted=posted,
+                                                     adjustments=adjustments, sale=sale,
+                                                     stem=stem)
+            if isinstance(adjustment, list):
+                return hold(ctx, row, adjustment)
+            if adjustment is not None:
+                step = post_draft(ctx, row, adjustment, digest,
+                                  seq=fee_adjust.FIRST_SEQ + adjustments)
+                if step.stopped:
+                    return step.outcome
         refunds = sorted(order.refunds, key=lambda r: (r.created_at is None, r.created_at,
                                                        r.refund_id))
         for seq, refund in enumerate(refunds, start=1):

@@ -338,7 +338,7 @@ def link_role(kind: DocKind, seq: int) -> str:
     note at seq 0, engine.FEE_NOTE_SEQ: refunds take seq 1..n), or a refund credit note."""
     if kind is not DocKind.CREDIT_NOTE:
         return "sale"
-    return "fees" if seq == 0 else "credit"
+    return "fees" if seq == 0 or seq >= 100 else "credit"  # 100+: fee adjustments
 
 
 def _looks_duplicate(message: str) -> bool:

@@ -147,6 +147,8 @@ class PostingRules:
     #: docs/decisions.md §9: "order" (one document each) or "day" (one summary per day)
     posting_mode: str = "order"
     summary_cutoff: time = DEFAULT_CUTOFF  # a day's summary goes after this, the next day
+    #: fees that grow after their note by at most this post as an adjustment (fee_adjust)
+    fee_tolerance: Decimal = Decimal("1.00")
     problems: list[Hold] = field(default_factory=list)
 
     @classmethod
@@ -223,6 +225,14 @@ class PostingRules:
         else:
             self.problems.append(_setting_hold("posting_mode", "not_a_choice", setting=mode,
                                                choices=", ".join(POSTING_MODES)))
+        if s.get("fee_tolerance"):
+            try:
+                self.fee_tolerance = Decimal(s["fee_tolerance"].replace(",", ""))
+                if not self.fee_tolerance.is_finite() or self.fee_tolerance < 0:
+                    raise InvalidOperation
+            except (InvalidOperation, ValueError):
+                self.problems.append(_setting_hold("fee_tolerance", "not_an_amount",
+                                                   setting=s["fee_tolerance"]))
         cutoff = s.get("summary_cutoff", "")
         if cutoff:
             try:

@@ -2464,6 +2464,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The marketplace&apos;s fees for order {number} changed after they were posted: {posted} posted, {now} now (difference {diff}). ecdesk posts a rise of up to {tolerance} itself; post this one by hand in AutoCount (a credit or debit note to the marketplace&apos;s debtor), then mark the order Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>AutoCount already has {doc} {doc_no} with reference &apos;{ref}&apos;, not &apos;{ours}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>

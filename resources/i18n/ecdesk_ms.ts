@@ -2464,6 +2464,10 @@
         <translation>Penyelesaian pasaran untuk pesanan {number} tidak sepadan: jualan tolak yuran dan bayaran balik ialah {parts}, tetapi bayaran yang dinyatakannya ialah {payout} (perbezaan {diff}). Yurannya tidak dipos sehingga angka pasaran sepadan; jualan kekal dipos. Semak bayaran pesanan di pasaran, kemudian Cuba Semula.</translation>
     </message>
     <message>
+        <source>The marketplace&apos;s fees for order {number} changed after they were posted: {posted} posted, {now} now (difference {diff}). ecdesk posts a rise of up to {tolerance} itself; post this one by hand in AutoCount (a credit or debit note to the marketplace&apos;s debtor), then mark the order Resolved.</source>
+        <translation>Yuran pasaran untuk pesanan {number} berubah selepas dipos: {posted} telah dipos, {now} sekarang (perbezaan {diff}). ecdesk mengepos sendiri kenaikan sehingga {tolerance}; pos yang ini secara manual dalam AutoCount (nota kredit atau debit kepada penghutang pasaran), kemudian tandakan pesanan sebagai Selesai.</translation>
+    </message>
+    <message>
         <source>AutoCount already has {doc} {doc_no} with reference &apos;{ref}&apos;, not &apos;{ours}&apos;.</source>
         <translation>AutoCount sudah mempunyai {doc} {doc_no} dengan rujukan &apos;{ref}&apos;, bukan &apos;{ours}&apos;.</translation>
     </message>

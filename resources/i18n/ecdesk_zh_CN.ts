@@ -2464,6 +2464,10 @@
         <translation>订单 {number} 的平台结算对不上：销售额减去费用和退款为 {parts}，但平台所列的结算款为 {payout}（差额 {diff}）。在平台数字一致之前不过账其费用；销售单据保持已过账。请在平台中核对该订单的结算款，然后重试。</translation>
     </message>
     <message>
+        <source>The marketplace&apos;s fees for order {number} changed after they were posted: {posted} posted, {now} now (difference {diff}). ecdesk posts a rise of up to {tolerance} itself; post this one by hand in AutoCount (a credit or debit note to the marketplace&apos;s debtor), then mark the order Resolved.</source>
+        <translation>订单 {number} 的平台费用在过账后发生变化：已过账 {posted}，现在为 {now}（差额 {diff}）。不超过 {tolerance} 的增加由 ecdesk 自动过账；这一笔请在 AutoCount 中手工录入（给平台客户的贷项或借项通知单），然后将订单标记为已解决。</translation>
+    </message>
+    <message>
         <source>AutoCount already has {doc} {doc_no} with reference &apos;{ref}&apos;, not &apos;{ours}&apos;.</source>
         <translation>AutoCount 已有{doc} {doc_no}，其参考号为“{ref}”，而不是“{ours}”。</translation>
     </message>
