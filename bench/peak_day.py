@@ -2,7 +2,7 @@
 Shopee, Lazada; the marketplaces' orders each carry a fee note) posted through the real
 AutoCount Cloud route to the AutoCount Cloud sandbox enforcing its documented 100 calls a
 minute, once per order and once as day summaries (``posting_mode=day``: one document per
-store and day, the marketplaces' fee notes still one per order).
+store and day, and for the marketplaces one fee note per summary).
 
 **Simulated clock**: the sandbox, the route and the HTTP client share one clock that a wait
 moves forward, so a day of AutoCount's quota takes minutes of CPU, not a day. What is
@@ -89,12 +89,15 @@ def run(orders: int, mode: str) -> dict[str, float]:
     try:
         per_store = orders // len(STORES)
         for prefix, debtor, marketplace in STORES:
-            if mode == "day":  # one summary per store and day: a line per item and price
-                route.create(_draft(f"{prefix}D", debtor, 261111, lines=1))
+            if mode == "day":  # one summary per store and day: a line per item and price,
+                summary = _draft(f"{prefix}D", debtor, 261111, lines=1)
+                route.create(summary)
+                if marketplace:  # and one fee note: a line per ledger
+                    route.create(_fee_note(summary))
+                continue
             for n in range(1, per_store + 1):
                 sale = _draft(prefix, debtor, n)
-                if mode == "order":
-                    route.create(sale)
+                route.create(sale)
                 if marketplace:
                     route.create(_fee_note(sale))
         calls = len(sandbox.requests)

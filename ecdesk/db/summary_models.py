@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ecdesk.db.models import Base
@@ -31,3 +31,5 @@ class SummaryMember(Base):
     period: Mapped[str] = mapped_column(String(60))
     day: Mapped[date] = mapped_column(Date)
     seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: its marketplace fees are on the summary's fee note (``<summary DocNo>-F``), not its own
+    fees_covered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

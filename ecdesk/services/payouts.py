@@ -25,6 +25,7 @@ from sqlalchemy import select
 from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
 from ecdesk.domain import PLATFORMS, ZERO, Outcome, Platform
 from ecdesk.services.context import Context
+from ecdesk.sync import posting
 from ecdesk.sync.connectors.base import PayloadError, read_order
 
 STATES = ("estimated", "released", "reconciled")
@@ -85,13 +86,15 @@ class PayoutService:
                                  .where(OrderRow.store_id == st.id,
                                         OrderRow.outcome == Outcome.POSTED.value)
                                  .order_by(OrderRow.ordered_at, OrderRow.id)).all()
-                posted = _credit_notes(s, [r.id for r in rows])
+                posted, on_summary = _credit_notes(s, [r.id for r in rows])
                 for oid, number, external_id, payload in rows:
                     try:
                         order = read_order(connector, payload)
                     except (PayloadError, KeyError, TypeError, ValueError, ArithmeticError):
                         continue  # unreadable now: the order view says why
                     fees, refunds = posted.get(oid, (ZERO, ZERO))
+                    if oid in on_summary:  # its share of its day summary's fee note
+                        fees += sum(posting.fee_totals(order).values(), ZERO)
                     line = PayoutLine(st.name, number, external_id, st.platform,
                                       order.currency, "estimated",
                                       order.total, fees, refunds, order.settlement,
@@ -114,17 +117,23 @@ class PayoutService:
         return list(by_store.values())
 
 
-def _credit_notes(s, order_ids: list[int]) -> dict[int, tuple[Decimal, Decimal]]:
-    """Per order: the totals of its fee notes and of its refund credit notes."""
+def _credit_notes(s, order_ids: list[int]
+                  ) -> tuple[dict[int, tuple[Decimal, Decimal]], set[int]]:
+    """Per order: the totals of its fee notes and of its refund credit notes; and the orders
+    whose fees are on their day summary's fee note."""
     sums: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
+    on_summary: set[int] = set()
     for i in range(0, len(order_ids), 500):
         for oid, role, total in s.execute(
                 select(OrderDocument.order_id, OrderDocument.role, Document.total)
                 .join(Document, Document.id == OrderDocument.document_id)
                 .where(OrderDocument.order_id.in_(order_ids[i:i + 500]),
-                       OrderDocument.role.in_(("fees", "credit")))):
-            sums[oid][0 if role == "fees" else 1] += total or ZERO
-    return {oid: (f, r) for oid, (f, r) in sums.items()}
+                       OrderDocument.role.in_(("fees", "credit", "fee_summary")))):
+            if role == "fee_summary":
+                on_summary.add(oid)
+            else:
+                sums[oid][0 if role == "fees" else 1] += total or ZERO
+    return {oid: (f, r) for oid, (f, r) in sums.items()}, on_summary
 
 
 def _statement(platform: Platform, payload: dict) -> str:

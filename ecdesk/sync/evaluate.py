@@ -219,7 +219,8 @@ class Evaluator:
         # a day's summary is many orders' sale: their notes are numbered from their own
         stem = posting.doc_no_for(order, env.rules) if summary_post.in_summary(
             ctx.session, row.id) else None
-        fee_note = posting.build_fee_note(order, env.rules, sale, stem=stem)  # not revenue
+        fee_note = None if summary_post.fees_covered(ctx.session, row.id) else \
+            posting.build_fee_note(order, env.rules, sale, stem=stem)  # not revenue
         if isinstance(fee_note, list):
             return hold(ctx, row, fee_note)  # the sale stays posted
         if fee_note is not None:

@@ -131,3 +131,26 @@ def merge_lines(lines: Sequence[DraftLine], inclusive: bool) -> list[DraftLine]:
     for ln in out:
         ln.tax = tax_for(money(ln.amount), ln.tax_rate, inclusive) if ln.tax_code else ZERO
     return out
+
+
+def build_fee_summary(notes: Sequence[DocumentDraft], sale: DocumentDraft
+                      ) -> DocumentDraft | None:
+    """One credit note for the marketplace fees of a summary's orders (their own fee notes,
+    merged per ledger and fee), numbered ``<summary DocNo>-F``; None without fees."""
+    if not notes:
+        return None
+    merged: dict[tuple[str, str], Decimal] = {}
+    for note in notes:
+        for ln in note.lines:
+            merged[(ln.acc_no, ln.description)] = merged.get((ln.acc_no, ln.description),
+                                                             ZERO) + ln.amount
+    lines = [DraftLine(None, desc, Decimal(1), amount, acc_no=acc)
+             for (acc, desc), amount in merged.items() if amount]
+    total = sum((ln.amount for ln in lines), ZERO)
+    if total <= 0:
+        return None
+    first = notes[0]
+    return replace(first, doc_no=f"{sale.doc_no}-F" if sale.doc_no else None,
+                   ref=f"{sale.ref} fees"[:40], doc_date=sale.doc_date, total=total,
+                   lines=lines, description=f"Marketplace fees, {sale.description}"[:80],
+                   our_invoice_no=sale.doc_no or "", note=sale.note, remarks=[])

@@ -85,6 +85,13 @@ def describe(session: Session, order_id: int, rules: posting.PostingRules
             "state": "posted" if posted else "being posted"}
 
 
+def fees_covered(session: Session, order_id: int) -> bool:
+    """True when the order's marketplace fees are on its day summary's fee note."""
+    return session.scalar(select(SummaryMember.id).where(
+        SummaryMember.order_id == order_id, SummaryMember.seq.is_not(None),
+        SummaryMember.fees_covered.is_(True)).limit(1)) is not None
+
+
 def leave_queue(session: Session, order_id: int) -> None:
     """The order no longer waits for a day (held, cancelled, or the store posts per order);
     an order already in a summary being posted stays in it."""
@@ -138,6 +145,7 @@ class SummaryCloser:
             self._back_to_orders()
         for day, kind, seq in self._unfinished():
             self._post(day, DocKind(kind), seq)
+        self._pending_fees()
         if self.rules.posting_mode != summary.DAY:
             return
         now = self.ctx.clock()
@@ -205,12 +213,15 @@ class SummaryCloser:
             return True
         entry = ctx.outbox.entry(session, self.store.id, key, kind, seq)
         if entry is None or entry.state == "failed":
-            draft = self._draft(day, seq, members)
+            drafted = self._draft(day, seq, members)
             members = self._members(day, kind, seq)  # those that could not be drafted left
-            if draft is None or not members:
+            if drafted is None or not members:
                 return True
+            draft, fees = drafted
             anchor = session.get(OrderRow, members[0].order_id)
             assert anchor is not None
+            if fees is not None:  # both intents before either document (crash-safe)
+                ctx.outbox.record_intent(session, anchor, fees, "", seq=seq, key=key)
             entry = ctx.outbox.record_intent(session, anchor, draft, "", seq=seq, key=key)
         result = ctx.outbox.post(session, entry)
         ids = [m.order_id for m in members]
@@ -220,7 +231,8 @@ class SummaryCloser:
             ctx.summary.posted += 1
             ctx.log(f"{self.store.name}: posted the day summary {doc_no} of {day.isoformat()} "
                     f"({len(ids)} orders)")
-            self.evaluate(ctx, ids)  # fee notes and refunds, per order
+            self._post_fees(key, seq)
+            self.evaluate(ctx, ids)  # refunds (and fees not on the summary's), per order
             return True
         if result.status is PostStatus.REJECTED:
             for m in members:
@@ -243,6 +255,47 @@ class SummaryCloser:
                 "summary goes on the next sync.")
         return False
 
+    def _post_fees(self, key: str, seq: int) -> None:
+        """The summary's fee note, exactly once, after its sale; refused, its orders' fees
+        go on their own notes instead."""
+        ctx, session = self.ctx, self.ctx.session
+        assert ctx.outbox is not None
+        entry = ctx.outbox.entry(session, self.store.id, key, DocKind.CREDIT_NOTE, seq)
+        if entry is None:
+            return
+        covered = list(session.scalars(select(SummaryMember).where(
+            SummaryMember.store_id == self.store.id, SummaryMember.period == key,
+            SummaryMember.seq == seq, SummaryMember.fees_covered.is_(True))))
+        already = entry.state == "confirmed"
+        result = ctx.outbox.post(session, entry)
+        if result.status is PostStatus.POSTED:
+            doc_id = session.scalar(select(Document.id).where(Document.outbox_id == entry.id))
+            session.execute(delete(OrderDocument).where(OrderDocument.document_id == doc_id))
+            for m in covered:  # each order's share is its own fees (the payouts view)
+                session.add(OrderDocument(order_id=m.order_id, document_id=doc_id,
+                                          role="fee_summary"))
+            session.commit()
+            ctx.summary.posted += not already
+            return
+        if result.status is PostStatus.REJECTED:
+            for m in covered:
+                m.fees_covered = False
+            session.commit()
+            ctx.log(f"{self.store.name}: AutoCount refused the fee note of {key} "
+                    f"({result.message}); its orders' fees go on their own notes.",
+                    level="warning")
+        elif result.status is not PostStatus.EXPORTED:
+            ctx.summary.pending += 1
+
+    def _pending_fees(self) -> None:
+        """Fee notes of summaries a stopped run left unposted."""
+        rows = self.ctx.session.execute(select(OutboxEntry.external_id, OutboxEntry.seq).where(
+            OutboxEntry.store_id == self.store.id, OutboxEntry.state == "pending",
+            OutboxEntry.doc_kind == DocKind.CREDIT_NOTE.value,
+            OutboxEntry.external_id.like(f"{summary.DAY}:%"))).all()
+        for key, seq in rows:
+            self._post_fees(key, seq)
+
     def _members(self, day: date, kind: DocKind, seq: int) -> list[SummaryMember]:
         return list(self.ctx.session.scalars(select(SummaryMember).where(
             SummaryMember.store_id == self.store.id, SummaryMember.day == day,
@@ -250,11 +303,14 @@ class SummaryCloser:
             .order_by(SummaryMember.id)))
 
     def _draft(self, day: date, seq: int, members: list[SummaryMember]
-               ) -> DocumentDraft | None:
-        """The summary's draft from its orders as they are now; an order that cannot be
-        drafted any more is held and leaves, one of another batch waits for the next."""
+               ) -> tuple[DocumentDraft, DocumentDraft | None] | None:
+        """The summary's draft from its orders as they are now, and the fee note of the
+        marketplace fees they carry; an order that cannot be drafted any more is held and
+        leaves, one of another batch waits for the next, one whose fees cannot be posted
+        keeps them for its own fee note (held there, in words)."""
         ctx, session = self.ctx, self.ctx.session
         parts: list[summary.Member] = []
+        fee_notes: list[DocumentDraft] = []
         key = None
         for m in members:
             row = session.get(OrderRow, m.order_id)
@@ -271,6 +327,10 @@ class SummaryCloser:
                 continue
             row.posted_hash = posting.content_hash(order)
             parts.append(summary.Member(posting.display_number(order), built))
+            fees = posting.build_fee_note(order, self.rules, None)
+            m.fees_covered = isinstance(fees, DocumentDraft)
+            if isinstance(fees, DocumentDraft):
+                fee_notes.append(fees)
         session.commit()
         if not parts:
             return None
@@ -289,7 +349,12 @@ class SummaryCloser:
             return None
         if self.rules.own_numbering:
             drafted.doc_no = None
-        return drafted
+        fee_summary = summary.build_fee_summary(fee_notes, drafted)
+        if fee_summary is None and fee_notes:  # fees that net to a credit: each its own
+            for m in members:
+                m.fees_covered = False
+            session.commit()
+        return drafted, fee_summary
 
     def _link(self, entry: OutboxEntry, ids: list[int]) -> None:
         """Every order of the summary is linked to its document (role ``sale``)."""

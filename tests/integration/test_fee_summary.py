@@ -1,0 +1,56 @@
+"""Day summaries of a marketplace store (issue 14, docs/decisions.md §9): the fees of a day's
+orders go on one fee note per summary (``<summary DocNo>-F``, a line per ledger and fee), so
+a peak day costs AutoCount a few calls, and the payouts still tie out to the cent."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import keyring
+import pytest
+
+from ecdesk.demo import configure, start_sandboxes
+from ecdesk.secrets import MemoryKeyring
+from ecdesk.service import Service
+from ecdesk.sync.http import HttpClient
+
+
+@pytest.fixture
+def shopee_by_day(tmp_path):
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    with start_sandboxes(["shopee"], orders=40, seed_value=3,
+                         options={"autocount": {"rate_limit": 10**6}}) as world:
+        svc = Service(f"sqlite:///{tmp_path / 'd.sqlite'}", http=HttpClient(sleep=lambda s: 0))
+        configure(svc, world)
+        store = svc.list_stores()[0].name
+        svc.update_store(store, settings={"posting_mode": "day"})
+        svc.sync(close_days=[date.today()])
+        yield svc, world
+        svc.close()
+    keyring.set_keyring(previous)
+
+
+def test_a_days_fees_go_on_one_note_and_the_payouts_tie_out(shopee_by_day):
+    svc, world = shopee_by_day
+    invoices = {d["master"]["docNo"]: d for d in world.autocount.documents("invoice")}
+    notes = {d["master"]["docNo"]: d for d in world.autocount.documents("creditNote")}
+    assert invoices and all(no.startswith("SP-D") for no in invoices)
+    fee_notes = [no for no in notes if no.endswith("-F")]
+    assert fee_notes and all(no[:-2] in invoices for no in fee_notes)  # one per summary
+    assert not [no for no in notes if no.startswith("SP-2") and no.endswith("-F")]
+    for no in fee_notes:
+        master = notes[no]["master"]
+        assert master["ourInvoiceNo"] == no[:-2]
+        assert {d["accNo"] for d in notes[no]["details"]} <= {"908-1000", "908-2000",
+                                                             "908-3000", "908-5000"}
+    lines = svc.payouts()  # each order's share of its summary's fee note is its own fees
+    assert lines and all(p.expected == p.stated for p in lines if p.stated is not None)
+    assert sum(p.fees for p in lines) > 0
+    on_notes = sum(Decimal(str(notes[no]["master"]["total"])) for no in fee_notes)
+    assert sum((p.fees for p in lines), Decimal(0)) <= on_notes  # held ones are on them too
+    calls = len(world.autocount.requests)
+    svc.sync()
+    assert len(world.autocount.documents("creditNote")) == len(notes)  # nothing twice
+    assert len(world.autocount.requests) - calls < 5
