@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         ops.finished.connect(self._finished)
         ops.failed.connect(self._failed)
         ops.notice.connect(lambda text: self.banner.show_message(text, "warn"))
-        ops.data_changed.connect(self.refresh)
+        ops.data_changed.connect(lambda: self.refresh(background=True))
         self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
         self.cancel_button.clicked.connect(ops.cancel)
         self.stores.stores_changed.connect(self._stores_changed)
@@ -160,13 +160,17 @@ class MainWindow(QMainWindow):
         self.banner.show_message(message, "error")
 
     # --- refresh ------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Coalesced: after progress and at the end of every run."""
+    def refresh(self, *, background: bool = False) -> None:
+        """Coalesced: after progress and at the end of every run (``background``: the
+        stores' counts are read off the GUI thread, shown when they are back)."""
         names = self.service.store_names()
         if names != self._store_names:
             self._stores_changed()
         self.held.refresh()
-        self.stores.reload()
+        if background:
+            self.stores.refresh_in_background()
+        else:
+            self.stores.reload()
         if self.tabs.currentWidget() is self.tools:
             self.tools.reload_log()
         if self.tabs.currentWidget() is self.mapping:

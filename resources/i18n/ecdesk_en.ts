@@ -1829,6 +1829,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Give the store a name, e.g. &apos;Main Shopify&apos;.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1829,6 +1829,10 @@
         <translation>Belum ada kedai. Tekan “Tambah kedai…” untuk menyambung kedai dalam talian pertama anda, kemudian masukkan bukti kelayakannya dalam Integrasi.</translation>
     </message>
     <message>
+        <source>Reading the stores</source>
+        <translation>Membaca kedai</translation>
+    </message>
+    <message>
         <source>Give the store a name, e.g. &apos;Main Shopify&apos;.</source>
         <translation>Beri kedai itu nama, cth. &apos;Shopify Utama&apos;.</translation>
     </message>

@@ -1829,6 +1829,10 @@
         <translation>还没有网店。按“添加网店…”连接您的第一个网店，然后在“集成”中填写其凭据。</translation>
     </message>
     <message>
+        <source>Reading the stores</source>
+        <translation>正在读取店铺</translation>
+    </message>
+    <message>
         <source>Give the store a name, e.g. &apos;Main Shopify&apos;.</source>
         <translation>请为网店命名，例如“Shopify 主店”。</translation>
     </message>

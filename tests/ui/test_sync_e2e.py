@@ -70,6 +70,8 @@ def test_sync_from_tools_tab_advances_the_progress_bar_while_the_window_keeps_ru
         w.status.text()
     assert w.held.model.total == summary.held
     assert w.held.count.text() == f"{summary.held} held orders"
+    # the stores' counts are read off the GUI thread after the run, shown when back
+    qtbot.waitUntil(lambda: w.stores.model.rows[0].status == "ok", timeout=5000)
     store = w.stores.model.rows[0]
     assert (store.status, store.held) == ("ok", summary.held)  # a code; the window words it
     assert any("Fetched" in r.message for r in w.tools.log_model.rows)

@@ -50,8 +50,12 @@ class StoresModel(TableModel):
         self.reload()
 
     def reload(self) -> None:
+        self.set_rows(self.service.list_stores())
+
+    def set_rows(self, rows: list[StoreInfo]) -> None:
+        """Show ``rows`` (read here, or by a worker off the GUI thread)."""
         self.beginResetModel()
-        self.rows = self.service.list_stores()
+        self.rows = rows
         self.endResetModel()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -160,13 +160,37 @@ class StoresTab(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
         self.dialog: StoreDialog | None = None
+        self._reading = self._read_again = False
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.ops.busy_changed.connect(lambda _b: self._enable())
         self.reload()
 
     def reload(self) -> None:
+        self._show_rows(self.service.list_stores())
+
+    def refresh_in_background(self) -> None:
+        """Read the stores and their counts off the GUI thread (the refresh during a sync:
+        with many orders the counts take long enough to be felt), one read at a time."""
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading = True
+        self.ops.probe(self.service.list_stores, self._read, self._read_failed,
+                       name=self.tr("Reading the stores"))
+
+    def _read(self, rows: list[StoreInfo]) -> None:
+        self._reading = False
+        self._show_rows(rows)
+        if self._read_again:
+            self._read_again = False
+            self.refresh_in_background()
+
+    def _read_failed(self, _text: str) -> None:
+        self._reading = self._read_again = False  # the next refresh tries again
+
+    def _show_rows(self, rows: list[StoreInfo]) -> None:
         selected = self.selected()
-        self.model.reload()
+        self.model.set_rows(rows)
         self.empty.setVisible(not self.model.rows)
         if selected:
             for i, s in enumerate(self.model.rows):
