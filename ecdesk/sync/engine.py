@@ -318,6 +318,7 @@ class SyncEngine:
         ctx.route = self.route(ctx.session, store_book(store) if store is not None else MAIN)
         ctx.outbox = self.outbox(ctx.route)
         ctx.book = book_codes.BookCodes(ctx.route)
+        ctx.outbox.prefetch(ctx.session, ctx.store_id)  # a stopped run's creates, at once
 
         def body() -> None:
             self.evaluator.evaluate(ctx, ids)

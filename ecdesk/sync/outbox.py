@@ -27,10 +27,10 @@ from ecdesk import messages
 from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry, Store
 from ecdesk.domain import DocKind, DocumentDraft, DraftLine, PostedDocument
 from ecdesk.sync import exports
-from ecdesk.sync.autocount.base import AutoCountRoute, Rejected
+from ecdesk.sync.autocount.base import AutoCountRoute, Rejected, Unsupported
 from ecdesk.sync.books import MAIN, store_book
 from ecdesk.sync.cancel import SyncCancelled
-from ecdesk.sync.http import MaybeApplied, RateLimited, Unavailable
+from ecdesk.sync.http import ApiError, MaybeApplied, RateLimited, Unavailable
 from ecdesk.sync.lease import Lease
 
 log = logging.getLogger(__name__)
@@ -121,6 +121,36 @@ class Outbox:
         self.lookup_window = lookup_window
         #: test hook: runs after AutoCount answered, before the confirm is committed
         self.after_create = after_create
+        #: DocNos looked up ahead in one listing (:meth:`prefetch`): found, or None; each
+        #: answer is used once, by the entry's own lookup
+        self._known: dict[tuple[DocKind, str], PostedDocument | None] = {}
+
+    def prefetch(self, session: Session, store_id: int | None) -> int:
+        """Look up, in one listing per document kind, the entries a stopped run left pending
+        after a create (issue 14: many DocNos in one call, not one call each); answers how
+        many were looked up."""
+        q = select(OutboxEntry.doc_kind, OutboxEntry.doc_no).where(
+            OutboxEntry.state == "pending", OutboxEntry.attempts > 0,
+            OutboxEntry.doc_no.is_not(None))
+        if store_id is not None:
+            q = q.where(OutboxEntry.store_id == store_id)
+        by_kind: dict[DocKind, list[str]] = {}
+        for kind, doc_no in session.execute(q):
+            by_kind.setdefault(DocKind(kind), []).append(doc_no)
+        looked = 0
+        for kind, doc_nos in by_kind.items():
+            if len(doc_nos) < 2:  # one lookup costs one call either way
+                continue
+            try:
+                found = self.route.find_many(kind, doc_nos)
+            except (ApiError, Unsupported) as exc:
+                log.info("could not look up %d %s documents at once: %s", len(doc_nos),
+                         kind.value, exc)
+                continue
+            for doc_no in doc_nos:
+                self._known[(kind, doc_no)] = found.get(doc_no)
+            looked += len(doc_nos)
+        return looked
 
     # --- intent -------------------------------------------------------------------------
     def record_intent(
@@ -274,6 +304,9 @@ class Outbox:
 
     def _lookup(self, draft: DocumentDraft) -> PostedDocument | None:
         if draft.doc_no:
+            key = (draft.kind, draft.doc_no)
+            if key in self._known:  # looked up ahead with the others (prefetch)
+                return self._known.pop(key)
             return self.route.find(draft.kind, draft.doc_no)
         today = self.clock().date()
         return self.route.find_by_ref(

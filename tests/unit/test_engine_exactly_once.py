@@ -460,3 +460,22 @@ def test_a_cancelled_sync_names_the_orders_that_wait(world):
     hooks.clear()
     rest = svc.sync("Web")
     assert rest.posted == 15 and rest.left == 0 and route.creates == 20
+
+
+def test_a_stopped_runs_creates_are_looked_up_in_one_listing(world, monkeypatch):
+    """Issue 14: the entries a run left pending after a create are looked up together at the
+    start of the next run (one listing per kind), not one call each."""
+    svc, route, _, _ = world
+    route.lose_request_for = {f"WB-{n}": 99 for n in (1, 2, 3)}  # never reaches AutoCount
+    first = svc.sync("Web")
+    assert first.pending == 3 and sorted(route.docs) == sorted(f"WB-{n}" for n in range(4, 21))
+    route.lose_request_for = {}
+    listings, finds = [], []
+    original_find = route.find
+    monkeypatch.setattr(route, "find_many",
+                        lambda kind, nos: listings.append(sorted(nos)) or {})
+    monkeypatch.setattr(route, "find", lambda kind, no: finds.append(no) or original_find(
+        kind, no))
+    second = svc.sync("Web")
+    assert listings == [["WB-1", "WB-2", "WB-3"]] and finds == []
+    assert second.posted == 3 and len(route.docs) == 20
