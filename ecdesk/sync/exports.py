@@ -28,7 +28,6 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db.models import OrderRow, OutboxEntry
 from ecdesk.domain import DocKind, PostedDocument
-from ecdesk.sync.autocount.import_file import NEW, is_ecdesk_workbook
 from ecdesk.sync.connectors.base import ConfigError
 from ecdesk.sync.worker_id import dead_local_worker
 
@@ -130,6 +129,8 @@ def _file_entries(session: Session, route: Any, path: str | Path, stores: Stores
     entries = list(session.scalars(select(OutboxEntry).where(
         OutboxEntry.export_file == file.name, OutboxEntry.state == "exported",
         _of(stores))))
+    from ecdesk.sync.autocount.import_file import is_ecdesk_workbook  # openpyxl: when used
+
     if not entries or not is_ecdesk_workbook(file):
         raise ExportFileError(
             f"'{file.name}' is not a workbook ecdesk exported and still awaits import (it may "
@@ -151,6 +152,8 @@ def confirm(session: Session, route: Any, path: str | Path,
 def _confirm(session: Session, entry: OutboxEntry,
              confirm_entry: Callable[[OutboxEntry, PostedDocument], None],
              found: PostedDocument | None) -> None:
+    from ecdesk.sync.autocount.import_file import NEW
+
     kind = DocKind(entry.doc_kind)
     doc = found or PostedDocument(kind, entry.doc_no or f"{NEW} {entry.ref}"[:60], entry.ref)
     confirm_entry(entry, doc)

@@ -56,3 +56,17 @@ def test_no_class_is_over_three_hundred_lines():
     assert too_long == {}, "split the class by subject (see docs/architecture.md)"
     fitted = [k for k in TOO_LONG_FOR_NOW if sizes.get(k, 0) <= MAX_CLASS_LINES]
     assert fitted == [], "these classes fit now: remove them from TOO_LONG_FOR_NOW"
+
+
+def test_the_known_head_revision_is_alembics_head():
+    """A database at ``HEAD_REVISION`` opens without Alembic: it must be the real head."""
+    from pathlib import Path
+
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    import ecdesk.db as db
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(db.__file__).with_name("migrations")))
+    assert ScriptDirectory.from_config(cfg).get_heads() == [db.HEAD_REVISION]
