@@ -42,6 +42,7 @@ class HeldPanel(QWidget):
         super().__init__(parent)
         self.service = service
         self.ops = ops
+        self._reading = self._read_again = False
         self.model = HeldOrdersModel(service, self)
         self.store = QComboBox()
         self.reason = QComboBox()
@@ -201,6 +202,27 @@ class HeldPanel(QWidget):
     def refresh(self) -> None:
         self.model.refresh()
         self._counted()
+
+    def refresh_in_background(self) -> None:
+        """The refresh during a sync: the count, the ids and the rows in sight are read by a
+        worker and shown when back (the GUI thread reads nothing), one read at a time."""
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading = True
+        self.ops.probe(self.model.read_refresh(max(0, self.view.rowAt(0))), self._read,
+                       self._read_failed, name=self.tr("Reading held orders"))
+
+    def _read(self, read: tuple) -> None:
+        self._reading = False
+        if self.model.apply_refresh(read):
+            self._counted()
+        if self._read_again:
+            self._read_again = False
+            self.refresh_in_background()
+
+    def _read_failed(self, _text: str) -> None:
+        self._reading = self._read_again = False  # the next refresh tries again
 
     def _counted(self) -> None:
         n = self.model.total

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
         self.status.setText(summary)
+        self.held.refresh()  # the run is over: the count the banner gives is read now
         held = self.held.model.total
         if held:
             needs = plural(
@@ -166,10 +167,11 @@ class MainWindow(QMainWindow):
         names = self.service.store_names()
         if names != self._store_names:
             self._stores_changed()
-        self.held.refresh()
         if background:
+            self.held.refresh_in_background()
             self.stores.refresh_in_background()
         else:
+            self.held.refresh()
             self.stores.reload()
         if self.tabs.currentWidget() is self.tools:
             self.tools.reload_log()

@@ -394,6 +394,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading held orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No held orders</source>
         <translation type="unfinished"></translation>
     </message>

@@ -394,6 +394,10 @@
         <translation>Semua kedai</translation>
     </message>
     <message>
+        <source>Reading held orders</source>
+        <translation>Membaca pesanan ditahan</translation>
+    </message>
+    <message>
         <source>No held orders</source>
         <translation>Tiada pesanan ditahan</translation>
     </message>

@@ -394,6 +394,10 @@
         <translation>全部网店</translation>
     </message>
     <message>
+        <source>Reading held orders</source>
+        <translation>正在读取暂挂订单</translation>
+    </message>
+    <message>
         <source>No held orders</source>
         <translation>没有暂挂订单</translation>
     </message>

@@ -112,3 +112,27 @@ def test_store_and_credential_writes_wait_for_the_sync_without_stalling(
     qtbot.waitUntil(lambda: svc.has_secret("Shop", "access_token"), timeout=10000)
     assert "New Shop" in [s.name for s in window.stores.model.rows]
     beat.timer.stop()
+
+
+def test_the_refresh_during_a_sync_reads_nothing_on_the_gui_thread(qtbot, window, svc,
+                                                                   monkeypatch):
+    """Issue 15: the held grid's count, ids and rows in sight, and the stores with their
+    counts, are read by a worker while a sync runs; painting them reads nothing more."""
+    svc.add_store("Shop", "shopify")
+    window.refresh()  # the window knows the store (adding one re-reads on the GUI thread)
+    add_held(svc, "Shop", 3, value="ZZZ-9")  # what the sync holds meanwhile
+    on_gui: list[str] = []
+    for name in ("count_held", "held_ids", "order_summaries", "held_holds", "list_stores"):
+        original = getattr(svc, name)
+
+        def spy(*a, _name=name, _original=original, **k):
+            if threading.current_thread() is threading.main_thread():
+                on_gui.append(_name)
+            return _original(*a, **k)
+
+        monkeypatch.setattr(svc, name, spy)
+    window.refresh(background=True)
+    qtbot.waitUntil(lambda: window.held.model.total == 3 and bool(window.stores.model.rows))
+    window.held.view.viewport().repaint()  # the rows in sight were read with the ids
+    assert window.held.model.data(window.held.model.index(0, 1)) is not None
+    assert on_gui == []

@@ -8,6 +8,8 @@ shown and, when they did not change, only marks the cached rows stale.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -106,6 +108,40 @@ class HeldOrdersModel(TableModel):
             return
         self._reset(total, ids)
 
+    def read_refresh(self, top: int = 0) -> Callable[[], tuple]:
+        """A read for a worker thread: what :meth:`refresh` reads, plus the rows of the block
+        the view shows at row ``top`` (so painting them reads nothing on the GUI thread)."""
+        query, service = replace(self.query), self.service
+        wanted = max(len(self._ids), self.page)
+
+        def read() -> tuple:
+            total = service.count_held(query)
+            ids = service.held_ids(query, 0, wanted)
+            start = max(0, top - top % BLOCK)
+            block = ids[start:start + BLOCK]
+            return (query, total, ids, service.order_summaries(block),
+                    service.held_holds(block))
+
+        return read
+
+    def apply_refresh(self, read: tuple) -> bool:
+        """Show what :meth:`read_refresh` read; False when the filter changed meanwhile."""
+        query, total, ids, summaries, holds = read
+        if query != self.query:
+            return False
+        if ids == self._ids and total == self._total:
+            self._rows.clear()
+            self._reasons.clear()
+        else:
+            self._reset(total, ids)
+        for summary in summaries:
+            self._rows[summary.id] = summary
+        self._keep_reasons(holds)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+        return True
+
     @property
     def total(self) -> int:
         """Held orders matching the filter (not only the rows fetched so far)."""
@@ -142,12 +178,16 @@ class HeldOrdersModel(TableModel):
         block = [i for i in self._ids[start:start + BLOCK] if i not in self._rows]
         for summary in self.service.order_summaries(block):
             self._rows[summary.id] = summary
-        for held_id, holds in self.service.held_holds(block).items():
-            self._reasons[held_id] = [self.tr("{title}: {reason}").format(
-                title=hold_title(h.code, h.title), reason=hold_text(h.key, h.params, h.detail))
-                for h in holds]
+        self._keep_reasons(self.service.held_holds(block))
         self.rows_loaded += len(block)
         return self._rows.get(oid)
+
+    def _keep_reasons(self, holds: Mapping[int, list[Any]]) -> None:
+        """Each order's holds as lines in the window's language."""
+        for held_id, hs in holds.items():
+            self._reasons[held_id] = [self.tr("{title}: {reason}").format(
+                title=hold_title(h.code, h.title), reason=hold_text(h.key, h.params, h.detail))
+                for h in hs]
 
     # --- filters and sort ---------------------------------------------------------------
     def set_filter(self, *, store_id: int | None = None, reason_code: str | None = None,
