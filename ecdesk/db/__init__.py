@@ -80,7 +80,7 @@ def _one_migrator(conn: Connection) -> None:
 
 #: The newest migration (``tests/unit/test_code_shape.py`` holds it to Alembic's head): a
 #: database already there opens without loading Alembic (about 30 MB of the window's memory).
-HEAD_REVISION = "0010_summary_fees"
+HEAD_REVISION = "0011_orders_store_day"
 
 
 def at_head(engine: Engine) -> bool:

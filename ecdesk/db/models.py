@@ -133,6 +133,7 @@ class OrderRow(Base):
         UniqueConstraint("store_id", "external_id"),
         Index("ix_orders_outcome_store", "outcome", "store_id"),
         Index("ix_orders_store_number", "store_id", "number"),
+        Index("ix_orders_store_ordered", "store_id", "ordered_at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     store_id: Mapped[int] = mapped_column(ForeignKey("stores.id", ondelete="CASCADE"))

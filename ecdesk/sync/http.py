@@ -112,12 +112,21 @@ class HttpClient:
         self._lock = threading.Lock()
         self._waited_until = float("-inf")
         self.rates = RateControl(self._now, default_interval=min_interval)
-        self._client = httpx.Client(
-            timeout=timeout, transport=transport, headers={"User-Agent": user_agent}
-        )
+        self._options = {"timeout": timeout, "transport": transport,
+                         "headers": {"User-Agent": user_agent}}
+        self._made: httpx.Client | None = None  # made at the first call: its TLS set-up
+        # (loading the certificate store) costs a window opening 0.2 s otherwise
+
+    @property
+    def _client(self) -> httpx.Client:
+        with self._lock:
+            if self._made is None:
+                self._made = httpx.Client(**self._options)
+            return self._made
 
     def close(self) -> None:
-        self._client.close()
+        if self._made is not None:
+            self._made.close()
 
     def __enter__(self) -> HttpClient:
         return self

@@ -43,7 +43,7 @@ class HeldPanel(QWidget):
         self.service = service
         self.ops = ops
         self._reading = self._read_again = False
-        self.model = HeldOrdersModel(service, self)
+        self.model = HeldOrdersModel(service, self, load=False)  # the store filter reads it
         self.store = QComboBox()
         self.reason = QComboBox()
         self.reason.addItem(self.tr("All reasons"), None)

@@ -62,7 +62,8 @@ def format_money(currency: str, amount: Any) -> str:
 class HeldOrdersModel(TableModel):
     headers = tuple(title for title, _sort in COLUMNS)
 
-    def __init__(self, service: Service, parent=None, page: int = PAGE) -> None:
+    def __init__(self, service: Service, parent=None, page: int = PAGE, *,
+                 load: bool = True) -> None:
         super().__init__(parent)
         self.service = service
         self.page = page
@@ -73,11 +74,14 @@ class HeldOrdersModel(TableModel):
         self._reasons: dict[int, list[str]] = {}  # each hold in the window's language
         self.rows_loaded = 0  # row summaries read from the database so far (tests, bench)
         self._fetching = False
-        self.reload()
+        self._loaded = False  # read once (``load=False``: the panel's filter reads it)
+        if load:
+            self.reload()
 
     # --- loading ------------------------------------------------------------------------
     def reload(self) -> None:
         """Filters or sort changed: start again from the first page."""
+        self._loaded = True
         total = self.service.count_held(self.query)
         ids = self.service.held_ids(self.query, 0, self.page)
         self._reset(total, ids)
@@ -200,9 +204,11 @@ class HeldOrdersModel(TableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self.query.sort = COLUMNS[column][1]
-        self.query.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        sort, descending = COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
+        changed = (sort, descending) != (self.query.sort, self.query.descending)
+        self.query.sort, self.query.descending = sort, descending
+        if self._loaded and changed:  # a view setting up its sort reads nothing
+            self.reload()
 
     def order_id(self, row: int) -> int:
         return self._ids[row]

@@ -46,7 +46,7 @@ class MappingsModel(TableModel):
     saved = Signal()  # an edit reached the database
     refused = Signal(str)  # an edit was refused, in words (the row shows its old value)
 
-    def __init__(self, service: Service, parent=None) -> None:
+    def __init__(self, service: Service, parent=None, *, load: bool = True) -> None:
         super().__init__(parent)
         self.service = service
         self.store: str | None = None
@@ -58,7 +58,8 @@ class MappingsModel(TableModel):
         #: where an edit is written: the window's writer (off the GUI thread) when set, else
         #: at once; ``writer(fn, done, failed)``
         self.writer: Callable[..., Any] | None = None
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self) -> None:
         mapped = self.service.list_mappings(self.store, self.kind, self.search)

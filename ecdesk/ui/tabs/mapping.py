@@ -50,7 +50,9 @@ class MappingTab(QWidget):
         super().__init__(parent)
         self.service = service
         self.ops = ops
-        self.model = MappingsModel(service, self)
+        # read when the tab is first shown (the window's _tab_shown), not at start-up: with
+        # the unmapped values of 100,000 held orders that read is felt (make bench)
+        self.model = MappingsModel(service, self, load=False)
         self.model.writer = lambda fn, done, failed: ops.write(
             fn, done, failed, name=self.tr("Saving a mapping"))
         self.model.saved.connect(self.mappings_changed)
@@ -168,7 +170,8 @@ class MappingTab(QWidget):
             i = combo.findData(current)
             combo.setCurrentIndex(i if i >= 0 else 0)
             combo.blockSignals(False)
-        self.apply_filter()
+        if self.isVisible():  # else when shown
+            self.apply_filter()
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.store_filter.currentData(), self.kind_filter.currentData(),
