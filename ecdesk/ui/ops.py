@@ -232,8 +232,8 @@ def describe(result: Any) -> str:
         QCoreApplication.translate("describe", "{n} documents posted to AutoCount")))
     parts.append(QCoreApplication.translate("describe", "{n} held").format(n=f"{r.held:,}"))
     if r.waiting:
-        parts.append(QCoreApplication.translate("describe", "{n} waiting for payment")
-                     .format(n=f"{r.waiting:,}"))
+        parts.append(QCoreApplication.translate(
+            "describe", "{n} waiting (unpaid, or not settled yet)").format(n=f"{r.waiting:,}"))
     if r.ignored:
         parts.append(QCoreApplication.translate("describe", "{n} cancelled (not posted)")
                      .format(n=f"{r.ignored:,}"))

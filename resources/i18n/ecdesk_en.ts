@@ -2153,7 +2153,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} waiting for payment</source>
+        <source>{n} waiting (unpaid, or not settled yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

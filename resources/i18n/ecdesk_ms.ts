@@ -2153,8 +2153,8 @@
         <translation>{n} ditahan</translation>
     </message>
     <message>
-        <source>{n} waiting for payment</source>
-        <translation>{n} menunggu pembayaran</translation>
+        <source>{n} waiting (unpaid, or not settled yet)</source>
+        <translation>{n} menunggu (belum dibayar, atau belum diselesaikan)</translation>
     </message>
     <message>
         <source>{n} cancelled (not posted)</source>

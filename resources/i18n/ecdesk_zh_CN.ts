@@ -2153,8 +2153,8 @@
         <translation>{n} 张暂挂</translation>
     </message>
     <message>
-        <source>{n} waiting for payment</source>
-        <translation>{n} 张等待付款</translation>
+        <source>{n} waiting (unpaid, or not settled yet)</source>
+        <translation>{n} 张等待中（未付款或尚未结算）</translation>
     </message>
     <message>
         <source>{n} cancelled (not posted)</source>
