@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from ecdesk.clock import Clock
 from ecdesk.db.models import OrderLineRow, OrderRow, Store
@@ -69,46 +69,58 @@ class Ingest:
         try:
             for raw in connector.fetch_orders(start, until):
                 if ctx.cancel.cancelled:
-                    self._commit_page(ctx, store, connector, page)
+                    self._store_page(ctx, store, connector, page)
                     raise SyncCancelled
                 page.append(raw)
-                try:
-                    self.upsert(session, store, connector, raw, keep=ctx.normalised)
-                except OperationalError:
-                    raise  # the database itself (locked, gone): not this order's fault
-                except STORE_ERRORS:  # found by an autoflush: isolate the page's orders
-                    session.rollback()
-                    self._one_by_one(ctx, store, connector, page)
-                    page = []
                 count += 1
                 ctx.summary.fetched += 1
                 if newest is None or raw.updated_at > newest:
                     newest = raw.updated_at
                 if count % COMMIT_EVERY == 0:
-                    self._commit_page(ctx, store, connector, page)
+                    self._store_page(ctx, store, connector, page)
                     page = []
                     ctx.keep_alive()
                     ctx.progress(count, 0, f"Fetched {count} orders from {store.name}")
         except (ApiError, PayloadError):  # the source failed mid-way: keep what it gave
-            self._commit_page(ctx, store, connector, page)
+            self._store_page(ctx, store, connector, page)
             raise
-        self._commit_page(ctx, store, connector, page)
+        self._store_page(ctx, store, connector, page)
         if not window:
             store.cursor = newest
         session.commit()
         ctx.log(f"Fetched {count} orders from {store.name}")
 
-    def _commit_page(self, ctx: RunContext, store: Store, connector: Connector,
-                     page: list[RawOrder]) -> None:
-        """Commit a page of orders at once; when the database refuses one of them (a NaN,
-        an Infinity, a value too long), save them one by one so only that one is held."""
+    def _store_page(self, ctx: RunContext, store: Store, connector: Connector,
+                    page: list[RawOrder]) -> None:
+        """Save a page of orders in one transaction: one SELECT finds the page's stored rows
+        (payloads not loaded), new and changed ones are written in one flush (no autoflush
+        per order), one commit. When the database refuses one of them (a NaN, an Infinity,
+        a value too long), save them one by one so only that one is held."""
+        if not page:
+            return
+        session = ctx.session
         try:
-            ctx.session.commit()
+            with session.no_autoflush:
+                stored = self.stored_rows(session, store.id, [r.external_id for r in page])
+                for raw in page:
+                    self.upsert(session, store, connector, raw, keep=ctx.normalised,
+                                stored=stored)
+            session.commit()
         except OperationalError:
-            raise
+            raise  # the database itself (locked, gone): not this order's fault
         except STORE_ERRORS:
-            ctx.session.rollback()
+            session.rollback()
             self._one_by_one(ctx, store, connector, page)
+
+    @staticmethod
+    def stored_rows(session: Session, store_id: int, external_ids: list[str]
+                    ) -> dict[str, OrderRow]:
+        """The stored rows of ``external_ids`` by external id, in one SELECT; the payload
+        is left unloaded (an unchanged order never needs it, a changed one replaces it)."""
+        rows = session.scalars(select(OrderRow).where(
+            OrderRow.store_id == store_id, OrderRow.external_id.in_(set(external_ids)))
+            .options(defer(OrderRow.payload)))
+        return {row.external_id: row for row in rows}
 
     def _one_by_one(self, ctx: RunContext, store: Store, connector: Connector,
                     page: list[RawOrder]) -> None:
@@ -165,19 +177,26 @@ class Ingest:
                                                 value=", ".join(fields))]))
 
     def upsert(self, session: Session, store: Store, connector: Connector, raw: RawOrder, *,
-               keep: dict[tuple[int, str], Order] | None = None) -> OrderRow:
+               keep: dict[tuple[int, str], Order] | None = None,
+               stored: dict[str, OrderRow] | None = None) -> OrderRow:
         """The order row for ``raw``, created or refreshed when its payload changed (then it
-        is evaluated again); the normalised order goes into ``keep`` when given."""
+        is evaluated again); the normalised order goes into ``keep`` when given. ``stored``:
+        the page's rows already read (:meth:`stored_rows`), a new row is added to it."""
         digest = payload_hash(raw.payload)
-        row = session.scalars(
-            select(OrderRow).where(OrderRow.store_id == store.id,
-                                   OrderRow.external_id == raw.external_id)
-        ).one_or_none()
+        if stored is not None:
+            row = stored.get(raw.external_id)
+        else:
+            row = session.scalars(
+                select(OrderRow).where(OrderRow.store_id == store.id,
+                                       OrderRow.external_id == raw.external_id)
+            ).one_or_none()
         if row is not None and row.payload_hash == digest:
             return row
         if row is None:
             row = OrderRow(store_id=store.id, external_id=raw.external_id, payload=raw.payload)
             session.add(row)
+            if stored is not None:
+                stored[raw.external_id] = row
         row.payload = raw.payload
         row.payload_hash = digest
         row.updated_at = raw.updated_at
