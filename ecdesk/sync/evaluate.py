@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ecdesk import messages
-from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
+from ecdesk.db.models import Document, HoldRow, OrderDocument, OrderRow, OutboxEntry, Store
+from ecdesk.db.summary_models import SummaryMember
 from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
 from ecdesk.sync import book_codes, fee_adjust, matching, posting, summary, summary_post
 from ecdesk.sync.autocount.base import Unsupported
@@ -42,6 +43,23 @@ log = logging.getLogger(__name__)
 FEE_NOTE_SEQ = 0
 #: what normalise may raise on a payload it cannot read
 UNREADABLE = (PayloadError, KeyError, TypeError, ValueError, ArithmeticError)
+#: orders loaded at once for evaluation (their rows and lines in one SELECT each)
+LOAD_CHUNK = 100
+
+
+@dataclass
+class OrderFacts:
+    """What an order already had when its chunk was read (:meth:`Evaluator._load`)."""
+
+    row: OrderRow
+    sale: str | None  # its sale document's DocNo
+    members: list[SummaryMember]  # its day-summary memberships
+    entries: list[OutboxEntry]  # its outbox entries
+
+    @property
+    def in_summary(self) -> SummaryMember | None:
+        """The membership of a summary it is in (or going into), if any."""
+        return next((m for m in self.members if m.seq is not None), None)
 
 
 @dataclass
@@ -97,6 +115,8 @@ class Evaluator:
         done = 0
         try:
             for done, order_id in enumerate(ids):
+                if done % LOAD_CHUNK == 0:
+                    self._load(ctx, ids[done:done + LOAD_CHUNK])
                 self._one_of(ctx, envs, order_id)
                 if (done + 1) % 10 == 0 or done + 1 == len(ids):
                     ctx.progress(done + 1, len(ids), f"Checked {done + 1} of {len(ids)} orders")
@@ -105,6 +125,45 @@ class Evaluator:
         except BaseException:
             ctx.unfinished = ids[done:]  # this order and the ones after it wait
             raise
+
+    @staticmethod
+    def _load(ctx: RunContext, chunk: list[int]) -> None:
+        """The chunk's order rows and their lines, and what each already has (its sale's
+        DocNo, summary membership, outbox entries, hold reasons), a few SELECTs for the
+        whole chunk: each order's evaluation then reads none of them again. When a row
+        cannot be read, nothing is read ahead and each order is loaded (and held if need
+        be) on its own, as are orders that appear in no chunk (``ctx.known`` lacks them)."""
+        session = ctx.session
+        ctx.known.clear()
+        ctx.no_holds.clear()
+        assert ctx.outbox is not None
+        ctx.outbox.ahead.forget()
+        try:
+            rows = list(session.scalars(select(OrderRow).where(OrderRow.id.in_(chunk))
+                                        .options(selectinload(OrderRow.lines))))
+        except (SQLAlchemyError, ValueError, TypeError) as exc:
+            log.info("orders %s..%s loaded one by one: %s", chunk[0], chunk[-1], exc)
+            return
+        ids = [row.id for row in rows]
+        if not ids:
+            return
+        sales: dict[int, str] = {}
+        for order_id, doc_no in session.execute(
+                select(OrderDocument.order_id, Document.doc_no)
+                .join(Document, OrderDocument.document_id == Document.id)
+                .where(OrderDocument.order_id.in_(ids), OrderDocument.role == "sale")):
+            sales.setdefault(order_id, doc_no)
+        members: dict[int, list[SummaryMember]] = {}
+        for member in session.scalars(select(SummaryMember)
+                                      .where(SummaryMember.order_id.in_(ids))):
+            members.setdefault(member.order_id, []).append(member)
+        held = set(session.scalars(select(HoldRow.order_id).distinct()
+                                   .where(HoldRow.order_id.in_(ids))))
+        entries = ctx.outbox.ahead.read(session, rows)
+        for row in rows:  # the facts hold the rows too: the session keeps them till used
+            ctx.known[row.id] = OrderFacts(row, sales.get(row.id), members.get(row.id, []),
+                                           entries[row.id])
+        ctx.no_holds.update(set(ids) - held)
 
     def _one_of(self, ctx: RunContext, envs: dict[int, StoreEnv], order_id: int) -> None:
         ctx.check_cancel()
@@ -167,12 +226,15 @@ class Evaluator:
                 return hold(ctx, row, [unreadable_hold(exc)])
         for line in row.lines:  # what each line maps to now, for the clerk's order view
             line.item_code = item_label(env.maps, line.sku)
-        sale = sale_doc_no(ctx.session, row)
+        facts: OrderFacts | None = ctx.known.pop(row.id, None)
+        sale = facts.sale if facts is not None else sale_doc_no(ctx.session, row)
         if sale is None:
-            in_summary = summary_post.waiting_in_summary(ctx, row, env.rules)
+            in_summary = summary_post.waiting_in_summary(
+                ctx, row, env.rules, member=facts.in_summary if facts is not None else ...)
             if in_summary is not None:
                 return in_summary
-            summary_post.leave_queue(ctx.session, row.id)  # decided again below
+            if facts is None or any(m.seq is None for m in facts.members):
+                summary_post.leave_queue(ctx.session, row.id)  # decided again below
             if order.disposition is Disposition.WAITING:
                 return settle(ctx, row, Outcome.WAITING, order.waiting_reason)
             if order.disposition is Disposition.IGNORED or order.cancelled:
@@ -194,7 +256,7 @@ class Evaluator:
                 return step.outcome
             row.posted_hash = digest
             sale = step.doc_no
-        return self._after_posting(ctx, row, order, env, sale)
+        return self._after_posting(ctx, row, order, env, sale, facts=facts)
 
     @staticmethod
     def _origin(row: OrderRow, env: StoreEnv) -> book_codes.Origin:
@@ -205,7 +267,7 @@ class Evaluator:
             sales_location=rules.sales_location)
 
     def _after_posting(self, ctx: RunContext, row: OrderRow, order: Order, env: StoreEnv,
-                       sale: str) -> Outcome | None:
+                       sale: str, *, facts: OrderFacts | None = None) -> Outcome | None:
         """A posted order: its marketplace fees become one credit note, refunds become credit
         notes (one per refund, in order); a cancellation or an edit of what was posted needs a
         clerk; else it stays posted."""
@@ -217,9 +279,14 @@ class Evaluator:
             return hold(ctx, row, [messages.hold(
                 HoldCode.CHANGED_AFTER_POSTING, number=order.number, doc=sale)])
         # a day's summary is many orders' sale: their notes are numbered from their own
-        stem = posting.doc_no_for(order, env.rules) if summary_post.in_summary(
-            ctx.session, row.id) else None
-        fee_note = None if summary_post.fees_covered(ctx.session, row.id) else \
+        if facts is not None:  # read with its chunk (memberships do not change meanwhile)
+            member = facts.in_summary
+            in_summary, covered = member is not None, bool(member and member.fees_covered)
+        else:
+            in_summary = summary_post.in_summary(ctx.session, row.id)
+            covered = summary_post.fees_covered(ctx.session, row.id)
+        stem = posting.doc_no_for(order, env.rules) if in_summary else None
+        fee_note = None if covered else \
             posting.build_fee_note(order, env.rules, sale, stem=stem)  # not revenue
         if isinstance(fee_note, list):
             return hold(ctx, row, fee_note)  # the sale stays posted
@@ -227,7 +294,11 @@ class Evaluator:
             step = post_draft(ctx, row, fee_note, digest, seq=FEE_NOTE_SEQ)
             if step.stopped:
                 return step.outcome
-        posted, adjustments = fee_adjust.posted_fees(ctx.session, row.id)
+        # the entries read with its chunk are still all of them unless a fee note was
+        # recorded just now
+        posted, adjustments = fee_adjust.fees_of(facts.entries) if (
+            facts is not None and fee_note is None) else \
+            fee_adjust.posted_fees(ctx.session, row.id)
         if posted and posting.fees_enabled(order, env.rules):  # fees changed since: only
             # the difference goes (docs/decisions.md §6)
             adjustment = fee_adjust.build_adjustment(order, env.rules, posted=posted,

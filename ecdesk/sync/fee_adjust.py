@@ -12,6 +12,7 @@ figures for the clerk. The sale and the fee note stay posted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from sqlalchemy import or_, select
@@ -29,13 +30,22 @@ FIRST_SEQ = 100  # outbox seq of the first adjustment (refunds take 1..n, the fe
 def posted_fees(session: Session, order_id: int) -> tuple[dict[str, Decimal], int]:
     """Per ledger, the fees already posted (or on their way) for the order, and how many
     adjustments it has."""
+    return fees_of(session.scalars(select(OutboxEntry).where(
+        OutboxEntry.order_id == order_id,
+        OutboxEntry.doc_kind == DocKind.CREDIT_NOTE.value,
+        OutboxEntry.state != "failed",
+        or_(OutboxEntry.seq == 0, OutboxEntry.seq >= FIRST_SEQ))))
+
+
+def fees_of(entries: Iterable[OutboxEntry]) -> tuple[dict[str, Decimal], int]:
+    """:func:`posted_fees` of an order's outbox entries already read (any kind, seq or
+    state: those that count are picked here)."""
     per_ledger: dict[str, Decimal] = {}
     adjustments = 0
-    for entry in session.scalars(select(OutboxEntry).where(
-            OutboxEntry.order_id == order_id,
-            OutboxEntry.doc_kind == DocKind.CREDIT_NOTE.value,
-            OutboxEntry.state != "failed",
-            or_(OutboxEntry.seq == 0, OutboxEntry.seq >= FIRST_SEQ))):
+    for entry in entries:
+        if entry.doc_kind != DocKind.CREDIT_NOTE.value or entry.state == "failed" or \
+                0 < entry.seq < FIRST_SEQ:
+            continue
         adjustments += entry.seq >= FIRST_SEQ
         for ln in entry.draft["lines"]:
             amount = Decimal(ln["qty"]) * Decimal(ln["unit_price"]) - Decimal(ln["discount"])

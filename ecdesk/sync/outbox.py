@@ -7,6 +7,26 @@ exist in AutoCount (a timeout, a crash between create and confirm): it is resolv
 the document up (by the DocNo derived from the order, or by listing and matching ``ref``),
 never by posting blindly again. A claim with a lease stops two processes on one database from
 working the same entry.
+
+Commits per document on the usual path (a new entry posted at once by ``post_draft``): two.
+
+* The intent is also the claim and the count of the first attempt: the entry is inserted
+  with ``claimed_by`` this worker and ``attempts`` 1 and committed before AutoCount is
+  called. The unique key makes the insert itself the claim (a second process gets an
+  IntegrityError and takes the ordinary claim path); ``attempts`` 1 means a crash from here
+  on resumes with a lookup before any create, exactly as for a lost answer (the lookup
+  finds nothing when the create was never sent, and the entry is created then).
+* The confirm is committed with the order's own change (its log line), not on its own.
+  Exactly-once rests on the intent alone: a confirm that never becomes durable (a crash, a
+  rollback before that commit) leaves a pending entry with ``attempts`` > 0, which the next
+  run resolves by lookup, never by a second create; the confirm is only the lookup's answer
+  written down early. So the confirm need not be durable before anything else, only before
+  the run reports the order's document as linked, which that same commit does. It is not
+  left for the next order's intent to carry: a rollback in between (one bad order) would
+  drop it, and the clerk would see the order unposted until the next sync.
+
+The entries of a chunk of orders are read in one SELECT (:class:`ReadAhead`) rather than
+one per look-up.
 """
 
 from __future__ import annotations
@@ -31,7 +51,7 @@ from ecdesk.sync.autocount.base import AutoCountRoute, Rejected, Unsupported
 from ecdesk.sync.books import MAIN, store_book
 from ecdesk.sync.cancel import SyncCancelled
 from ecdesk.sync.http import ApiError, MaybeApplied, RateLimited, Unavailable
-from ecdesk.sync.lease import Lease
+from ecdesk.sync.lease import Lease, lease_now
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +123,45 @@ def draft_from_json(data: dict[str, Any]) -> DocumentDraft:
     )
 
 
+class ReadAhead:
+    """The outbox entries of a chunk of orders, read in one SELECT (:meth:`read`): the
+    outbox's look-ups of those orders' entries answer from here until the next chunk."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[int, str, str, int], OutboxEntry] = {}
+        #: the (store, external id) pairs whose entries are all in ``_entries``
+        self._covered: set[tuple[int, str]] = set()
+
+    def read(self, session: Session, orders: list[OrderRow]) -> dict[int, list[OutboxEntry]]:
+        """Every entry of ``orders``, by order id (replacing the previous chunk's)."""
+        self.forget()
+        self._covered = {(row.store_id, row.external_id) for row in orders}
+        by_order: dict[int, list[OutboxEntry]] = {row.id: [] for row in orders}
+        if orders:
+            for entry in session.scalars(select(OutboxEntry).where(
+                    OutboxEntry.order_id.in_(list(by_order)))):
+                self.add(entry)
+                by_order[entry.order_id].append(entry)
+        return by_order
+
+    def forget(self) -> None:
+        """Nothing is known ahead any more (the next look-ups ask the database)."""
+        self._entries.clear()
+        self._covered = set()
+
+    def covers(self, store_id: int, external_id: str) -> bool:
+        return (store_id, external_id) in self._covered
+
+    def get(self, store_id: int, external_id: str, kind: DocKind, seq: int
+            ) -> OutboxEntry | None:
+        return self._entries.get((store_id, external_id, kind.value, seq))
+
+    def add(self, entry: OutboxEntry) -> None:
+        """A new entry of a covered order (recorded since the read) is known too."""
+        if (entry.store_id, entry.external_id) in self._covered:
+            self._entries[(entry.store_id, entry.external_id, entry.doc_kind, entry.seq)] = entry
+
+
 class Outbox:
     """Posting of drafts through one AutoCount route, exactly once."""
 
@@ -124,6 +183,11 @@ class Outbox:
         #: DocNos looked up ahead in one listing (:meth:`prefetch`): found, or None; each
         #: answer is used once, by the entry's own lookup
         self._known: dict[tuple[DocKind, str], PostedDocument | None] = {}
+        #: the entries of the chunk of orders being evaluated, read at once
+        self.ahead = ReadAhead()
+        #: ids of entries this process inserted already claimed, their first attempt counted
+        #: (:meth:`record_intent` with ``claim``), that AutoCount has not been asked about yet
+        self._fresh: set[int] = set()
 
     def prefetch(self, session: Session, store_id: int | None) -> int:
         """Look up, in one listing per document kind, the entries a stopped run left pending
@@ -155,11 +219,15 @@ class Outbox:
     # --- intent -------------------------------------------------------------------------
     def record_intent(
         self, session: Session, order: OrderRow, draft: DocumentDraft, content_hash: str,
-        seq: int = 0, *, key: str | None = None,
+        seq: int = 0, *, key: str | None = None, claim: bool = False,
     ) -> OutboxEntry:
         """The entry for (order, kind, seq): created and committed, or the existing one.
         ``key`` stands for the order's external id when the document is not one order's
         (a day's summary: ``day:2026-11-20``; ``order`` is then its first order).
+
+        ``claim`` (the caller posts the entry at once): a new entry is inserted claimed by
+        this worker with ``attempts`` 1, in the intent's one commit (module docstring), so
+        :meth:`post` creates it with no claim or attempt commit of its own.
 
         An existing entry that AutoCount refused (``failed``) takes the new draft and goes
         back to pending: nothing of it reached AutoCount, so posting it again is safe.
@@ -167,18 +235,28 @@ class Outbox:
         external_id = key or order.external_id
         entry = self.entry(session, order.store_id, external_id, draft.kind, seq)
         if entry is None:
+            claim = claim and not exports.exports_to_file(self.route)
             entry = OutboxEntry(
                 store_id=order.store_id, order_id=order.id, external_id=external_id,
                 doc_kind=draft.kind.value, seq=seq, doc_no=draft.doc_no, ref=draft.ref,
                 draft=draft_to_json(draft), content_hash=content_hash, state="pending",
             )
+            if claim:
+                entry.attempts = 1
+                entry.claimed_by = self.worker
+                entry.claimed_until = lease_now(session, self.clock) + CLAIM.duration
             session.add(entry)
             try:
                 session.commit()
             except IntegrityError:  # another process recorded it first
                 session.rollback()
+                self.ahead.forget()
                 entry = self.entry(session, order.store_id, external_id, draft.kind, seq)
                 assert entry is not None
+            else:
+                self.ahead.add(entry)
+                if claim:
+                    self._fresh.add(entry.id)
         elif entry.state == "failed":
             entry.draft = draft_to_json(draft)
             entry.doc_no = draft.doc_no
@@ -189,25 +267,26 @@ class Outbox:
             session.commit()
         return entry
 
-    @staticmethod
-    def number_taken(session: Session, order: OrderRow, draft: DocumentDraft, seq: int = 0
-                     ) -> str | None:
+    def number_taken(self, session: Session, order: OrderRow, draft: DocumentDraft,
+                     seq: int = 0) -> str | None:
         """The external id of another order of the store whose document already has the
         DocNo ``draft`` would get (two orders with one display number), else None: that
         DocNo is the order's identity in AutoCount, so the second is held, never linked to
         the first's document."""
-        if not draft.doc_no or Outbox.entry(session, order.store_id, order.external_id,
-                                            draft.kind, seq) is not None:
+        if not draft.doc_no or self.entry(session, order.store_id, order.external_id,
+                                          draft.kind, seq) is not None:
             return None  # numbered by AutoCount, or this order already holds the number
         return session.scalar(select(OutboxEntry.external_id).where(
             OutboxEntry.store_id == order.store_id, OutboxEntry.doc_kind == draft.kind.value,
             OutboxEntry.doc_no == draft.doc_no,
             OutboxEntry.external_id != order.external_id).limit(1))
 
-    @staticmethod
-    def entry(session: Session, store_id: int, external_id: str, kind: DocKind, seq: int
+    def entry(self, session: Session, store_id: int, external_id: str, kind: DocKind, seq: int
               ) -> OutboxEntry | None:
-        """The entry of (store, order or summary key, kind, seq), if recorded."""
+        """The entry of (store, order or summary key, kind, seq), if recorded (read ahead
+        with its chunk's, or looked up)."""
+        if self.ahead.covers(store_id, external_id):
+            return self.ahead.get(store_id, external_id, kind, seq)
         return session.scalars(
             select(OutboxEntry).where(
                 OutboxEntry.store_id == store_id,
@@ -232,7 +311,8 @@ class Outbox:
         session.commit()
 
     # --- post ---------------------------------------------------------------------------
-    def post(self, session: Session, entry: OutboxEntry) -> PostResult:
+    def post(self, session: Session, entry: OutboxEntry, *, commit_confirm: bool = True
+             ) -> PostResult:
         """Bring one pending entry to confirmed, or say why not (never posts twice).
 
         A create whose answer was lost is looked up at once: found, it is confirmed; not
@@ -240,29 +320,38 @@ class Outbox:
         document with the same DocNo, so a create that did land after all is confirmed by
         lookup, never doubled), at most ``LOST_ANSWER_RETRIES`` times; with AutoCount's own
         numbering it waits for the lookup of a later run.
+
+        ``commit_confirm=False``: a confirmation is left for the caller to commit with its
+        own change (module docstring: why that is safe); refusals and lost answers are
+        committed here whatever it says.
         """
         if entry.state == "confirmed":
             return PostResult(PostStatus.POSTED, self._posted(entry))
         if entry.state in exports.EXPORT_STATES:  # never written to a second workbook
             return PostResult(PostStatus.EXPORTED, message=exports.waiting_text(entry))
-        if not self.claim(session, entry):
+        fresh = entry.id in self._fresh  # claimed and counted by its intent's commit
+        self._fresh.discard(entry.id)
+        if not fresh and not self.claim(session, entry):
             return PostResult(PostStatus.BUSY, message="another ecdesk is posting this order")
         if exports.exports_to_file(self.route):
             exports.stage(session, entry, self.worker, self.clock())
             return PostResult(PostStatus.EXPORTED, message=exports.waiting_text(entry))
         draft = draft_from_json(entry.draft)
+        commit = commit_confirm
         try:
-            if entry.attempts > 0:
+            if entry.attempts > 0 and not fresh:
                 found = self._lookup(draft)
                 if found is not None:
-                    return self._confirm_found(session, entry, found, draft)
+                    return self._confirm_found(session, entry, found, draft, commit=commit)
             for retry in range(LOST_ANSWER_RETRIES + 1):
                 try:
-                    return self._create(session, entry, draft)
+                    return self._create(session, entry, draft, counted=fresh and retry == 0,
+                                        commit=commit)
                 except MaybeApplied as exc:
                     found = self._lookup(draft)  # at once, not on the next run
                     if found is not None:
-                        return self._confirm_found(session, entry, found, draft)
+                        return self._confirm_found(session, entry, found, draft,
+                                                   commit=commit)
                     if not draft.doc_no or retry == LOST_ANSWER_RETRIES:
                         raise
                     log.info("%s; not in AutoCount: creating it again", exc)
@@ -278,15 +367,19 @@ class Outbox:
             return PostResult(PostStatus.PENDING, message=str(exc),
                               unreachable=not isinstance(exc, MaybeApplied))
 
-    def _create(self, session: Session, entry: OutboxEntry, draft: DocumentDraft) -> PostResult:
-        entry.attempts += 1
-        session.commit()  # from here on, AutoCount may hold it: lookup before any repost
+    def _create(self, session: Session, entry: OutboxEntry, draft: DocumentDraft, *,
+                counted: bool = False, commit: bool = True) -> PostResult:
+        """Create the document; ``counted``: this attempt was counted by the intent's commit
+        (:meth:`record_intent` with ``claim``)."""
+        if not counted:
+            entry.attempts += 1
+            session.commit()  # from here on, AutoCount may hold it: lookup before any repost
         try:
             doc = self.route.create(draft)
         except Rejected as exc:
             found = self._lookup(draft) if _looks_duplicate(str(exc)) else None
             if found is not None:
-                return self._confirm_found(session, entry, found, draft)
+                return self._confirm_found(session, entry, found, draft, commit=commit)
             entry.state = "failed"
             entry.last_error = str(exc)
             entry.claimed_by = None
@@ -294,7 +387,7 @@ class Outbox:
             return PostResult(PostStatus.REJECTED, message=str(exc))
         if self.after_create is not None:
             self.after_create(entry)
-        return self._confirm(session, entry, doc, draft, found_by_lookup=False)
+        return self._confirm(session, entry, doc, draft, found_by_lookup=False, commit=commit)
 
     def confirm_elsewhere(self, session: Session, entry: OutboxEntry,
                           doc: PostedDocument) -> PostResult:
@@ -315,7 +408,8 @@ class Outbox:
         )
 
     def _confirm_found(
-        self, session: Session, entry: OutboxEntry, found: PostedDocument, draft: DocumentDraft
+        self, session: Session, entry: OutboxEntry, found: PostedDocument, draft: DocumentDraft,
+        *, commit: bool = True,
     ) -> PostResult:
         if found.ref and found.ref != draft.ref:
             entry.state = "failed"
@@ -325,11 +419,11 @@ class Outbox:
             entry.claimed_by = None
             session.commit()
             return PostResult(PostStatus.DUPLICATE, found, entry.last_error)
-        return self._confirm(session, entry, found, draft, found_by_lookup=True)
+        return self._confirm(session, entry, found, draft, found_by_lookup=True, commit=commit)
 
     def _confirm(
         self, session: Session, entry: OutboxEntry, doc: PostedDocument, draft: DocumentDraft,
-        *, found_by_lookup: bool,
+        *, found_by_lookup: bool, commit: bool = True,
     ) -> PostResult:
         store = session.get(Store, entry.store_id)
         book = store_book(store) if store is not None else MAIN
@@ -344,7 +438,9 @@ class Outbox:
                            found_by_lookup=found_by_lookup, posted_at=self.clock())
             session.add(row)
             session.flush()
-        link = session.get(OrderDocument, (entry.order_id, row.id))
+            link = None  # a document just recorded has no links yet
+        else:
+            link = session.get(OrderDocument, (entry.order_id, row.id))
         if link is None:
             role = link_role(doc.kind, entry.seq)
             session.add(OrderDocument(order_id=entry.order_id, document_id=row.id, role=role))
@@ -353,7 +449,8 @@ class Outbox:
         entry.confirmed_at = self.clock()
         entry.claimed_by = None
         entry.last_error = ""
-        session.commit()
+        if commit:
+            session.commit()
         message = ""
         if doc.total is not None and doc.total != draft.total:
             message = (f"AutoCount shows {doc.doc_no} with total {doc.total}, "

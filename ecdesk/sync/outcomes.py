@@ -20,6 +20,7 @@ def hold(ctx: RunContext, row: OrderRow, holds: list[Hold]) -> Outcome:
     # otherwise let both delete the old reasons and both insert; SQLite queues anyway)
     session.execute(select(OrderRow.id).where(OrderRow.id == row.id).with_for_update())
     session.execute(delete(HoldRow).where(HoldRow.order_id == row.id))
+    ctx.no_holds.discard(row.id)
     for h in holds:
         session.add(HoldRow(order_id=row.id, code=h.code.value, detail=h.detail, value=h.value,
                             message=h.key, params=dict(h.params)))
@@ -34,6 +35,7 @@ def hold_unreadable(ctx: RunContext, order_id: int, detail: str) -> Outcome:
     session.rollback()
     summary = str(Hold(HoldCode.BAD_PAYLOAD, detail))[:2000]
     session.execute(delete(HoldRow).where(HoldRow.order_id == order_id))
+    ctx.no_holds.discard(order_id)
     session.execute(insert(HoldRow).values(order_id=order_id, code=HoldCode.BAD_PAYLOAD.value,
                                            detail=detail, value=""))
     session.execute(update(OrderRow).where(OrderRow.id == order_id).values(
@@ -51,7 +53,10 @@ def settle(ctx: RunContext, row: OrderRow, outcome: Outcome, note: str = "", *,
            keep_holds: bool = False) -> Outcome:
     """Give the order its outcome (clearing old reasons unless ``keep_holds``), committed."""
     if not keep_holds:
-        ctx.session.execute(delete(HoldRow).where(HoldRow.order_id == row.id))
+        if row.id in ctx.no_holds:  # read with its chunk: nothing to delete
+            ctx.no_holds.discard(row.id)
+        else:
+            ctx.session.execute(delete(HoldRow).where(HoldRow.order_id == row.id))
         row.reason_summary = note
     row.outcome = outcome.value
     row.needs_eval = False

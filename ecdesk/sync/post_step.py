@@ -48,10 +48,11 @@ def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str
         return Step(outcome=hold(ctx, row, [messages.hold(
             HoldCode.DUPLICATE, "duplicate.number", order=row.external_id, other=other,
             doc_no=draft.doc_no, value=draft.doc_no or "")]), stopped=True)
-    entry = outbox.record_intent(session, row, draft, digest, seq=seq)
+    entry = outbox.record_intent(session, row, draft, digest, seq=seq, claim=True)
     already = entry.state == "confirmed"
     staged_before = entry.state in exports.EXPORT_STATES
-    result = outbox.post(session, entry)
+    result = outbox.post(session, entry, commit_confirm=False)  # committed below, with the
+    # order's log line
     if result.status is PostStatus.EXPORTED:  # import-file route: awaits the clerk's import
         if not staged_before:
             ctx.summary.exported += 1
@@ -70,7 +71,7 @@ def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str
             if result.message:
                 ctx.note(row, result.message, "warning")
         row.last_error = result.message
-        session.commit()
+        session.commit()  # the confirm (Outbox.post) and the order's line, together
         return Step(doc_no=doc_no)
     if result.status is PostStatus.REJECTED:
         explained = explain(result.message) if explain else []

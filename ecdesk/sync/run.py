@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.orm import Session
 
@@ -123,6 +123,12 @@ class RunContext:
     book: BookCodes | None = None  # the AutoCount book's codes, read once per run
     #: orders the evaluation did not finish when the run stopped early
     unfinished: list[int] | None = None
+    #: what the orders of the chunk being evaluated already have (their sale, summary
+    #: membership, outbox entries), read in a few SELECTs for the chunk: by order id, each
+    #: used once by that order's evaluation (ecdesk.sync.evaluate.OrderFacts)
+    known: dict[int, Any] = field(default_factory=dict)
+    #: orders known to have no hold reasons stored (settling them deletes none)
+    no_holds: set[int] = field(default_factory=set)
 
     def check_cancel(self) -> None:
         if self.cancel.cancelled:

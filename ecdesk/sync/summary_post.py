@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection
 from datetime import date
+from types import EllipsisType
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -99,12 +100,14 @@ def leave_queue(session: Session, order_id: int) -> None:
                                                 SummaryMember.seq.is_(None)))
 
 
-def waiting_in_summary(ctx: RunContext, row: OrderRow, rules: posting.PostingRules
-                       ) -> Outcome | None:
+def waiting_in_summary(ctx: RunContext, row: OrderRow, rules: posting.PostingRules, *,
+                       member: SummaryMember | None | EllipsisType = ...) -> Outcome | None:
     """An order already in a summary being posted waits for it (whatever it is now: the
-    summary's intent may already be in AutoCount); None for any other order."""
-    member = ctx.session.scalars(select(SummaryMember).where(
-        SummaryMember.order_id == row.id, SummaryMember.seq.is_not(None)).limit(1)).first()
+    summary's intent may already be in AutoCount); None for any other order. ``member``:
+    its membership of such a summary (or None) when already read."""
+    if member is ...:
+        member = ctx.session.scalars(select(SummaryMember).where(
+            SummaryMember.order_id == row.id, SummaryMember.seq.is_not(None)).limit(1)).first()
     if member is None:
         return None
     assert member.seq is not None
