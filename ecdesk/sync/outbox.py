@@ -16,14 +16,19 @@ Commits per document on the usual path (a new entry posted at once by ``post_dra
   IntegrityError and takes the ordinary claim path); ``attempts`` 1 means a crash from here
   on resumes with a lookup before any create, exactly as for a lost answer (the lookup
   finds nothing when the create was never sent, and the entry is created then).
-* The confirm is committed with the order's own change (its log line), not on its own.
-  Exactly-once rests on the intent alone: a confirm that never becomes durable (a crash, a
-  rollback before that commit) leaves a pending entry with ``attempts`` > 0, which the next
-  run resolves by lookup, never by a second create; the confirm is only the lookup's answer
-  written down early. So the confirm need not be durable before anything else, only before
-  the run reports the order's document as linked, which that same commit does. It is not
-  left for the next order's intent to carry: a rollback in between (one bad order) would
-  drop it, and the clerk would see the order unposted until the next sync.
+* The confirm is not committed on its own: it goes with the order's next commit, which is
+  its next document's intent (a fee note, a credit note) or its outcome with its log lines
+  (``post_draft`` leaves it to them). Exactly-once rests on the intent alone: a confirm
+  that never becomes durable (a crash, a rollback before that commit) leaves a pending
+  entry with ``attempts`` > 0, which the next run resolves by lookup, never by a second
+  create; the confirm is only the lookup's answer written down early. So it needs to be
+  durable before only two things: the order's next create (its intent's commit carries
+  it) and the order's outcome being shown as posted (the same commit). Between the confirm
+  and that commit there is only computing (drafting the fee note, the credit notes), so
+  only a bug there rolls it back, and that order is then held with the error and linked to
+  its document by the next sync's lookup. It is not left for the *next order's* intent to
+  carry: a rollback for that other order (one bad order never aborts the batch) would drop
+  it, and the clerk would see a posted order unposted until the next sync.
 
 The entries of a chunk of orders are read in one SELECT (:class:`ReadAhead`) rather than
 one per look-up.

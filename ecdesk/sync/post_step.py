@@ -1,6 +1,8 @@
 """Posting one draft of an order through the outbox, and what that means for the order.
 
-Confirmed: the step answers the DocNo AutoCount gave (from the post result itself).
+Confirmed: the step answers the DocNo AutoCount gave (from the post result itself); the
+confirm and its log line are committed with the order's next commit (its next document's
+intent, or its outcome), as the outbox module docstring argues.
 Refused or a duplicate DocNo: the order is held in AutoCount's words. No answer: the order
 waits for a lookup (never a second blind create); AutoCount not answering at all stops
 posting for the run.
@@ -71,7 +73,8 @@ def post_draft(ctx: RunContext, row: OrderRow, draft: DocumentDraft, digest: str
             if result.message:
                 ctx.note(row, result.message, "warning")
         row.last_error = result.message
-        session.commit()  # the confirm (Outbox.post) and the order's line, together
+        # not committed here: the confirm (Outbox.post) and this line go with the order's
+        # next commit, its next document's intent or its outcome (outbox module docstring)
         return Step(doc_no=doc_no)
     if result.status is PostStatus.REJECTED:
         explained = explain(result.message) if explain else []
