@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from json.encoder import encode_basestring as _string  # json.dumps(str, ensure_ascii=False)
 from typing import Any
 
 
@@ -18,16 +19,31 @@ def dumps(payload: Any) -> bytes:
 
 
 def _encode(obj: Any) -> str:
-    if isinstance(obj, Decimal):
+    # the common types first, each as ``json.dumps(obj, ensure_ascii=False)`` writes it (that
+    # call builds an encoder each time: a stored payload has hundreds of values)
+    kind = type(obj)
+    if kind is str:
+        return _string(obj)
+    if kind is Decimal:
         if not obj.is_finite():
             raise ValueError(f"cannot send {obj} as a JSON number")
         return format(obj, "f")
+    if kind is dict:
+        return "{" + ",".join([_string(str(k)) + ":" + _encode(v) for k, v in obj.items()]) + "}"
+    if kind is list:
+        return "[" + ",".join([_encode(v) for v in obj]) + "]"
+    if kind is int:
+        return int.__repr__(obj)
+    if obj is None:
+        return "null"
+    if obj is True or obj is False:
+        return "true" if obj else "false"
+    if isinstance(obj, Decimal):
+        return _encode(Decimal(obj))
     if isinstance(obj, dict):
-        return "{" + ",".join(
-            json.dumps(str(k), ensure_ascii=False) + ":" + _encode(v) for k, v in obj.items()
-        ) + "}"
+        return _encode(dict(obj))
     if isinstance(obj, list | tuple):
-        return "[" + ",".join(_encode(v) for v in obj) + "]"
+        return _encode(list(obj))
     return json.dumps(obj, ensure_ascii=False)
 
 
