@@ -225,7 +225,9 @@ class Evaluator:
             except UNREADABLE as exc:
                 return hold(ctx, row, [unreadable_hold(exc)])
         for line in row.lines:  # what each line maps to now, for the clerk's order view
-            line.item_code = item_label(env.maps, line.sku)
+            label = item_label(env.maps, line.sku)
+            if line.item_code != label:  # (noted at ingest: usually unchanged)
+                line.item_code = label
         facts: OrderFacts | None = ctx.known.pop(row.id, None)
         sale = facts.sale if facts is not None else sale_doc_no(ctx.session, row)
         if sale is None:

@@ -27,9 +27,12 @@ from ecdesk.clock import Clock
 from ecdesk.db.models import OrderLineRow, OrderRow, Store
 from ecdesk.domain import Hold, HoldCode, Order
 from ecdesk.errors import ApiError
+from ecdesk.sync.bundles import item_label
 from ecdesk.sync.connectors.base import Connector, PayloadError, RawOrder, read_order
+from ecdesk.sync.matching import Maps
 from ecdesk.sync.outcomes import count, hold
 from ecdesk.sync.run import RunContext, SyncCancelled
+from ecdesk.sync.store_settings import load_maps
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +69,11 @@ class Ingest:
         ctx.progress(0, 0, f"Fetching orders from {store.name}...")
         count = 0
         page: list[RawOrder] = []
+        maps = load_maps(session, store.id)  # each line's item code, stored with it
         try:
             for raw in connector.fetch_orders(start, until):
                 if ctx.cancel.cancelled:
-                    self._store_page(ctx, store, connector, page)
+                    self._store_page(ctx, store, connector, page, maps=maps)
                     raise SyncCancelled
                 page.append(raw)
                 count += 1
@@ -77,21 +81,21 @@ class Ingest:
                 if newest is None or raw.updated_at > newest:
                     newest = raw.updated_at
                 if count % COMMIT_EVERY == 0:
-                    self._store_page(ctx, store, connector, page)
+                    self._store_page(ctx, store, connector, page, maps=maps)
                     page = []
                     ctx.keep_alive()
                     ctx.progress(count, 0, f"Fetched {count} orders from {store.name}")
         except (ApiError, PayloadError):  # the source failed mid-way: keep what it gave
-            self._store_page(ctx, store, connector, page)
+            self._store_page(ctx, store, connector, page, maps=maps)
             raise
-        self._store_page(ctx, store, connector, page)
+        self._store_page(ctx, store, connector, page, maps=maps)
         if not window:
             store.cursor = newest
         session.commit()
         ctx.log(f"Fetched {count} orders from {store.name}")
 
     def _store_page(self, ctx: RunContext, store: Store, connector: Connector,
-                    page: list[RawOrder]) -> None:
+                    page: list[RawOrder], *, maps: Maps | None = None) -> None:
         """Save a page of orders in one transaction: one SELECT finds the page's stored rows
         (payloads not loaded), new and changed ones are written in one flush (no autoflush
         per order), one commit. When the database refuses one of them (a NaN, an Infinity,
@@ -104,13 +108,13 @@ class Ingest:
                 stored = self.stored_rows(session, store.id, [r.external_id for r in page])
                 for raw in page:
                     self.upsert(session, store, connector, raw, keep=ctx.normalised,
-                                stored=stored)
+                                stored=stored, maps=maps)
             session.commit()
         except OperationalError:
             raise  # the database itself (locked, gone): not this order's fault
         except STORE_ERRORS:
             session.rollback()
-            self._one_by_one(ctx, store, connector, page)
+            self._one_by_one(ctx, store, connector, page, maps=maps)
 
     @staticmethod
     def stored_rows(session: Session, store_id: int, external_ids: list[str]
@@ -123,13 +127,13 @@ class Ingest:
         return {row.external_id: row for row in rows}
 
     def _one_by_one(self, ctx: RunContext, store: Store, connector: Connector,
-                    page: list[RawOrder]) -> None:
+                    page: list[RawOrder], *, maps: Maps | None = None) -> None:
         """Each order of the page in its own transaction: one the database cannot take
         becomes a held "unreadable" order naming the field, the rest are saved."""
         session = ctx.session
         for raw in page:
             try:
-                self.upsert(session, store, connector, raw, keep=ctx.normalised)
+                self.upsert(session, store, connector, raw, keep=ctx.normalised, maps=maps)
                 session.commit()
             except OperationalError:
                 raise
@@ -178,10 +182,12 @@ class Ingest:
 
     def upsert(self, session: Session, store: Store, connector: Connector, raw: RawOrder, *,
                keep: dict[tuple[int, str], Order] | None = None,
-               stored: dict[str, OrderRow] | None = None) -> OrderRow:
+               stored: dict[str, OrderRow] | None = None, maps: Maps | None = None
+               ) -> OrderRow:
         """The order row for ``raw``, created or refreshed when its payload changed (then it
         is evaluated again); the normalised order goes into ``keep`` when given. ``stored``:
-        the page's rows already read (:meth:`stored_rows`), a new row is added to it."""
+        the page's rows already read (:meth:`stored_rows`), a new row is added to it;
+        ``maps``: the store's, to note what each line maps to (evaluation notes it too)."""
         digest = payload_hash(raw.payload)
         if stored is not None:
             row = stored.get(raw.external_id)
@@ -202,7 +208,7 @@ class Ingest:
         row.updated_at = raw.updated_at
         row.needs_eval = True
         row.fetched_at = self.clock()
-        order = snapshot(connector, row)
+        order = snapshot(connector, row, maps=maps)
         if keep is not None:
             key = (store.id, raw.external_id)
             if order is not None and (key in keep or len(keep) < KEEP_NORMALISED):
@@ -247,9 +253,11 @@ def feed_rows(payload: Any) -> str:
     return f" (file {name}, row{'s' if len(rows) > 1 else ''} {', '.join(rows)})"
 
 
-def snapshot(connector: Connector, row: OrderRow) -> Order | None:
-    """Refresh the display fields and line snapshot from the payload; the normalised order,
-    or None when the payload cannot be read (evaluation then holds it with the reason)."""
+def snapshot(connector: Connector, row: OrderRow, *, maps: Maps | None = None
+             ) -> Order | None:
+    """Refresh the display fields and line snapshot from the payload (with each line's item
+    code by ``maps``); the normalised order, or None when the payload cannot be read
+    (evaluation then holds it with the reason)."""
     try:
         order = read_order(connector, row.payload)
     except Exception:  # display fields only: evaluation holds it with the reason
@@ -265,5 +273,6 @@ def snapshot(connector: Connector, row: OrderRow) -> Order | None:
     for i, line in enumerate(order.lines):
         row.lines.append(OrderLineRow(
             position=i, sku=line.sku or "", name=line.name, quantity=line.quantity,
-            unit_price=line.unit_price, discount=line.discount, tax=line.tax))
+            unit_price=line.unit_price, discount=line.discount, tax=line.tax,
+            item_code=item_label(maps, line.sku) if maps is not None else ""))
     return order
