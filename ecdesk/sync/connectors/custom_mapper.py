@@ -52,8 +52,21 @@ STATUS_TABLE: dict[str, Disposition] = {
 def order_validator() -> Draft202012Validator:
     """A validator for one order (``#/$defs/order`` of the feed schema)."""
     schema = json.loads(SCHEMA_PATH.read_text("utf-8"))
-    sub = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/order"}
-    return Draft202012Validator(sub)
+    defs = schema["$defs"]
+
+    def inline(node: Any) -> Any:
+        """The schema with each ``#/$defs/`` reference replaced by its definition: the same
+        checks and errors, without resolving a reference at every value of every order."""
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/") and len(node) == 1:
+                return inline(defs[ref.removeprefix("#/$defs/")])
+            return {key: inline(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [inline(value) for value in node]
+        return node
+
+    return Draft202012Validator({"$schema": schema["$schema"], **inline(defs["order"])})
 
 
 def field_path(error: ValidationError) -> str:
