@@ -479,3 +479,51 @@ def test_a_stopped_runs_creates_are_looked_up_in_one_listing(world, monkeypatch)
     second = svc.sync("Web")
     assert listings == [["WB-1", "WB-2", "WB-3"]] and finds == []
     assert second.posted == 3 and len(route.docs) == 20
+
+
+def test_a_crash_after_the_intent_before_autocount_is_called_posts_once(world):
+    """The intent is committed already claimed and counted as sent (one commit): a process
+    that dies before AutoCount heard of the document leaves it to a lookup, then one create."""
+    svc, route, _, make = world
+    create = route.create
+
+    def dies_before_sending(draft):
+        if draft.doc_no == "WB-5":
+            raise SimulatedCrash
+        return create(draft)
+
+    route.create = dies_before_sending
+    with pytest.raises(SimulatedCrash):
+        svc.sync("Web")
+    route.create = create
+    assert sorted(route.docs) == [f"WB-{n}" for n in range(1, 5)]
+    svc.db.dispose()
+    restarted = make(worker="pc-1")
+    summary = restarted.sync("Web")
+    assert (summary.posted, summary.held, summary.pending) == (16, 0, 0)
+    assert sorted(route.docs) == sorted(f"WB-{n}" for n in range(1, 21))
+    assert sorted(d.doc_no for d in restarted.documents()) == sorted(route.docs)
+    restarted.close()
+
+
+def test_a_posted_order_costs_two_commits_and_a_dozen_statements(world):
+    """Per posted order: the intent's commit before AutoCount is called, and one for the
+    confirm with the order's outcome and log line; the chunk's look-ups are read at once."""
+    from sqlalchemy import event
+
+    svc, route, _, _ = world
+    counts = {"commits": 0, "statements": 0}
+
+    def commit(*_args):
+        counts["commits"] += 1
+
+    def statement(*_args):
+        counts["statements"] += 1
+
+    event.listen(svc.db.engine, "commit", commit)
+    event.listen(svc.db.engine, "before_cursor_execute", statement)
+    summary = svc.sync("Web")
+    assert summary.posted == 20
+    # + the run's own (lease, log lines, ingest pages); before: 132 commits, 606 statements
+    assert counts["commits"] <= 2 * 20 + 15
+    assert counts["statements"] <= 12 * 20 + 20
