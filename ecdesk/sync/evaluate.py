@@ -21,6 +21,7 @@ from ecdesk.db.summary_models import SummaryMember
 from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
 from ecdesk.sync import book_codes, fee_adjust, matching, posting, summary, summary_post
 from ecdesk.sync.autocount.base import Unsupported
+from ecdesk.sync.books import store_book
 from ecdesk.sync.bundles import item_label
 from ecdesk.sync.connectors.base import (
     ConfigError,
@@ -116,7 +117,7 @@ class Evaluator:
         try:
             for done, order_id in enumerate(ids):
                 if done % LOAD_CHUNK == 0:
-                    self._load(ctx, ids[done:done + LOAD_CHUNK])
+                    self._load(ctx, envs, ids[done:done + LOAD_CHUNK])
                 self._one_of(ctx, envs, order_id)
                 if (done + 1) % 10 == 0 or done + 1 == len(ids):
                     ctx.progress(done + 1, len(ids), f"Checked {done + 1} of {len(ids)} orders")
@@ -126,11 +127,11 @@ class Evaluator:
             ctx.unfinished = ids[done:]  # this order and the ones after it wait
             raise
 
-    @staticmethod
-    def _load(ctx: RunContext, chunk: list[int]) -> None:
+    def _load(self, ctx: RunContext, envs: dict[int, StoreEnv], chunk: list[int]) -> None:
         """The chunk's order rows and their lines, and what each already has (its sale's
-        DocNo, summary membership, outbox entries, hold reasons), a few SELECTs for the
-        whole chunk: each order's evaluation then reads none of them again. When a row
+        DocNo, summary membership, outbox entries, hold reasons, who has the DocNo it would
+        take), a few SELECTs for the whole chunk: each order's evaluation then reads none
+        of them again. When a row
         cannot be read, nothing is read ahead and each order is loaded (and held if need
         be) on its own, as are orders that appear in no chunk (``ctx.known`` lacks them)."""
         session = ctx.session
@@ -160,10 +161,29 @@ class Evaluator:
         held = set(session.scalars(select(HoldRow.order_id).distinct()
                                    .where(HoldRow.order_id.in_(ids))))
         entries = ctx.outbox.ahead.read(session, rows)
+        self._read_numbers(ctx, envs, rows)
         for row in rows:  # the facts hold the rows too: the session keeps them till used
             ctx.known[row.id] = OrderFacts(row, sales.get(row.id), members.get(row.id, []),
                                            entries[row.id])
         ctx.no_holds.update(set(ids) - held)
+
+    def _read_numbers(self, ctx: RunContext, envs: dict[int, StoreEnv], rows: list[OrderRow]
+                      ) -> None:
+        """Who already has the sale DocNo each order (normalised while fetching) would take,
+        per store: for the duplicate-number check and the document's record at confirm."""
+        assert ctx.outbox is not None
+        numbers: dict[int, set[str]] = {}
+        for row in rows:
+            order = ctx.normalised.get((row.store_id, row.external_id))
+            if order is None:
+                continue  # not normalised yet: its look-ups ask the database
+            env = envs.get(row.store_id) or envs.setdefault(row.store_id, self._env(ctx, row))
+            doc_no = posting.doc_no_for(order, env.rules)
+            if doc_no:
+                numbers.setdefault(row.store_id, set()).add(doc_no)
+        for store_id, doc_nos in numbers.items():
+            ctx.outbox.ahead.read_numbers(ctx.session, store_id, store_book(envs[store_id].store),
+                                          doc_nos)
 
     def _one_of(self, ctx: RunContext, envs: dict[int, StoreEnv], order_id: int) -> None:
         ctx.check_cancel()

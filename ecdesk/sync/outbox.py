@@ -129,13 +129,24 @@ def draft_from_json(data: dict[str, Any]) -> DocumentDraft:
 
 
 class ReadAhead:
-    """The outbox entries of a chunk of orders, read in one SELECT (:meth:`read`): the
-    outbox's look-ups of those orders' entries answer from here until the next chunk."""
+    """The outbox entries of a chunk of orders, read in one SELECT (:meth:`read`), and who
+    already has the DocNos those orders would take (:meth:`read_numbers`): the outbox's
+    look-ups for those orders answer from here until the next chunk.
+
+    What this process records meanwhile is added as it goes (:meth:`add`,
+    :meth:`add_document`); an entry whose DocNo changes drops what is known of numbers
+    (:meth:`renumbered`). Another PC recording the same DocNo in that window is caught as
+    before a read-ahead: AutoCount refuses a second document with one DocNo.
+    """
 
     def __init__(self) -> None:
         self._entries: dict[tuple[int, str, str, int], OutboxEntry] = {}
         #: the (store, external id) pairs whose entries are all in ``_entries``
         self._covered: set[tuple[int, str]] = set()
+        #: (store, DocNo) read ahead -> the (kind, external id) of each entry holding it
+        self._holders: dict[tuple[int, str], list[tuple[str, str]]] = {}
+        #: (book, DocNo) read ahead -> the documents recorded with it
+        self._documents: dict[tuple[str, str], list[Document]] = {}
 
     def read(self, session: Session, orders: list[OrderRow]) -> dict[int, list[OutboxEntry]]:
         """Every entry of ``orders``, by order id (replacing the previous chunk's)."""
@@ -149,10 +160,59 @@ class ReadAhead:
                 by_order[entry.order_id].append(entry)
         return by_order
 
+    def read_numbers(self, session: Session, store_id: int, book: str, doc_nos: set[str]
+                     ) -> None:
+        """Which entries of the store and documents of its book already have one of
+        ``doc_nos`` (the DocNos the chunk's orders would take): two SELECTs."""
+        if not doc_nos:
+            return
+        for number in doc_nos:
+            self._holders[(store_id, number)] = []
+            self._documents[(book, number)] = []
+        for kind, doc_no, external_id in session.execute(
+                select(OutboxEntry.doc_kind, OutboxEntry.doc_no, OutboxEntry.external_id)
+                .where(OutboxEntry.store_id == store_id, OutboxEntry.doc_no.in_(doc_nos))):
+            self._holders[(store_id, doc_no)].append((kind, external_id))
+        for doc in session.scalars(select(Document).where(Document.book == book,
+                                                          Document.doc_no.in_(doc_nos))):
+            self._documents[(book, doc.doc_no)].append(doc)
+
     def forget(self) -> None:
         """Nothing is known ahead any more (the next look-ups ask the database)."""
         self._entries.clear()
         self._covered = set()
+        self.renumbered()
+
+    def renumbered(self) -> None:
+        """An entry's DocNo changed: what is known of numbers is dropped."""
+        self._holders.clear()
+        self._documents.clear()
+
+    def holder(self, session: Session, store_id: int, kind: DocKind, doc_no: str,
+               external_id: str) -> str | None:
+        """The external id of another order of the store whose entry of ``kind`` has
+        ``doc_no`` (read ahead, else looked up), or None."""
+        holders = self._holders.get((store_id, doc_no))
+        if holders is not None:
+            return next((e for k, e in holders if k == kind.value and e != external_id), None)
+        return session.scalar(select(OutboxEntry.external_id).where(
+            OutboxEntry.store_id == store_id, OutboxEntry.doc_kind == kind.value,
+            OutboxEntry.doc_no == doc_no, OutboxEntry.external_id != external_id).limit(1))
+
+    def document(self, session: Session, book: str, kind: str, doc_no: str
+                 ) -> Document | None:
+        """The recorded document of ``book`` with ``doc_no`` (read ahead, else looked up)."""
+        docs = self._documents.get((book, doc_no))
+        if docs is not None:
+            return next((d for d in docs if d.kind == kind), None)
+        return session.scalars(select(Document).where(
+            Document.book == book, Document.kind == kind, Document.doc_no == doc_no)
+        ).one_or_none()
+
+    def add_document(self, doc: Document) -> None:
+        docs = self._documents.get((doc.book, doc.doc_no))
+        if docs is not None:
+            docs.append(doc)
 
     def covers(self, store_id: int, external_id: str) -> bool:
         return (store_id, external_id) in self._covered
@@ -162,9 +222,12 @@ class ReadAhead:
         return self._entries.get((store_id, external_id, kind.value, seq))
 
     def add(self, entry: OutboxEntry) -> None:
-        """A new entry of a covered order (recorded since the read) is known too."""
+        """A new entry (recorded since the read) is known too."""
         if (entry.store_id, entry.external_id) in self._covered:
             self._entries[(entry.store_id, entry.external_id, entry.doc_kind, entry.seq)] = entry
+        holders = self._holders.get((entry.store_id, entry.doc_no or ""))
+        if holders is not None:
+            holders.append((entry.doc_kind, entry.external_id))
 
 
 class Outbox:
@@ -263,6 +326,7 @@ class Outbox:
                 if claim:
                     self._fresh.add(entry.id)
         elif entry.state == "failed":
+            self.ahead.renumbered()
             entry.draft = draft_to_json(draft)
             entry.doc_no = draft.doc_no
             entry.ref = draft.ref
@@ -281,10 +345,8 @@ class Outbox:
         if not draft.doc_no or self.entry(session, order.store_id, order.external_id,
                                           draft.kind, seq) is not None:
             return None  # numbered by AutoCount, or this order already holds the number
-        return session.scalar(select(OutboxEntry.external_id).where(
-            OutboxEntry.store_id == order.store_id, OutboxEntry.doc_kind == draft.kind.value,
-            OutboxEntry.doc_no == draft.doc_no,
-            OutboxEntry.external_id != order.external_id).limit(1))
+        return self.ahead.holder(session, order.store_id, draft.kind, draft.doc_no,
+                                 order.external_id)
 
     def entry(self, session: Session, store_id: int, external_id: str, kind: DocKind, seq: int
               ) -> OutboxEntry | None:
@@ -432,10 +494,7 @@ class Outbox:
     ) -> PostResult:
         store = session.get(Store, entry.store_id)
         book = store_book(store) if store is not None else MAIN
-        row = session.scalars(
-            select(Document).where(Document.book == book, Document.kind == doc.kind.value,
-                                   Document.doc_no == doc.doc_no)
-        ).one_or_none()
+        row = self.ahead.document(session, book, doc.kind.value, doc.doc_no)
         if row is None:
             row = Document(book=book, kind=doc.kind.value, doc_no=doc.doc_no,
                            ref=doc.ref or draft.ref,
@@ -443,6 +502,7 @@ class Outbox:
                            found_by_lookup=found_by_lookup, posted_at=self.clock())
             session.add(row)
             session.flush()
+            self.ahead.add_document(row)
             link = None  # a document just recorded has no links yet
         else:
             link = session.get(OrderDocument, (entry.order_id, row.id))
@@ -450,6 +510,8 @@ class Outbox:
             role = link_role(doc.kind, entry.seq)
             session.add(OrderDocument(order_id=entry.order_id, document_id=row.id, role=role))
         entry.state = "confirmed"
+        if entry.doc_no != doc.doc_no:
+            self.ahead.renumbered()
         entry.doc_no = doc.doc_no
         entry.confirmed_at = self.clock()
         entry.claimed_by = None
