@@ -19,7 +19,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, defer
 
@@ -97,15 +97,21 @@ class Ingest:
     def _store_page(self, ctx: RunContext, store: Store, connector: Connector,
                     page: list[RawOrder], *, maps: Maps | None = None) -> None:
         """Save a page of orders in one transaction: one SELECT finds the page's stored rows
-        (payloads not loaded), new and changed ones are written in one flush (no autoflush
-        per order), one commit. When the database refuses one of them (a NaN, an Infinity,
-        a value too long), save them one by one so only that one is held."""
+        (payloads not loaded), new orders go in with one INSERT for the orders and one for
+        their lines (:meth:`_insert_new`), changed ones in one flush (no autoflush per
+        order), one commit. When the database refuses one of them (a NaN, an Infinity, a
+        value too long), save them one by one so only that one is held."""
         if not page:
             return
         session = ctx.session
         try:
             with session.no_autoflush:
                 stored = self.stored_rows(session, store.id, [r.external_id for r in page])
+                new = [raw for raw in page if raw.external_id not in stored]
+                if len({raw.external_id for raw in new}) == len(new):  # each once: at once
+                    self._insert_new(session, store, connector, new, keep=ctx.normalised,
+                                     maps=maps)
+                    page = [raw for raw in page if raw.external_id in stored]
                 for raw in page:
                     self.upsert(session, store, connector, raw, keep=ctx.normalised,
                                 stored=stored, maps=maps)
@@ -115,6 +121,50 @@ class Ingest:
         except STORE_ERRORS:
             session.rollback()
             self._one_by_one(ctx, store, connector, page, maps=maps)
+
+    def _insert_new(self, session: Session, store: Store, connector: Connector,
+                    raws: list[RawOrder], *, keep: dict[tuple[int, str], Order],
+                    maps: Maps | None) -> None:
+        """Orders not stored yet, as :meth:`upsert` would store them (display fields and
+        line snapshot as :func:`snapshot` takes them), in two INSERTs: the orders (their
+        ids returned) and all their lines."""
+        if not raws:
+            return
+        now = self.clock()
+        rows, lines = [], {}
+        for raw in raws:
+            values: dict[str, Any] = {
+                "store_id": store.id, "external_id": raw.external_id, "payload": raw.payload,
+                "payload_hash": payload_hash(raw.payload), "updated_at": raw.updated_at,
+                "needs_eval": True, "fetched_at": now, "number": raw.external_id,
+                "platform_status": "", "ordered_at": None, "currency": "", "total": None,
+                "is_test": False}
+            try:
+                order: Order | None = read_order(connector, raw.payload)
+            except Exception:  # display fields only: evaluation holds it with the reason
+                order = None
+            if order is not None:
+                values.update(number=order.number, platform_status=order.status,
+                              ordered_at=order.created_at, currency=order.currency,
+                              total=order.total, is_test=order.test)
+                lines[raw.external_id] = [
+                    {"position": i, "sku": line.sku or "", "name": line.name,
+                     "quantity": line.quantity, "unit_price": line.unit_price,
+                     "discount": line.discount, "tax": line.tax,
+                     "item_code": item_label(maps, line.sku) if maps is not None else ""}
+                    for i, line in enumerate(order.lines)]
+            rows.append(values)
+            key = (store.id, raw.external_id)
+            if order is not None and (key in keep or len(keep) < KEEP_NORMALISED):
+                keep[key] = order
+            else:
+                keep.pop(key, None)
+        ids = {external_id: order_id for external_id, order_id in session.execute(
+            insert(OrderRow).returning(OrderRow.external_id, OrderRow.id), rows)}
+        all_lines = [{**line, "order_id": ids[external_id]}
+                     for external_id, order_lines in lines.items() for line in order_lines]
+        if all_lines:
+            session.execute(insert(OrderLineRow), all_lines)
 
     @staticmethod
     def stored_rows(session: Session, store_id: int, external_ids: list[str]
