@@ -261,6 +261,8 @@ class OrderDocument(Base):
         ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
     )
     role: Mapped[str] = mapped_column(String(20), default="sale")
+    #: the document, so a link can be added with a document not flushed yet (one flush)
+    document: Mapped[Document] = relationship(lazy="raise_on_sql")
 
 
 class SyncRun(Base):

@@ -500,15 +500,16 @@ class Outbox:
                            ref=doc.ref or draft.ref,
                            total=doc.total, expected_total=draft.total, outbox_id=entry.id,
                            found_by_lookup=found_by_lookup, posted_at=self.clock())
-            session.add(row)
-            session.flush()
+            session.add(row)  # flushed with its link, in the order's next commit
             self.ahead.add_document(row)
             link = None  # a document just recorded has no links yet
         else:
+            if row.id is None:  # recorded earlier in this transaction
+                session.flush()
             link = session.get(OrderDocument, (entry.order_id, row.id))
         if link is None:
-            role = link_role(doc.kind, entry.seq)
-            session.add(OrderDocument(order_id=entry.order_id, document_id=row.id, role=role))
+            session.add(OrderDocument(order_id=entry.order_id, document=row,
+                                      role=link_role(doc.kind, entry.seq)))
         entry.state = "confirmed"
         if entry.doc_no != doc.doc_no:
             self.ahead.renumbered()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from ecdesk.clock import Clock
@@ -135,9 +136,11 @@ class RunContext:
             raise SyncCancelled
 
     def note(self, row: OrderRow, message: str, level: str = "info") -> None:
-        """One sync-log row about one order, committed with the order's own change."""
-        self.session.add(SyncLog(run_id=self.run_id, store_id=row.store_id, order_id=row.id,
-                                 at=self.clock(), level=level, message=message[:2000]))
+        """One sync-log row about one order, committed with the order's own change (an
+        INSERT in the session's transaction at once: no ORM object to flush for it)."""
+        self.session.connection().execute(insert(SyncLog.__table__).values(
+            run_id=self.run_id, store_id=row.store_id, order_id=row.id, at=self.clock(),
+            level=level, message=message[:2000]))
 
     def log(self, message: str, level: str = "info") -> None:
         """One sync-log row about the run (committed at once)."""
