@@ -52,6 +52,8 @@ class StoreEnv:
     connector: Connector
     maps: matching.Maps
     rules: posting.PostingRules
+    #: the store posts day summaries or has orders in one (else no posted order is looked up)
+    summaries: bool = False
 
 
 def to_evaluate(session: Session, store_id: int) -> list[int]:
@@ -129,8 +131,10 @@ class Evaluator:
         assert ctx.route is not None
         rules = posting.PostingRules.from_settings(posting_settings(ctx.session, store),
                                                    max_doc_no=ctx.route.max_doc_no)
+        summaries = rules.posting_mode == summary.DAY or summary_post.has_members(
+            ctx.session, store.id)
         return StoreEnv(store, self.connector_for(store), load_maps(ctx.session, store.id),
-                        rules)
+                        rules, summaries)
 
     def _guarded(self, ctx: RunContext, row: OrderRow, env: StoreEnv) -> Outcome | None:
         """One order's evaluation; any failure of that order alone holds it in words."""
@@ -217,9 +221,9 @@ class Evaluator:
             return hold(ctx, row, [messages.hold(
                 HoldCode.CHANGED_AFTER_POSTING, number=order.number, doc=sale)])
         # a day's summary is many orders' sale: their notes are numbered from their own
-        stem = posting.doc_no_for(order, env.rules) if summary_post.in_summary(
-            ctx.session, row.id) else None
-        fee_note = None if summary_post.fees_covered(ctx.session, row.id) else \
+        member = summary_post.posted_member(ctx.session, row.id) if env.summaries else None
+        stem = posting.doc_no_for(order, env.rules) if member is not None else None
+        fee_note = None if member is not None and member.fees_covered else \
             posting.build_fee_note(order, env.rules, sale, stem=stem)  # not revenue
         if isinstance(fee_note, list):
             return hold(ctx, row, fee_note)  # the sale stays posted

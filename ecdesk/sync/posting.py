@@ -79,9 +79,9 @@ from ecdesk.sync.matching import (
     tax_for,
     tax_key,
 )
+from ecdesk.validation import POSTING_MODES  # refused where entered, held here
 
 ROUNDING_TOLERANCE = Decimal("0.05")  # docs/decisions.md §3
-POSTING_MODES = ("order", "day")  # validation.POSTING_MODES: checked where entered too
 DEFAULT_CUTOFF = time(2, 0)
 ROUNDING_LINE = "Rounding adjustment"
 REF_MAX = 40  # Cloud master `ref` (reference/autocount.md §1.3)
@@ -377,7 +377,7 @@ def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool,
     return money(target)
 
 
-def _debtor(rules: PostingRules) -> dict[str, str]:
+def debtor_fields(rules: PostingRules) -> dict[str, str]:
     """The master fields every document of the store shares (AutoCount's required five,
     less the date)."""
     return {"debtor_code": rules.debtor_code,
@@ -405,7 +405,7 @@ def build_draft(order: Order, maps: Maps, rules: PostingRules) -> DocumentDraft 
         doc_no=doc_no_for(order, rules),
         ref=ref_for(order),
         doc_date=local_date(order.created_at, rules.timezone),
-        **_debtor(rules),
+        **debtor_fields(rules),
         currency=order.currency,
         inclusive_tax=inclusive,
         total=total,
@@ -535,7 +535,7 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps,
         doc_no=doc_no,
         ref=ref_for(order, f" R{seq}"),
         doc_date=local_date(when, rules.timezone),
-        **_debtor(rules),
+        **debtor_fields(rules),
         currency=order.currency,
         inclusive_tax=inclusive,
         total=total,
@@ -568,6 +568,23 @@ def _fee_description(order: Order, kind: FeeKind) -> str:
     return (f"{label}: {', '.join(texts)}" if texts else label)[:LINE_DESCRIPTION_MAX]
 
 
+def payout_holds(order: Order, fees: Decimal) -> list[Hold]:
+    """The hold when the order's parts (total - ``fees`` - refunds) do not make the payout
+    the marketplace states (docs/decisions.md §6); nothing without a stated payout."""
+    payout = order.settlement
+    if payout is None:
+        return []
+    parts = order.total - fees - order.refunded
+    plausible = all(v.is_finite() and abs(v) < IMPLAUSIBLE for v in (parts, payout))
+    if plausible and money(parts) == money(payout):
+        return []
+    return [hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.payout",
+                 number=display_number(order), parts=show(parts, order.currency),
+                 payout=show(payout, order.currency),
+                 diff=show(abs(money(parts) - money(payout)), order.currency)
+                 if plausible else "?", value=str(payout))]
+
+
 def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None, *,
                    stem: str | None = None) -> DocumentDraft | list[Hold] | None:
     """The credit note carrying the marketplace's fees for ``order`` (module docstring), every
@@ -590,16 +607,7 @@ def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None, *
     if total < 0:
         holds.append(hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.fee_credit", number=number,
                           amount=fmt(-total, order.currency), value=f"{total:.2f}"))
-    payout = order.settlement
-    if payout is not None:  # docs/decisions.md §6: the parts must make the payout
-        parts = order.total - total - order.refunded
-        plausible = all(v.is_finite() and abs(v) < IMPLAUSIBLE for v in (parts, payout))
-        if not plausible or money(parts) != money(payout):
-            holds.append(hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.payout",
-                              number=number, parts=show(parts, order.currency),
-                              payout=show(payout, order.currency),
-                              diff=show(abs(money(parts) - money(payout)), order.currency)
-                              if plausible else "?", value=str(payout)))
+    holds += payout_holds(order, total)
     if holds:
         return holds
     lines = [_line(None, _fee_description(order, kind), Decimal(1), amount,
@@ -615,7 +623,7 @@ def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None, *
         doc_no=doc_no,
         ref=ref_for(order, " fees"),
         doc_date=local_date(order.created_at, rules.timezone),
-        **_debtor(rules),
+        **debtor_fields(rules),
         currency=order.currency,
         inclusive_tax=False,
         total=draft_total(lines, False),

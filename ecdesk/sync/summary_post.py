@@ -61,10 +61,18 @@ def member_of(session: Session, order_id: int, kind: DocKind) -> SummaryMember |
     ).one_or_none()
 
 
-def in_summary(session: Session, order_id: int) -> bool:
-    """True when the order's sale went (or is going) into a summary document."""
+def has_members(session: Session, store_id: int) -> bool:
+    """True when any of the store's orders ever waited for or went into a day summary: the
+    only stores whose posted orders need :func:`posted_member` (once per store and run)."""
     return session.scalar(select(SummaryMember.id).where(
-        SummaryMember.order_id == order_id, SummaryMember.seq.is_not(None)).limit(1)) is not None
+        SummaryMember.store_id == store_id).limit(1)) is not None
+
+
+def posted_member(session: Session, order_id: int) -> SummaryMember | None:
+    """The order's place in a summary document that went (or is going), or None: its sale
+    is that summary, and ``fees_covered`` says its fees are on the summary's fee note."""
+    return session.scalars(select(SummaryMember).where(
+        SummaryMember.order_id == order_id, SummaryMember.seq.is_not(None)).limit(1)).first()
 
 
 def describe(session: Session, order_id: int, rules: posting.PostingRules
@@ -83,13 +91,6 @@ def describe(session: Session, order_id: int, rules: posting.PostingRules
     expected = summary.doc_no(rules.doc_prefix, member.day, member.seq, limit=rules.max_doc_no)
     return {"day": member.day.isoformat(), "doc_no": posted or expected or "",
             "state": "posted" if posted else "being posted"}
-
-
-def fees_covered(session: Session, order_id: int) -> bool:
-    """True when the order's marketplace fees are on its day summary's fee note."""
-    return session.scalar(select(SummaryMember.id).where(
-        SummaryMember.order_id == order_id, SummaryMember.seq.is_not(None),
-        SummaryMember.fees_covered.is_(True)).limit(1)) is not None
 
 
 def leave_queue(session: Session, order_id: int) -> None:

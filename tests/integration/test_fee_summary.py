@@ -7,29 +7,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import keyring
 import pytest
-
-from ecdesk.demo import configure, start_sandboxes
-from ecdesk.secrets import MemoryKeyring
-from ecdesk.service import Service
-from ecdesk.sync.http import HttpClient
+from marketplace_world import synced_world
 
 
 @pytest.fixture
 def shopee_by_day(tmp_path):
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    with start_sandboxes(["shopee"], orders=40, seed_value=3,
-                         options={"autocount": {"rate_limit": 10**6}}) as world:
-        svc = Service(f"sqlite:///{tmp_path / 'd.sqlite'}", http=HttpClient(sleep=lambda s: 0))
-        configure(svc, world)
-        store = svc.list_stores()[0].name
-        svc.update_store(store, settings={"posting_mode": "day"})
-        svc.sync(close_days=[date.today()])
+    with synced_world(tmp_path, ["shopee"], orders=40, seed=3,
+                      settings={"posting_mode": "day"}, close_days=[date.today()]
+                      ) as (svc, world):
         yield svc, world
-        svc.close()
-    keyring.set_keyring(previous)
 
 
 def test_a_days_fees_go_on_one_note_and_the_payouts_tie_out(shopee_by_day):
