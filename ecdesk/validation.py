@@ -26,8 +26,8 @@ COMMON_KEYS = (
     "doc_prefix", "timezone", "doc_kind", "own_numbering", "book_currency",
     "debtor_code", "debtor_name", "credit_term", "sales_location", "sales_account",
     "shipping_account", "returns_account", "rounding_account", "shipping_item", "fee_item",
-    "payment_method", "post_fees", "max_unit_price", "max_quantity", "max_order_total",
-    "posting_mode", "summary_cutoff", "fee_tolerance", "company", "push_stock",
+    "payment_method", "post_fees", "fees_on_release", "max_unit_price", "max_quantity",
+    "max_order_total", "posting_mode", "summary_cutoff", "fee_tolerance", "company", "push_stock",
     "stock_buffer", "stock_ratio",
     "stock_location", "push_tracking", "egress_minutes",
     "fee_account_commission", "fee_account_service", "fee_account_transaction",
@@ -84,6 +84,8 @@ def check_store_settings(platform: str, settings: dict[str, str]) -> dict[str, s
             check_whole(value, key, minimum=0 if key == "stock_buffer" else 1)
         elif key == "posting_mode":
             cleaned[key] = check_posting_mode(value)
+        elif key == "fees_on_release":
+            cleaned[key] = check_yes_no(value, key)
         elif key == "summary_cutoff":
             cleaned[key] = check_cutoff(value)
     return cleaned
@@ -91,6 +93,16 @@ def check_store_settings(platform: str, settings: dict[str, str]) -> dict[str, s
 
 #: docs/decisions.md §9 (a payout summary is not built yet: refused, not ignored)
 POSTING_MODES = ("order", "day")
+
+
+def check_yes_no(value: str, key: str) -> str:
+    """``yes`` or ``no`` (also true/false, on/off, 1/0)."""
+    word = value.strip().lower()
+    if word in ("yes", "true", "on", "1"):
+        return "yes"
+    if word in ("no", "false", "off", "0"):
+        return "no"
+    raise UsageError(f"{key} must be yes or no, not '{value}'.")
 
 
 def check_posting_mode(value: str) -> str:

@@ -151,6 +151,21 @@ class ShopeeSandbox(ShopeeStock, SandboxServer):
             o.income[key] -= amount
         o.detail["update_time"] = int(self.clock())
 
+    def release_all(self) -> list[str]:
+        """Shopee releases the escrow of every paid order that is not cancelled: each becomes
+        COMPLETED (a return finished too) and is updated a second ago (a sync started now sees
+        it: the APIs take whole seconds). Answers their order_sn."""
+        released = []
+        for sn, o in self.orders.items():
+            d = o.detail
+            if d["order_status"] in (*POSTABLE, "TO_RETURN") and d["order_status"] != "COMPLETED":
+                d["order_status"] = "COMPLETED"
+                if d.get("actual_shipping_fee") is None:
+                    d["actual_shipping_fee"] = d["estimated_shipping_fee"]
+                d["update_time"] = int(self.clock()) - 1
+                released.append(sn)
+        return released
+
     def expire_access_tokens(self) -> None:
         """Make every issued access token expire now (tests of the refresh path)."""
         for tok in self._access.values():

@@ -223,8 +223,9 @@ class Evaluator:
         # a day's summary is many orders' sale: their notes are numbered from their own
         member = summary_post.posted_member(ctx.session, row.id) if env.summaries else None
         stem = posting.doc_no_for(order, env.rules) if member is not None else None
-        fee_note = None if member is not None and member.fees_covered else \
-            posting.build_fee_note(order, env.rules, sale, stem=stem)  # not revenue
+        fee_note = None  # not revenue: on the summary's note, or waiting for the release
+        if (member is None or not member.fees_covered) and posting.fees_due(order, env.rules):
+            fee_note = posting.build_fee_note(order, env.rules, sale, stem=stem)
         if isinstance(fee_note, list):
             return hold(ctx, row, fee_note)  # the sale stays posted
         if fee_note is not None:

@@ -142,6 +142,8 @@ class PostingRules:
     max_doc_no: int = 50  # Cloud 50, desktop 20 (docs/decisions.md §2)
     #: None = on for Shopee / Lazada, off elsewhere (:data:`FEE_PLATFORMS`)
     post_fees: bool | None = None
+    #: the fee note waits until the marketplace releases the payout (its final figures)
+    fees_on_release: bool = True
     fee_accounts: dict[FeeKind, str] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
     #: docs/decisions.md §9: "order" (one document each) or "day" (one summary per day)
@@ -183,6 +185,11 @@ class PostingRules:
             rules.post_fees = post_fees in _TRUE
         elif post_fees:
             problems.append(_setting_hold("post_fees", "not_yes_no", setting=post_fees))
+        on_release = s.get("fees_on_release", "").lower()
+        if on_release in _TRUE | _FALSE:
+            rules.fees_on_release = on_release in _TRUE
+        elif on_release:
+            problems.append(_setting_hold("fees_on_release", "not_yes_no", setting=on_release))
         limits = {}
         for key in LIMIT_KEYS:
             if not s.get(key):
@@ -549,6 +556,16 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps,
 def fees_enabled(order: Order, rules: PostingRules) -> bool:
     """``post_fees`` if set, else on for the marketplaces (:data:`FEE_PLATFORMS`)."""
     return rules.post_fees if rules.post_fees is not None else order.platform in FEE_PLATFORMS
+
+
+def fees_due(order: Order, rules: PostingRules) -> bool:
+    """True when the order's fee note may be posted now: fees are on and, with
+    ``fees_on_release`` (the default), the marketplace has released the payout, so the note
+    carries the final figures (docs/decisions.md §6). An order whose data has no settlement
+    at all has no release to wait for."""
+    if not fees_enabled(order, rules):
+        return False
+    return not rules.fees_on_release or order.settlement is None or order.settlement_released
 
 
 def fee_totals(order: Order) -> dict[FeeKind, Decimal]:

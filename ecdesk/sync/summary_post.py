@@ -328,7 +328,8 @@ class SummaryCloser:
                 continue
             row.posted_hash = posting.content_hash(order)
             parts.append(summary.Member(posting.display_number(order), built))
-            fees = posting.build_fee_note(order, self.rules, None)
+            fees = posting.build_fee_note(order, self.rules, None) \
+                if posting.fees_due(order, self.rules) else None  # else its own note later
             m.fees_covered = isinstance(fees, DocumentDraft)
             if isinstance(fees, DocumentDraft):
                 fee_notes.append(fees)

@@ -156,6 +156,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Post the fee note when the marketplace releases the pa&amp;yout (its final figures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sa&amp;ve</source>
         <translation type="unfinished"></translation>
     </message>

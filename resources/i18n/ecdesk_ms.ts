@@ -156,6 +156,10 @@
         <translation>Pos yuran setiap pesanan pada nota &amp;kredit (&lt;DocNo&gt;-F)</translation>
     </message>
     <message>
+        <source>Post the fee note when the marketplace releases the pa&amp;yout (its final figures)</source>
+        <translation>Pos nota yuran apabila pasaran melepaskan &amp;bayaran (angka muktamadnya)</translation>
+    </message>
+    <message>
         <source>Sa&amp;ve</source>
         <translation>Simpa&amp;n</translation>
     </message>

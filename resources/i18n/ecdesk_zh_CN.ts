@@ -156,6 +156,10 @@
         <translation>将每张订单的费用过账到贷记单(&amp;N)（&lt;DocNo&gt;-F）</translation>
     </message>
     <message>
+        <source>Post the fee note when the marketplace releases the pa&amp;yout (its final figures)</source>
+        <translation>在平台放款时过账费用贷项单（最终金额）(&amp;Y)</translation>
+    </message>
+    <message>
         <source>Sa&amp;ve</source>
         <translation>保存(&amp;V)</translation>
     </message>

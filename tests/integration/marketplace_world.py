@@ -20,9 +20,11 @@ from ecdesk.sync.http import HttpClient
 @contextmanager
 def synced_world(folder: Path, platforms: list[str], *, orders: int, seed: int,
                  settings: Mapping[str, str] | None = None,
-                 close_days: Collection[date] = ()) -> Iterator[tuple[Service, DemoWorld]]:
+                 close_days: Collection[date] = (), release: bool = False
+                 ) -> Iterator[tuple[Service, DemoWorld]]:
     """``platforms``' sandboxes with ``orders`` each (AutoCount's rate limit lifted), every
-    store set to ``settings`` and synced once."""
+    store set to ``settings`` and synced once; ``release``: the marketplaces release every
+    payout first (fee notes are posted from released figures)."""
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     try:
@@ -34,6 +36,8 @@ def synced_world(folder: Path, platforms: list[str], *, orders: int, seed: int,
                 configure(svc, world)
                 for name in svc.store_names() if settings else ():
                     svc.update_store(name, settings=dict(settings))
+                for sandbox in world.sandboxes.values() if release else ():
+                    getattr(sandbox, "release_all", list)()
                 svc.sync(close_days=close_days)
                 yield svc, world
             finally:

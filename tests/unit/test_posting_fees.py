@@ -187,3 +187,27 @@ def test_an_adjustment_goes_only_when_the_new_fees_still_make_the_payout():
                             stem=None)
     assert isinstance(held, list) and held[0].code is HoldCode.AMOUNT_MISMATCH
     assert "3.00" in held[0].detail
+
+
+def test_the_fee_note_waits_for_the_release_unless_the_store_says_not():
+    from ecdesk.sync.posting import fees_due
+
+    estimated = shopee(settlement=D("80.00"))
+    assert not fees_due(estimated, rules())  # the marketplace may still change the figures
+    assert fees_due(shopee(settlement=D("80.00"), settlement_released=True), rules())
+    assert fees_due(estimated, rules(fees_on_release="no"))
+    assert fees_due(shopee(), rules())  # no settlement data at all: nothing to wait for
+    assert not fees_due(estimated, rules(post_fees="no", fees_on_release="no"))
+    bad = rules(fees_on_release="later")
+    assert bad.problems and bad.problems[0].code is HoldCode.CONFIG
+
+
+def test_fees_on_release_is_checked_where_it_is_entered():
+    import pytest
+
+    from ecdesk.errors import UsageError
+    from ecdesk.validation import check_store_settings
+
+    assert check_store_settings("shopee", {"fees_on_release": "No"}) == {"fees_on_release": "no"}
+    with pytest.raises(UsageError, match="fees_on_release must be yes or no"):
+        check_store_settings("lazada", {"fees_on_release": "later"})

@@ -134,6 +134,9 @@ class AutomationTab(QWidget):
         self.post_fees = QCheckBox(self.tr("Post each order's fees on a credit &note "
                                            "(<DocNo>-F)"))
         ff.addRow(self.post_fees)
+        self.fees_on_release = QCheckBox(self.tr("Post the fee note when the marketplace "
+                                                 "releases the pa&yout (its final figures)"))
+        ff.addRow(self.fees_on_release)
         self.fee_edits: dict[str, QLineEdit] = {}
         for key, label in FEE_FIELDS:
             edit = QLineEdit()
@@ -217,6 +220,8 @@ class AutomationTab(QWidget):
             edit.setText(s.settings.get(key, ""))
         self.fees.setVisible(s.platform in MARKETPLACES)
         self.post_fees.setChecked(s.settings.get("post_fees", "true").lower() != "false")
+        self.fees_on_release.setChecked(
+            s.settings.get("fees_on_release", "yes").lower() not in ("no", "false", "off", "0"))
         for key, edit in self.fee_edits.items():
             edit.setText(s.settings.get(key, ""))
         if not s.sync_enabled:
@@ -238,6 +243,7 @@ class AutomationTab(QWidget):
         if self.fees.isVisibleTo(self):
             settings.update({k: e.text().strip() for k, e in self.fee_edits.items()})
             settings["post_fees"] = "true" if self.post_fees.isChecked() else "false"
+            settings["fees_on_release"] = "yes" if self.fees_on_release.isChecked() else "no"
         settings["doc_kind"] = self.doc_kind.currentData()
         settings["posting_mode"] = self.mode.currentData()
         settings["summary_cutoff"] = self.cutoff.time().toString("HH:mm")
