@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ecdesk.domain import PLATFORMS
 from ecdesk.errors import UsageError
 from ecdesk.secrets import SECRET_NAMES
 
@@ -83,7 +84,7 @@ def check_store_settings(platform: str, settings: dict[str, str]) -> dict[str, s
                      "partner_id", "shop_id"):
             check_whole(value, key, minimum=0 if key == "stock_buffer" else 1)
         elif key == "posting_mode":
-            cleaned[key] = check_posting_mode(value)
+            cleaned[key] = check_posting_mode(value, platform)
         elif key == "fees_on_release":
             cleaned[key] = check_yes_no(value, key)
         elif key == "summary_cutoff":
@@ -91,8 +92,10 @@ def check_store_settings(platform: str, settings: dict[str, str]) -> dict[str, s
     return cleaned
 
 
-#: docs/decisions.md §9 (a payout summary is not built yet: refused, not ignored)
-POSTING_MODES = ("order", "day")
+#: docs/decisions.md §9
+POSTING_MODES = ("order", "day", "payout")
+#: the platforms whose orders name the payout they went out in (Lazada's statements)
+PAYOUT_PLATFORMS = tuple(str(p) for p, facts in PLATFORMS.items() if facts.names_payouts)
 
 
 def check_yes_no(value: str, key: str) -> str:
@@ -105,15 +108,19 @@ def check_yes_no(value: str, key: str) -> str:
     raise UsageError(f"{key} must be yes or no, not '{value}'.")
 
 
-def check_posting_mode(value: str) -> str:
+def check_posting_mode(value: str, platform: str | None = None) -> str:
+    """``order``, ``day`` or ``payout`` (the last for a store whose platform names its
+    payouts; ``platform`` None: the AutoCount book's default, for every store)."""
     mode = value.strip().lower()
-    if mode == "payout":
-        raise UsageError("posting_mode=payout (one document per marketplace payout) is not "
-                         "available yet; use order (one document per order) or day (one "
-                         "summary document per day).")
     if mode not in POSTING_MODES:
         raise UsageError(f"posting_mode must be one of {', '.join(POSTING_MODES)}, not "
                          f"'{value}'.")
+    if mode == "payout" and platform not in PAYOUT_PLATFORMS:
+        where = f"a {platform} store" if platform else "every store of the book"
+        raise UsageError(
+            f"posting_mode=payout (one document per marketplace payout) is not available for "
+            f"{where}: only Lazada's orders name the payout (statement) they were paid in. "
+            "Use order (one document per order) or day (one summary document per day).")
     return mode
 
 

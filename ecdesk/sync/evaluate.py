@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ecdesk import messages
 from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
 from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
-from ecdesk.sync import book_codes, fee_adjust, matching, posting, summary, summary_post
+from ecdesk.sync import book_codes, fee_adjust, matching, posting, summary_post
 from ecdesk.sync.autocount.base import Unsupported
 from ecdesk.sync.bundles import item_label
 from ecdesk.sync.connectors.base import (
@@ -131,7 +131,7 @@ class Evaluator:
         assert ctx.route is not None
         rules = posting.PostingRules.from_settings(posting_settings(ctx.session, store),
                                                    max_doc_no=ctx.route.max_doc_no)
-        summaries = rules.posting_mode == summary.DAY or summary_post.has_members(
+        summaries = rules.posting_mode in summary_post.SUMMARY_MODES or summary_post.has_members(
             ctx.session, store.id)
         return StoreEnv(store, self.connector_for(store), load_maps(ctx.session, store.id),
                         rules, summaries)
@@ -189,8 +189,8 @@ class Evaluator:
             missing = book_codes.check_draft(built, order, env.maps, ctx.book, origin)
             if missing:
                 return hold(ctx, row, missing)
-            if env.rules.posting_mode == summary.DAY:
-                return summary_post.queue(ctx, row, built, env.rules)
+            if env.rules.posting_mode in summary_post.SUMMARY_MODES:
+                return summary_post.queue(ctx, row, built, order, env.rules)
             digest = posting.content_hash(order)
             step = post_draft(ctx, row, built, digest, explain=lambda said: (
                 book_codes.explain_refusal(said, order, env.maps, origin)))

@@ -112,7 +112,7 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
 
-def _setting_hold(key: str, problem: str = "not_set", **values: object) -> Hold:
+def setting_hold(key: str, problem: str = "not_set", **values: object) -> Hold:
     """CONFIG naming the setting ``key``; ``problem`` is the message variant
     (``config.<problem>`` in ``ecdesk.messages``) and ``values`` fill it."""
     return hold(HoldCode.CONFIG, f"config.{problem}", key=key, value=key, **values)
@@ -158,7 +158,7 @@ class PostingRules:
         """Read the settings; a missing or invalid value becomes a CONFIG hold in ``problems``
         naming the setting (the order is held, never posted half-configured)."""
         s = {k: (v or "").strip() for k, v in settings.items()}
-        problems = [_setting_hold(k) for k in REQUIRED_SETTINGS if not s.get(k)]
+        problems = [setting_hold(k) for k in REQUIRED_SETTINGS if not s.get(k)]
         sales = s.get("sales_account", "")
         rules = cls(
             debtor_code=s.get("debtor_code", ""),
@@ -184,12 +184,12 @@ class PostingRules:
         if post_fees in _TRUE | _FALSE:
             rules.post_fees = post_fees in _TRUE
         elif post_fees:
-            problems.append(_setting_hold("post_fees", "not_yes_no", setting=post_fees))
+            problems.append(setting_hold("post_fees", "not_yes_no", setting=post_fees))
         on_release = s.get("fees_on_release", "").lower()
         if on_release in _TRUE | _FALSE:
             rules.fees_on_release = on_release in _TRUE
         elif on_release:
-            problems.append(_setting_hold("fees_on_release", "not_yes_no", setting=on_release))
+            problems.append(setting_hold("fees_on_release", "not_yes_no", setting=on_release))
         limits = {}
         for key in LIMIT_KEYS:
             if not s.get(key):
@@ -200,15 +200,15 @@ class PostingRules:
                     raise InvalidOperation
             except (InvalidOperation, ValueError):
                 limits.pop(key, None)
-                problems.append(_setting_hold(key, "not_an_amount", setting=s[key]))
+                problems.append(setting_hold(key, "not_an_amount", setting=s[key]))
         rules.limits = Limits(**limits)
         if len(rules.doc_prefix) > PREFIX_MAX:
-            problems.append(_setting_hold("doc_prefix", "too_long", setting=rules.doc_prefix,
+            problems.append(setting_hold("doc_prefix", "too_long", setting=rules.doc_prefix,
                                           limit=PREFIX_MAX))
         try:
             ZoneInfo(rules.timezone)
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(_setting_hold("timezone", "not_a_timezone", setting=rules.timezone,
+            problems.append(setting_hold("timezone", "not_a_timezone", setting=rules.timezone,
                                           example=DEFAULT_TIMEZONE))
             rules.timezone = DEFAULT_TIMEZONE
         kind = s.get("doc_kind", "") or DocKind.INVOICE.value
@@ -216,10 +216,10 @@ class PostingRules:
             rules.doc_kind = DocKind(kind)
         except ValueError:
             choices = ", ".join(k.value for k in DocKind if k is not DocKind.CREDIT_NOTE)
-            problems.append(_setting_hold("doc_kind", "not_a_choice", setting=kind,
+            problems.append(setting_hold("doc_kind", "not_a_choice", setting=kind,
                                           choices=choices))
         if rules.doc_kind is DocKind.CREDIT_NOTE:
-            problems.append(_setting_hold("doc_kind", "credit_note_sale"))
+            problems.append(setting_hold("doc_kind", "credit_note_sale"))
             rules.doc_kind = DocKind.INVOICE
         rules._summary_settings(s)
         return rules
@@ -230,7 +230,7 @@ class PostingRules:
         if mode in POSTING_MODES:
             self.posting_mode = mode
         else:
-            self.problems.append(_setting_hold("posting_mode", "not_a_choice", setting=mode,
+            self.problems.append(setting_hold("posting_mode", "not_a_choice", setting=mode,
                                                choices=", ".join(POSTING_MODES)))
         if s.get("fee_tolerance"):
             try:
@@ -238,14 +238,14 @@ class PostingRules:
                 if not self.fee_tolerance.is_finite() or self.fee_tolerance < 0:
                     raise InvalidOperation
             except (InvalidOperation, ValueError):
-                self.problems.append(_setting_hold("fee_tolerance", "not_an_amount",
+                self.problems.append(setting_hold("fee_tolerance", "not_an_amount",
                                                    setting=s["fee_tolerance"]))
         cutoff = s.get("summary_cutoff", "")
         if cutoff:
             try:
                 self.summary_cutoff = time.fromisoformat(cutoff)
             except ValueError:
-                self.problems.append(_setting_hold("summary_cutoff", "not_a_choice",
+                self.problems.append(setting_hold("summary_cutoff", "not_a_choice",
                                                    setting=cutoff, choices="HH:MM"))
 
 
@@ -378,7 +378,7 @@ def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool,
                     diff=f"{abs(diff):.2f}", tolerance=ROUNDING_TOLERANCE,
                     value=f"{computed:.2f}")
     if not rules.rounding_account:
-        return _setting_hold("rounding_account", f"rounding_{_KEY[what]}", diff=f"{diff:.2f}")
+        return setting_hold("rounding_account", f"rounding_{_KEY[what]}", diff=f"{diff:.2f}")
     lines.append(_line(None, ROUNDING_LINE, Decimal(1), diff,
                        acc_no=rules.rounding_account))
     return money(target)

@@ -28,6 +28,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>One summary document per payout (Lazada)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>blank: AutoCount default</source>
         <translation type="unfinished"></translation>
     </message>
@@ -96,7 +100,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...).</source>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary (Lazada) carries the orders of one paid statement, with its fees from the final figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

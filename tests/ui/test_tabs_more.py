@@ -125,3 +125,20 @@ def test_automation_chooses_summary_posting_per_day(qtbot, window, svc):
     qtbot.waitUntil(lambda: tab.result.text().startswith("Saved."))
     s = svc.get_store("Shop")
     assert (s.settings["posting_mode"], s.settings["summary_cutoff"]) == ("day", "03:30")
+
+
+def test_automation_offers_a_summary_per_payout_where_orders_name_their_payout(qtbot, window,
+                                                                              svc):
+    svc.add_store("Shop", "shopify")
+    svc.add_store("Lazada MY", "lazada")
+    window.refresh()
+    tab = window.automation
+    payout = tab.mode.findData("payout")
+    tab.select("Shop")
+    assert not tab.mode.model().item(payout).isEnabled()  # Shopify names no payouts
+    tab.select("Lazada MY")
+    assert tab.mode.model().item(payout).isEnabled()
+    tab.mode.setCurrentIndex(payout)
+    assert tab.save()
+    qtbot.waitUntil(lambda: tab.result.text().startswith("Saved."))
+    assert svc.get_store("Lazada MY").settings["posting_mode"] == "payout"

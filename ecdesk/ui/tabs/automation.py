@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.domain import PLATFORMS
+from ecdesk.domain import PLATFORMS, Platform
 from ecdesk.service import Service
 from ecdesk.ui.models.held_orders import format_date
 from ecdesk.ui.ops import Operations
@@ -37,6 +37,7 @@ DOC_KINDS = [("invoice", QT_TRANSLATE_NOOP("AutomationTab", "Sales invoice")),
 POSTING_MODES = [
     ("order", QT_TRANSLATE_NOOP("AutomationTab", "One document per order")),
     ("day", QT_TRANSLATE_NOOP("AutomationTab", "One summary document per day")),
+    ("payout", QT_TRANSLATE_NOOP("AutomationTab", "One summary document per payout (Lazada)")),
 ]
 DEFAULT_HINT = QT_TRANSLATE_NOOP("AutomationTab", "blank: AutoCount default")
 POSTING_FIELDS = [
@@ -93,7 +94,9 @@ class AutomationTab(QWidget):
         self.mode.setToolTip(self.tr(
             "A day's summary carries one line per item and price for all of that day's "
             "orders (its note lists them), posted after the cut-off time the next day; "
-            "orders that arrive later for a posted day go on an adjustment (-2, -3...)."))
+            "orders that arrive later for a posted day go on an adjustment (-2, -3...). A "
+            "payout's summary (Lazada) carries the orders of one paid statement, with its "
+            "fees from the final figures."))
         self.cutoff = QTimeEdit()
         self.cutoff.setDisplayFormat("HH:mm")
         self.cutoff.setAccessibleName(self.tr("Summary cut-off time"))
@@ -211,6 +214,8 @@ class AutomationTab(QWidget):
         self.egress_note.setVisible(not self.service.stock.takes_egress(s.platform))
         i = self.doc_kind.findData(s.settings.get("doc_kind", "invoice"))
         self.doc_kind.setCurrentIndex(max(i, 0))
+        payout = self.mode.model().item(self.mode.findData("payout"))
+        payout.setEnabled(PLATFORMS[Platform(s.platform)].names_payouts)
         self.mode.setCurrentIndex(max(self.mode.findData(
             s.settings.get("posting_mode", "order") or "order"), 0))
         self.cutoff.setTime(QTime.fromString(s.settings.get("summary_cutoff", "") or "02:00",
