@@ -12,11 +12,19 @@ import httpx
 import pytest
 from graphql import parse
 
+from ecdesk.domain import Platform
 from ecdesk.sandbox.shopify import ShopifySandbox
 from ecdesk.sandbox.shopify_schema import requested_cost
 from ecdesk.sync.cancel import CancelToken, SyncCancelled, cancel_scope
 from ecdesk.sync.connectors import shopify_bulk
-from ecdesk.sync.connectors.shopify import BULK_THRESHOLD, ORDERS_PAGE, ORDERS_QUERY
+from ecdesk.sync.connectors.base import StoreConfig
+from ecdesk.sync.connectors.shopify import (
+    BULK_THRESHOLD,
+    ORDERS_PAGE,
+    ORDERS_QUERY,
+    ShopifyConnector,
+)
+from ecdesk.sync.http import HttpClient
 from tests.integration.test_shopify_connector import FakeClock, connect, order_calls, start
 
 RUN = ("mutation($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id status } "
@@ -145,8 +153,9 @@ def test_cancel_stops_the_wait_for_a_bulk_operation(clock, creds):
 
     with start(clock, orders=260) as sb:
         creds["access_token"] = sb.access_token
-        con = connect(sb, clock, creds)
-        con.http._sleep = sleep
+        store = StoreConfig(7, "kedai", Platform.SHOPIFY, sb.url, sb.store_settings())
+        con = ShopifyConnector(store, creds, HttpClient(sleep=sleep, clock=clock),
+                               clock=clock.dt)
         with cancel_scope(token), pytest.raises(SyncCancelled):
             list(con.fetch_orders(None))
         assert len(named(sb, b"EcdeskBulkPoll")) == 0  # stopped before polling again
