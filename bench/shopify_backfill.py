@@ -60,7 +60,7 @@ def run(orders: int, settings: dict[str, str]) -> tuple[int, float, int, float]:
     clock = SimClock()
     with ShopifySandbox(clock=clock, orders=orders, maximum_available=BUCKET,
                         restore_rate=RESTORE, bulk_startup=BULK_STARTUP,
-                        bulk_rate=BULK_RATE) as sb:
+                        bulk_rate=BULK_RATE, bulk_polls=None) as sb:
         http = HttpClient(retry=RetryPolicy(), sleep=clock.sleep, clock=clock)
         store = StoreConfig(1, "bench", Platform.SHOPIFY, sb.url,
                             {**sb.store_settings(), **settings})

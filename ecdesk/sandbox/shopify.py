@@ -20,6 +20,9 @@ Follows reference/shopify-woocommerce-contracts.md §1 and §3 (Shopify simulato
   ``page_info``, ``X-Shopify-Shop-Api-Call-Limit: n/40`` and 429 + ``Retry-After: 2.0`` over
   the REST bucket (40 calls, 2 leak per second on the Standard plan). Also ``orders/{id}.json``,
   ``orders/count.json`` and ``shop.json``, enough for the official ``ShopifyAPI`` package.
+* Bulk query operations (:mod:`ecdesk.sandbox.shopify_bulk`): ``bulkOperationRunQuery``,
+  polled by ``node(id:)`` or ``currentBulkOperation``, the JSONL result on a signed loopback
+  URL; ``ordersCount(query:, limit:)`` and ``nodes(ids:)`` (each node paid for) beside them.
 * API versions: a supported one is echoed in ``X-Shopify-API-Version``; an older one "falls
   forward" to the oldest supported (§0).
 
@@ -241,7 +244,7 @@ class ShopifySandbox(ShopifyBulk, ShopifyStock, SandboxServer):
         shop_name: str = "Kedai Contoh",
         bulk_startup: float = 2.0,
         bulk_rate: float = 2000.0,
-        bulk_polls: int | None = None,
+        bulk_polls: int | None = 3,
     ) -> None:
         super().__init__(clock)
         self.shop_name = shop_name

@@ -20,8 +20,9 @@ enums BulkOperationStatus, BulkOperationErrorCode, BulkOperationUserErrorCode).
   ``bulkOperationCancel``, EXPIRED seven days after completion), ``objectCount`` (running),
   ``rootObjectCount``, ``fileSize`` and ``url``. Time is the sandbox clock: an operation waits
   :attr:`bulk_startup` seconds, then exports :attr:`bulk_rate` objects a second (illustrative
-  figures, not Shopify's); with ``bulk_polls`` set it also completes at that many polls, so a
-  test with a frozen clock needs no sleep.
+  figures, not Shopify's); it also completes at its :attr:`bulk_polls`-th poll (default 3), so
+  a demo or test whose waits do not move the sandbox clock never polls for long (``None``:
+  the clock alone decides, as the bench and the timeout test need).
 * The result: JSONL, one object a line; each node of a nested connection is its own line
   carrying ``__parentId`` (the parent node's ``id``) and comes after its parent;
   ``groupObjects: false`` (the default from 2026-01) writes every top-level line first,

@@ -121,7 +121,7 @@ def test_failed_bulk_operation_falls_back_to_paging(clock, creds, caplog, code):
 
 def test_bulk_refused_while_another_runs_falls_back_to_paging(clock, creds, caplog):
     """Before 2026-01 one bulk query at a time per shop: the connector's is refused."""
-    with start(clock, orders=260, bulk_rate=1.0) as sb:
+    with start(clock, orders=260, bulk_rate=1.0, bulk_polls=None) as sb:
         creds["access_token"] = sb.access_token
         other = gql(sb, RUN, version="2025-10", q=ORDERS_BULK)["data"]["bulkOperationRunQuery"]
         assert other["userErrors"] == []
@@ -133,7 +133,7 @@ def test_bulk_refused_while_another_runs_falls_back_to_paging(clock, creds, capl
 
 
 def test_bulk_not_done_in_time_is_cancelled_then_paged(clock, creds):
-    with start(clock, orders=260, bulk_rate=0.01) as sb:  # would take days
+    with start(clock, orders=260, bulk_rate=0.01, bulk_polls=None) as sb:  # takes days
         creds["access_token"] = sb.access_token
         raws = list(connect(sb, clock, creds).fetch_orders(None))
         assert len(raws) == 260
@@ -163,18 +163,18 @@ def test_cancel_stops_the_wait_for_a_bulk_operation(clock, creds):
 
 def test_frozen_clock_sandbox_completes_by_polls(creds):
     frozen = FakeClock()
-    with ShopifySandbox(clock=lambda: frozen.now, orders=260, bulk_polls=2) as sb:
+    with ShopifySandbox(clock=lambda: frozen.now, orders=260) as sb:  # completes at poll 3
         creds["access_token"] = sb.access_token
         http_clock = FakeClock()
         con = connect(sb, http_clock, creds)
         raws = list(con.fetch_orders(None))
-        assert len(raws) == 260 and len(named(sb, b"EcdeskBulkPoll")) == 2
+        assert len(raws) == 260 and len(named(sb, b"EcdeskBulkPoll")) == 3
 
 
 # --- the sandbox's bulk contract ---------------------------------------------------------------
 
 def test_sandbox_bulk_lifecycle_jsonl_and_signed_url(clock):
-    with start(clock, orders=30, bulk_startup=2.0, bulk_rate=20.0) as sb:
+    with start(clock, orders=30, bulk_startup=2.0, bulk_rate=20.0, bulk_polls=None) as sb:
         before = sb.bucket.available
         run = gql(sb, RUN, q=ORDERS_BULK)
         op = run["data"]["bulkOperationRunQuery"]["bulkOperation"]
@@ -214,7 +214,7 @@ def test_sandbox_bulk_query_is_not_held_to_the_single_query_cost_limit(clock):
 
 
 def test_sandbox_refuses_a_second_bulk_query_before_2026_01_and_a_sixth_after(clock):
-    with start(clock, orders=5, bulk_rate=0.01) as sb:
+    with start(clock, orders=5, bulk_rate=0.01, bulk_polls=None) as sb:
         first = gql(sb, RUN, version="2025-10", q=ORDERS_BULK)["data"]["bulkOperationRunQuery"]
         assert first["userErrors"] == []
         second = gql(sb, RUN, version="2025-10", q=ORDERS_BULK)["data"]["bulkOperationRunQuery"]
