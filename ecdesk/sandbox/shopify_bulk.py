@@ -337,8 +337,8 @@ class ShopifyBulk:
         if now - op.created < self._runtime(op) and not done_by_polls:
             return "CREATED" if now - op.created < self.bulk_startup and not op.polls \
                 else "RUNNING"
-        if op.finished is None:
-            op.finished = max(now, op.created)
+        if op.finished is None:  # when it finished: its time ran out, or the polls did
+            op.finished = min(now, op.created + self._runtime(op))
         if op.fail:
             return "FAILED"
         if now - op.finished > URL_DAYS * 86400:

@@ -137,8 +137,8 @@ def gql_datetime(value: datetime) -> str:
 #: requested points of one more line item / shipping line in a page: the node and each
 #: object (braced selection) inside it (§1.7: objects 1, scalars 0)
 LINE_POINTS = 1 + LINE_FIELDS.count("{")
-UNKNOWN_MORE = 10**6  # an order whose lines were cut short counts as longer than any page
 SHIP_POINTS = 1 + SHIPPING_FIELDS.count("{")
+UNKNOWN_MORE = 10**6  # an order whose lines were cut short counts as longer than any page
 
 
 @dataclasses.dataclass

@@ -98,9 +98,15 @@ def run_bulk(conn: ShopifyConnector, search: str | None) -> list[dict[str, Any]]
         log.warning("Store '%s': Shopify's bulk export did not complete (%s); fetching the "
                     "orders page by page instead.", name, exc)
         return None
-    orders.sort(key=lambda o: (str(o.get("updatedAt")), str(o.get("id"))))
+    orders.sort(key=_oldest_first)
     log.info("Store '%s': %d orders in one bulk operation", name, len(orders))
     return orders
+
+
+def _oldest_first(order: dict[str, Any]) -> tuple[str, int]:
+    """As the pages come (``sortKey: UPDATED_AT``, ties by id)."""
+    legacy = str(order.get("legacyResourceId") or "")
+    return str(order.get("updatedAt") or ""), int(legacy) if legacy.isdigit() else 0
 
 
 def _start(conn: ShopifyConnector, search: str | None) -> str:
