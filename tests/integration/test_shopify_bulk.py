@@ -88,16 +88,17 @@ def test_regular_poll_is_never_counted_nor_bulk(clock, creds):
 
 
 def test_catch_up_of_days_is_counted_and_large_goes_bulk_small_pages(clock, creds):
-    with start(clock, orders=400) as sb:
+    with start(clock, orders=1200) as sb:  # 30 days of orders: some 280 in the last week
         creds["access_token"] = sb.access_token
         con = connect(sb, clock, creds)
         week_ago = clock.dt() - timedelta(days=7)
         recent = [o for o in sb.orders if o.updated_at >= week_ago - con.overlap]
+        assert BULK_THRESHOLD <= len(recent) < len(sb.orders)
         raws = list(con.fetch_orders(week_ago))
         assert {r.external_id for r in raws} == {str(o.id) for o in recent}
         assert len(named(sb, b"EcdeskCount")) == 1
-        went_bulk = bool(named(sb, b"bulkOperationRunQuery"))
-        assert went_bulk == (len(recent) >= BULK_THRESHOLD)
+        assert len(named(sb, b"bulkOperationRunQuery")) == 1 and not order_calls(sb)
+        assert "updated_at:>=" in sb.bulk_ops[0].query  # the window, not the whole history
         sb.requests.clear()
         day_ago = clock.dt() - timedelta(days=1)
         list(con.fetch_orders(day_ago))  # far fewer than 250 orders: paged
