@@ -71,8 +71,10 @@ class BulkOp:
     number: int
     query: str
     created: float
-    lines: list[bytes]
-    roots: int
+    document: Any = None  # the parsed bulk query, exported once the operation starts
+    group: bool = False
+    lines: list[bytes] | None = None  # the JSONL lines, once exported
+    roots: int = 0
     fail: str | None = None
     canceled: bool = False
     polls: int = 0
@@ -280,21 +282,28 @@ class ShopifyBulk:
         if version < FIVE_AT_ONCE_FROM and running:
             return _refused("OPERATION_IN_PROGRESS", "A bulk query operation for this app and "
                             f"shop is already in progress: {running[0].gid}.")
-        token = BULK_MODE.set(True)
-        try:
-            result = execute(SCHEMA, document, root_value=self._root())
-        finally:
-            BULK_MODE.reset(token)
-        lines, roots = to_jsonl(document, result.data or {}, group=bool(groupObjects)) \
-            if not result.errors else ([], 0)
-        op = BulkOp(len(self.bulk_ops) + 1, query, self.clock(), lines, roots,
-                    fail=self.bulk_fail, version=version)
+        op = BulkOp(len(self.bulk_ops) + 1, query, self.clock(), document=document,
+                    group=bool(groupObjects), fail=self.bulk_fail, version=version)
         op.signature = hashlib.sha256(f"bulk:{op.number}:{op.created}".encode()).hexdigest()[:20]
-        if result.errors and op.fail is None:
-            op.fail = "ACCESS_DENIED"  # a field the app may not read
         self.bulk_fail = None
         self.bulk_ops.append(op)
+        # answered at once, as Shopify does: the export runs when the operation starts
         return {"bulkOperation": self._bulk_object(op, polled=False), "userErrors": []}
+
+    def _export(self, op: BulkOp) -> list[bytes]:
+        """Run the bulk query once (every node of its connections) into JSONL lines."""
+        if op.lines is None:
+            token = BULK_MODE.set(True)
+            try:
+                result = execute(SCHEMA, op.document, root_value=self._root())
+            finally:
+                BULK_MODE.reset(token)
+            if result.errors:
+                op.lines, op.roots = [], 0
+                op.fail = op.fail or "ACCESS_DENIED"  # a field the app may not read
+            else:
+                op.lines, op.roots = to_jsonl(op.document, result.data or {}, group=op.group)
+        return op.lines
 
     def _bulk_cancel(self, info: Any, id: str) -> dict[str, Any]:
         op = self._bulk_by_gid(id)
@@ -327,16 +336,17 @@ class ShopifyBulk:
         return self.bulk_ops[n - 1] if 1 <= n <= len(self.bulk_ops) else None
 
     def _runtime(self, op: BulkOp) -> float:
-        return self.bulk_startup + len(op.lines) / max(self.bulk_rate, 1e-9)
+        return self.bulk_startup + len(self._export(op)) / max(self.bulk_rate, 1e-9)
 
     def _status(self, op: BulkOp) -> str:
         now = self.clock()
         if op.canceled:
             return "CANCELED"
         done_by_polls = self.bulk_polls is not None and op.polls >= self.bulk_polls
+        if now - op.created < self.bulk_startup and not done_by_polls:
+            return "RUNNING" if op.polls else "CREATED"
         if now - op.created < self._runtime(op) and not done_by_polls:
-            return "CREATED" if now - op.created < self.bulk_startup and not op.polls \
-                else "RUNNING"
+            return "RUNNING"
         if op.finished is None:  # when it finished: its time ran out, or the polls did
             op.finished = min(now, op.created + self._runtime(op))
         if op.fail:
@@ -349,7 +359,7 @@ class ShopifyBulk:
         if polled:
             op.polls += 1
         status = self._status(op)
-        total = len(op.lines)
+        total = len(op.lines or [])
         if status == "RUNNING":
             done = int(max(0.0, self.clock() - op.created - self.bulk_startup) * self.bulk_rate)
             count = min(total - 1, done) if total else 0
@@ -368,7 +378,7 @@ class ShopifyBulk:
             "query": op.query, "createdAt": _iso(op.created),
             "completedAt": _iso(op.finished) if completed and op.finished else None,
             "objectCount": str(count), "rootObjectCount": str(op.roots if completed else 0),
-            "fileSize": str(sum(len(line) + 1 for line in op.lines)) if completed and total
+            "fileSize": str(sum(len(line) + 1 for line in op.lines or [])) if completed and total
             else None,
             "url": link % "" if completed and total else None,
             "partialDataUrl": link % "-partial" if partial else None,
@@ -385,7 +395,8 @@ class ShopifyBulk:
         if (partial and status != "FAILED") or (not partial and status != "COMPLETED"):
             return Response.text("<Error><Code>AccessDenied</Code></Error>", 403,
                                  "application/xml")
-        lines = op.lines[:len(op.lines) // 2] if partial else op.lines
+        lines = op.lines or []
+        lines = lines[:len(lines) // 2] if partial else lines
         body = b"".join(line + b"\n" for line in lines)
         return Response(200, body, {"Content-Type": "application/jsonl"})
 

@@ -13,6 +13,7 @@ import pytest
 from graphql import parse
 
 from ecdesk.domain import Platform
+from ecdesk.sandbox.server import Fault
 from ecdesk.sandbox.shopify import ShopifySandbox
 from ecdesk.sandbox.shopify_schema import requested_cost
 from ecdesk.sync.cancel import CancelToken, SyncCancelled, cancel_scope
@@ -131,6 +132,22 @@ def test_bulk_refused_while_another_runs_falls_back_to_paging(clock, creds, capl
         assert len(raws) == 260 and order_calls(sb)
         assert len(sb.bulk_ops) == 1  # nothing created for the refused one
         assert any("OPERATION_IN_PROGRESS" in r.getMessage() for r in caplog.records)
+
+
+def test_lost_answer_to_the_bulk_start_is_not_sent_again_then_pages(clock, creds):
+    with start(clock, orders=260) as sb:
+        creds["access_token"] = sb.access_token
+        started = sb._bulk_run
+
+        def answer_lost(*args, **kwargs):
+            out = started(*args, **kwargs)  # the operation starts, its answer never arrives
+            sb.inject(Fault(None, after_handler=True, path="graphql.json"))
+            return out
+
+        sb._bulk_run = answer_lost
+        raws = list(connect(sb, clock, creds).fetch_orders(None))
+        assert len(raws) == 260 and order_calls(sb)
+        assert len(named(sb, b"bulkOperationRunQuery")) == 1 and len(sb.bulk_ops) == 1
 
 
 def test_bulk_not_done_in_time_is_cancelled_then_paged(clock, creds):

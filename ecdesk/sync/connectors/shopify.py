@@ -325,8 +325,10 @@ class ShopifyConnector(Connector):
 
     # --- one GraphQL call ----------------------------------------------------------------------
     def graphql(self, query: str, variables: dict[str, Any] | None = None,
-                operation: str = "") -> dict[str, Any]:
-        """Run one query and return its ``data``; paces, retries throttling, renews tokens."""
+                operation: str = "", *, retry_writes: bool = True) -> dict[str, Any]:
+        """Run one query and return its ``data``; paces, retries throttling, renews tokens.
+        ``retry_writes=False``: a mutation whose answer is lost is not sent again (the HTTP
+        client raises ``MaybeApplied``)."""
         renewed = False
         throttles = 0
         token, renewable = self._token()
@@ -336,7 +338,7 @@ class ShopifyConnector(Connector):
                 resp = self.http.request(
                     "POST", self.endpoint, json_body={"query": query, "variables": variables or {}},
                     headers={"X-Shopify-Access-Token": token, "Accept": "application/json"},
-                    retry_writes=True, what=f"Shopify store '{self.store.name}'")
+                    retry_writes=retry_writes, what=f"Shopify store '{self.store.name}'")
             except RateLimited as exc:  # 429 after the client's own retries
                 if _codes(exc.body) & {"THROTTLED"} and throttles < THROTTLE_RETRIES:
                     throttles += 1

@@ -20,11 +20,12 @@ to a JSONL file; this module:
    inside a list field: ``Order.refunds`` is a list), for the orders that have refunds, in
    batches of :data:`REFUND_BATCH` through ``nodes(ids:)``.
 
-Anything else than a completed operation (a ``userErrors`` refusal such as another operation
-still running, FAILED with ``ACCESS_DENIED``/``TIMEOUT``/``INTERNAL_SERVER_ERROR``, CANCELED,
-EXPIRED, no answer within :data:`TIMEOUT`, a download refused or a file that does not stitch)
-returns ``None`` with a log line, and the connector pages through the same window instead:
-nothing is lost, only time.
+Anything else than a completed operation returns ``None`` with a log line, and the connector
+pages through the same window instead: nothing is lost, only time. That is: a ``userErrors``
+refusal (another operation still running), the start's answer lost (not sent twice: it may
+have started one), FAILED with ``ACCESS_DENIED``/``TIMEOUT``/``INTERNAL_SERVER_ERROR``,
+CANCELED, EXPIRED, not done within :data:`TIMEOUT`, a download refused, a file that does not
+stitch.
 """
 
 from __future__ import annotations
@@ -110,7 +111,9 @@ def _oldest_first(order: dict[str, Any]) -> tuple[str, int]:
 
 
 def _start(conn: ShopifyConnector, search: str | None) -> str:
-    data = conn.graphql(BULK_RUN, {"query": bulk_orders_query(search)}, "bulk")
+    # not sent twice: a lost answer may have started an operation (then: pages, see above)
+    data = conn.graphql(BULK_RUN, {"query": bulk_orders_query(search)}, "bulk",
+                        retry_writes=False)
     run = data.get("bulkOperationRunQuery") or {}
     errors = run.get("userErrors") or []
     op = run.get("bulkOperation") or {}
