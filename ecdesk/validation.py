@@ -37,7 +37,7 @@ COMMON_KEYS = (
 )
 #: Keys only one platform's connector reads.
 PLATFORM_KEYS: dict[str, tuple[str, ...]] = {
-    "shopify": ("api_version", "page_size"),
+    "shopify": ("api_version", "page_size", "bulk_threshold"),
     "woocommerce": ("auth", "page_size", "refund_lookback_days"),
     "shopee": ("partner_id", "shop_id", "tax_rate", "auth_url"),
     "lazada": ("app_key", "auth_url", "seller_id"),
@@ -81,8 +81,9 @@ def check_store_settings(platform: str, settings: dict[str, str]) -> dict[str, s
                      "fee_tolerance"):
             check_positive(value, key)
         elif key in ("page_size", "refund_lookback_days", "egress_minutes", "stock_buffer",
-                     "partner_id", "shop_id"):
-            check_whole(value, key, minimum=0 if key == "stock_buffer" else 1)
+                     "partner_id", "shop_id", "bulk_threshold"):
+            check_whole(value, key, minimum=0 if key in ("stock_buffer", "bulk_threshold")
+                        else 1)
         elif key == "posting_mode":
             cleaned[key] = check_posting_mode(value, platform)
         elif key == "fees_on_release":
