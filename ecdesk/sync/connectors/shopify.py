@@ -48,6 +48,7 @@ from ecdesk.domain import (
     Platform,
 )
 from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder, token_fresh
+from ecdesk.sync.connectors.shopify_bucket import CostBucket
 from ecdesk.sync.connectors.shopify_mapper import (  # noqa: F401 - the mapper's names
     FINANCIAL_STATUS,
     _nodes,
@@ -232,10 +233,7 @@ class ShopifyConnector(Connector):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._throttle: dict[str, float] | None = None  # last throttleStatus seen
-        self._throttle_at = 0.0  # http clock when it was seen
-        self._last_cost: dict[str, int] = {}  # requested cost per operation, for pacing
-        self._cost_seen: dict[str, Any] = {}  # the last answer's extensions.cost
+        self.bucket = CostBucket(self.http)  # the GraphQL cost points (§1.7)
         self._version_warned = False
 
     # --- addresses ---------------------------------------------------------------------------
@@ -333,7 +331,7 @@ class ShopifyConnector(Connector):
         throttles = 0
         token, renewable = self._token()
         while True:
-            self._pace(self._last_cost.get(operation, 0))
+            self.bucket.pace(operation)
             try:
                 resp = self.http.request(
                     "POST", self.endpoint, json_body={"query": query, "variables": variables or {}},
@@ -342,7 +340,7 @@ class ShopifyConnector(Connector):
             except RateLimited as exc:  # 429 after the client's own retries
                 if _codes(exc.body) & {"THROTTLED"} and throttles < THROTTLE_RETRIES:
                     throttles += 1
-                    self._wait_throttled(exc.body)
+                    self.bucket.wait_throttled(exc.body)
                     continue
                 raise RateLimited(
                     f"Shopify kept asking ecdesk to slow down for store '{self.store.name}'. "
@@ -360,7 +358,7 @@ class ShopifyConnector(Connector):
                 raise ApiError(f"Shopify sent an answer ecdesk cannot read for store "
                                f"'{self.store.name}'. Try again later.", status=resp.status_code)
             cost = (body.get("extensions") or {}).get("cost") or {}
-            self._note_cost(cost, operation)
+            self.bucket.note(cost, operation)
             codes = _codes(body)
             if "THROTTLED" in codes:
                 if throttles >= THROTTLE_RETRIES:
@@ -368,7 +366,7 @@ class ShopifyConnector(Connector):
                         f"Shopify kept throttling store '{self.store.name}'. Nothing was lost; "
                         "the next sync continues where this one stopped.", status=200, body=body)
                 throttles += 1
-                self._wait_throttled(body)
+                self.bucket.wait_throttled(body)
                 continue
             if "ACCESS_DENIED" in codes:
                 raise AuthError(
@@ -398,48 +396,6 @@ class ShopifyConnector(Connector):
         if reason:
             log.warning("Store '%s': Shopify reports a deprecated call: %s", self.store.name,
                         reason)
-
-    # --- rate limits (§1.7) ------------------------------------------------------------------
-    def _note_cost(self, cost: dict[str, Any], operation: str) -> None:
-        self._cost_seen = cost
-        status = cost.get("throttleStatus")
-        if isinstance(status, dict):
-            try:
-                self._throttle = {k: float(status[k]) for k in
-                                  ("maximumAvailable", "currentlyAvailable", "restoreRate")}
-            except (KeyError, TypeError, ValueError):
-                self._throttle = None
-            self._throttle_at = self.http.clock()
-        if operation and isinstance(cost.get("requestedQueryCost"), int | float):
-            self._last_cost[operation] = int(cost["requestedQueryCost"])
-
-    def _pace(self, expected_cost: int) -> None:
-        """Wait before a call that the bucket (as last reported, refilled since) cannot pay."""
-        t = self._throttle
-        if not t or expected_cost <= 0 or t["restoreRate"] <= 0:
-            return
-        elapsed = max(0.0, self.http.clock() - self._throttle_at)
-        available = min(t["maximumAvailable"], t["currentlyAvailable"] + elapsed * t[
-            "restoreRate"])
-        if expected_cost > available:
-            # one point more than needed: a bucket refilled to exactly the cost may round short
-            wait = (expected_cost + 1 - available) / t["restoreRate"]
-            log.info("Shopify bucket low (%.0f of %d points): waiting %.1fs", available,
-                     expected_cost, wait)
-            self.http.sleep(wait)
-
-    def _wait_throttled(self, body: Any) -> None:
-        ext = body.get("extensions") if isinstance(body, dict) else None
-        cost = (ext or {}).get("cost") or {}
-        status = cost.get("throttleStatus") or {}
-        try:
-            wait = (float(cost["requestedQueryCost"]) - float(status["currentlyAvailable"])) / \
-                float(status["restoreRate"])
-        except (KeyError, TypeError, ValueError, ZeroDivisionError):
-            wait = 1.0
-        wait = max(wait, 0.1)
-        log.info("Shopify throttled the call; waiting %.1fs", wait)
-        self.http.sleep(wait)
 
     # --- fetching ----------------------------------------------------------------------------
     def fetch_orders(self, since: datetime | None,
@@ -492,7 +448,7 @@ class ShopifyConnector(Connector):
         while True:
             variables = {**shape.variables(), "after": after, "query": search}
             if shape.base is not None:  # pace for this page's own requested cost
-                self._last_cost["orders"] = shape.expected_cost()
+                self.bucket.last_cost["orders"] = shape.expected_cost()
             try:
                 data = self.graphql(ORDERS_QUERY, variables, "orders")
             except ApiError as exc:
@@ -502,7 +458,7 @@ class ShopifyConnector(Connector):
                 shape.first //= 2
                 log.info("Shopify query too costly; asking %d orders a page", shape.first)
                 continue
-            cost = self._cost_seen  # this page's, before the long orders' own calls
+            cost = self.bucket.seen  # this page's, before the long orders' own calls
             conn = data.get("orders") or {}
             nodes = [self._complete(node) for node in conn.get("nodes") or []]
             shape.learn(cost, nodes)  # whole orders: how many lines they really have
