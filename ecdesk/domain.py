@@ -50,7 +50,7 @@ PLATFORMS: dict[Platform, PlatformFacts] = {
         "ecdesk.sync.connectors.woocommerce:WooCommerceConnector"),
     Platform.SHOPEE: PlatformFacts(
         "Shopee", "Shopee", "SP", "ecdesk.sync.connectors.shopee:ShopeeConnector",
-        marketplace=True),
+        marketplace=True, names_payouts=True),
     Platform.LAZADA: PlatformFacts(
         "Lazada", "Lazada", "LZ", "ecdesk.sync.connectors.lazada:LazadaConnector",
         marketplace=True, names_payouts=True),
@@ -262,8 +262,9 @@ class Order:
     #: the marketplace has released that payout (Shopee: the order is COMPLETED and its
     #: escrow paid out; Lazada: every finance row is "Paid"): its figures no longer change
     settlement_released: bool = False
-    #: the released payout the order's money went out in (Lazada's statement), and that
-    #: payout's day: ``posting_mode=payout`` posts one summary per payout (decisions §9)
+    #: the released payout the order's money went out in (Lazada's statement; Shopee's day
+    #: of escrow release), and that payout's day: ``posting_mode=payout`` posts one summary
+    #: per payout (decisions §9)
     payout_ref: str = ""
     payout_date: date | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)

@@ -120,7 +120,7 @@ def check_posting_mode(value: str, platform: str | None = None) -> str:
         where = f"a {platform} store" if platform else "every store of the book"
         raise UsageError(
             f"posting_mode=payout (one document per marketplace payout) is not available for "
-            f"{where}: only Lazada's orders name the payout (statement) they were paid in. "
+            f"{where}: only Shopee's and Lazada's orders name the payout they were paid in. "
             "Use order (one document per order) or day (one summary document per day).")
     return mode
 

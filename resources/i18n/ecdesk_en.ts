@@ -28,10 +28,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One summary document per payout (Lazada)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>blank: AutoCount default</source>
         <translation type="unfinished"></translation>
     </message>
@@ -100,7 +96,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary (Lazada) carries the orders of one paid statement, with its fees from the final figures.</source>
+        <source>One summary document per payout (Shopee, Lazada)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary (Shopee, Lazada) carries the orders of one payout (a Lazada statement, a day of Shopee escrow releases), with their fees from the final figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -28,10 +28,6 @@
         <translation>Satu dokumen ringkasan sehari</translation>
     </message>
     <message>
-        <source>One summary document per payout (Lazada)</source>
-        <translation>Satu dokumen ringkasan bagi setiap pembayaran (Lazada)</translation>
-    </message>
-    <message>
         <source>blank: AutoCount default</source>
         <translation>kosong: lalai AutoCount</translation>
     </message>
@@ -100,8 +96,12 @@
         <translation>Mod pengeposan</translation>
     </message>
     <message>
-        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary (Lazada) carries the orders of one paid statement, with its fees from the final figures.</source>
-        <translation>Ringkasan sehari mengandungi satu baris bagi setiap item dan harga untuk semua pesanan hari itu (notanya menyenaraikan pesanan), dipos selepas masa tutup pada hari berikutnya; pesanan yang tiba kemudian untuk hari yang telah dipos masuk ke pelarasan (-2, -3...). Ringkasan pembayaran (Lazada) mengandungi pesanan satu penyata yang telah dibayar, dengan yurannya daripada angka muktamad.</translation>
+        <source>One summary document per payout (Shopee, Lazada)</source>
+        <translation>Satu dokumen ringkasan bagi setiap pembayaran (Shopee, Lazada)</translation>
+    </message>
+    <message>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary (Shopee, Lazada) carries the orders of one payout (a Lazada statement, a day of Shopee escrow releases), with their fees from the final figures.</source>
+        <translation>Ringkasan sehari mengandungi satu baris bagi setiap item dan harga untuk semua pesanan hari itu (notanya menyenaraikan pesanan), dipos selepas masa tutup pada hari berikutnya; pesanan yang tiba kemudian untuk hari yang telah dipos masuk ke pelarasan (-2, -3...). Ringkasan pembayaran (Shopee, Lazada) mengandungi pesanan satu pembayaran (penyata Lazada, hari pelepasan eskrow Shopee), dengan yurannya daripada angka muktamad.</translation>
     </message>
     <message>
         <source>Summary cut-off time</source>

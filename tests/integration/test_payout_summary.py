@@ -67,7 +67,25 @@ def test_each_paid_statement_is_one_invoice_and_one_fee_note(tmp_path):
         assert _totals(world2) == paid  # the same receivable and fees to the cent
 
 
+def test_a_shopee_payout_is_a_day_of_escrow_releases(tmp_path):
+    with synced_world(tmp_path, ["shopee"], orders=60, seed=3,
+                      settings={"posting_mode": "payout"}) as (svc, world):
+        invoices = [d["master"] for d in world.autocount.documents("invoice")]
+        assert invoices and all(m["docNo"].startswith("SP-P2") for m in invoices)
+        assert all(m["ref"] == f"Shopee payout {m['docDate'][:10]}" for m in invoices)
+        assert any("Waits for Shopee to pay it out" in why for why in _waiting(svc))
+        world.sandboxes["shopee"].release_all()
+        svc.sync()
+        assert not [why for why in _waiting(svc) if "pay it out" in why]
+        assert {p.state for p in svc.payouts()} == {"reconciled"}
+        paid = _totals(world)
+    (tmp_path / "per-order").mkdir()
+    with synced_world(tmp_path / "per-order", ["shopee"], orders=60, seed=3,
+                      release=True) as (_, world2):
+        assert _totals(world2) == paid
+
+
 def test_payout_mode_is_for_stores_whose_orders_name_their_payout(tmp_path):
-    with synced_world(tmp_path, ["shopee"], orders=5, seed=3) as (svc, _):
-        with pytest.raises(UsageError, match="only Lazada"):
+    with synced_world(tmp_path, ["woocommerce"], orders=5, seed=3) as (svc, _):
+        with pytest.raises(UsageError, match="only Shopee's and Lazada's"):
             svc.update_store(svc.store_names()[0], settings={"posting_mode": "payout"})

@@ -37,7 +37,8 @@ DOC_KINDS = [("invoice", QT_TRANSLATE_NOOP("AutomationTab", "Sales invoice")),
 POSTING_MODES = [
     ("order", QT_TRANSLATE_NOOP("AutomationTab", "One document per order")),
     ("day", QT_TRANSLATE_NOOP("AutomationTab", "One summary document per day")),
-    ("payout", QT_TRANSLATE_NOOP("AutomationTab", "One summary document per payout (Lazada)")),
+    ("payout", QT_TRANSLATE_NOOP("AutomationTab",
+                                 "One summary document per payout (Shopee, Lazada)")),
 ]
 DEFAULT_HINT = QT_TRANSLATE_NOOP("AutomationTab", "blank: AutoCount default")
 POSTING_FIELDS = [
@@ -95,8 +96,9 @@ class AutomationTab(QWidget):
             "A day's summary carries one line per item and price for all of that day's "
             "orders (its note lists them), posted after the cut-off time the next day; "
             "orders that arrive later for a posted day go on an adjustment (-2, -3...). A "
-            "payout's summary (Lazada) carries the orders of one paid statement, with its "
-            "fees from the final figures."))
+            "payout's summary (Shopee, Lazada) carries the orders of one payout (a Lazada "
+            "statement, a day of Shopee escrow releases), with their fees from the final "
+            "figures."))
         self.cutoff = QTimeEdit()
         self.cutoff.setDisplayFormat("HH:mm")
         self.cutoff.setAccessibleName(self.tr("Summary cut-off time"))
