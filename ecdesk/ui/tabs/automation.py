@@ -168,6 +168,9 @@ class AutomationTab(QWidget):
         right.addLayout(columns)
         right.addLayout(row)
         right.addStretch(1)
+        for combo in (self.doc_kind, self.mode, self.when):  # long choices shrink, not cut
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
         self.empty = QLabel(self.tr("Add a store in the Stores tab first."))
         layout = QHBoxLayout(self)
         layout.addWidget(self.stores)
@@ -183,8 +186,11 @@ class AutomationTab(QWidget):
         current = self.store()
         self.stores.blockSignals(True)
         self.stores.clear()
-        self.stores.addItems(self.service.store_names())
+        names = self.service.store_names()
+        self.stores.addItems(names)
         self.stores.blockSignals(False)
+        widest = max((self.stores.fontMetrics().horizontalAdvance(n) for n in names), default=0)
+        self.stores.setMinimumWidth(min(220, max(120, widest + 24)))  # names are not cut
         items = self.stores.findItems(current or "", _exact())
         self.stores.setCurrentRow(self.stores.row(items[0]) if items and current else 0)
         has = self.stores.count() > 0
