@@ -93,7 +93,7 @@ def test_catch_up_of_days_is_counted_and_large_goes_bulk_small_pages(clock, cred
         creds["access_token"] = sb.access_token
         con = connect(sb, clock, creds)
         week_ago = clock.dt() - timedelta(days=7)
-        recent = [o for o in sb.orders if o.updated_at >= week_ago - con.overlap]
+        recent = [o for o in sb.orders if o.updated_at >= week_ago]
         assert BULK_THRESHOLD <= len(recent) < len(sb.orders)
         raws = list(con.fetch_orders(week_ago))
         assert {r.external_id for r in raws} == {str(o.id) for o in recent}

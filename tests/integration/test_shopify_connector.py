@@ -12,7 +12,7 @@ from ecdesk.domain import Disposition, Platform
 from ecdesk.sandbox.server import Fault, Response
 from ecdesk.sandbox.shopify import INVALID_TOKEN, ShopifySandbox
 from ecdesk.sync.connectors.base import ConfigError, StoreConfig
-from ecdesk.sync.connectors.shopify import ORDERS_PAGE, ShopifyConnector
+from ecdesk.sync.connectors.shopify import ORDERS_PAGE, ShopifyConnector, gql_datetime
 from ecdesk.sync.http import ApiError, AuthError, HttpClient, RetryPolicy
 
 START = datetime(2026, 11, 20, 4, 0, tzinfo=UTC).timestamp()
@@ -95,7 +95,8 @@ def test_incremental_fetch_returns_only_orders_changed_since(clock, creds):
         again = list(con.fetch_orders(synced_at))
         assert {r.external_id for r in again} == touched
         assert "updated_at:>=" in order_calls(sb)[-1].body.decode()
-        # nothing changed since the last change: only the overlap window is re-read
+        # the window starts where ingest says (it took the overlap off the cursor, once)
+        assert f"updated_at:>='{gql_datetime(synced_at)}'" in order_calls(sb)[-1].body.decode()
         assert list(con.fetch_orders(clock.dt() + timedelta(minutes=11))) == []
 
 

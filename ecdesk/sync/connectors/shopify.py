@@ -18,7 +18,8 @@ Contract followed (same reference, §1):
   401 (pitfall 16).
 * Orders: ``orders(first, after, query: "updated_at:>='…'", sortKey: UPDATED_AT)`` with
   ``pageInfo{hasNextPage endCursor}``, no status filter (every order, pitfall 1), starting
-  :attr:`overlap` before the last sync (pitfall 3); nested ``lineItems``/``shippingLines`` are
+  :attr:`overlap` before the last sync (pitfall 3; ingest subtracts it from the cursor, once,
+  as for every connector); nested ``lineItems``/``shippingLines`` are
   paged when they have more (§1.3).
 * Rate limits (§1.7): ``extensions.cost.throttleStatus`` paces the next call before the bucket
   runs dry (pitfall 12); a ``THROTTLED`` answer (HTTP 200 or 429) waits ``(requested -
@@ -412,7 +413,7 @@ class ShopifyConnector(Connector):
         """
         terms = []
         if since is not None:
-            terms.append(f"updated_at:>='{gql_datetime(since - self.overlap)}'")
+            terms.append(f"updated_at:>='{gql_datetime(since)}'")  # ingest took the overlap
         if until is not None:
             terms.append(f"updated_at:<='{gql_datetime(until)}'")
         search = " AND ".join(terms) or None
