@@ -19,6 +19,7 @@ FIGURES = (
     "stock_push",  # stock: quantities pushed per store
     "fuzz",  # 10,000 mutated payloads per connector: problems found
     "peak_day",  # 50,000 orders against AutoCount's 100 calls a minute (simulated clock)
+    "shopify_backfill",  # 5,000 Shopify orders at Standard limits: paging vs bulk (sim. clock)
 )
 
 

@@ -165,6 +165,7 @@ def run_demo(folder: str | None = None, route: str = "cloud") -> int:
     base.mkdir(parents=True)
     os.environ["PYTHON_KEYRING_BACKEND"] = "ecdesk.secrets.FileKeyring"
     os.environ["ECDESK_KEYRING_FILE"] = str(base / "keyring.json")
+    os.environ["ECDESK_FAKE_BOOK"] = str(base / "desktop-book.sqlite")  # window + sync process
     keyring.set_keyring(FileKeyring())
     world = start_sandboxes()
     service = Service(f"sqlite:///{base / 'demo.sqlite'}")

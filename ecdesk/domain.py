@@ -38,6 +38,8 @@ class PlatformFacts:
     connector: str  # "module:Class" of its connector, imported when first used
     marketplace: bool = False  # paid out net of fees: fee notes on by default
     takes_stock: bool = True  # ecdesk can push stock and tracking to it
+    #: its orders name the payout they were paid in: ``posting_mode=payout`` is possible
+    names_payouts: bool = False
 
 
 PLATFORMS: dict[Platform, PlatformFacts] = {
@@ -48,10 +50,10 @@ PLATFORMS: dict[Platform, PlatformFacts] = {
         "ecdesk.sync.connectors.woocommerce:WooCommerceConnector"),
     Platform.SHOPEE: PlatformFacts(
         "Shopee", "Shopee", "SP", "ecdesk.sync.connectors.shopee:ShopeeConnector",
-        marketplace=True),
+        marketplace=True, names_payouts=True),
     Platform.LAZADA: PlatformFacts(
         "Lazada", "Lazada", "LZ", "ecdesk.sync.connectors.lazada:LazadaConnector",
-        marketplace=True),
+        marketplace=True, names_payouts=True),
     Platform.CUSTOM: PlatformFacts(
         "Custom feed", "Web", "WB", "ecdesk.sync.connectors.custom:CustomFeedConnector",
         takes_stock=False),
@@ -260,6 +262,11 @@ class Order:
     #: the marketplace has released that payout (Shopee: the order is COMPLETED and its
     #: escrow paid out; Lazada: every finance row is "Paid"): its figures no longer change
     settlement_released: bool = False
+    #: the released payout the order's money went out in (Lazada's statement; Shopee's day
+    #: of escrow release), and that payout's day: ``posting_mode=payout`` posts one summary
+    #: per payout (decisions §9)
+    payout_ref: str = ""
+    payout_date: date | None = None
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property

@@ -23,6 +23,10 @@ class PayloadError(ValueError):
     """The store sent an order ecdesk cannot read (missing field, wrong type...)."""
 
 
+class ChildRunError(RuntimeError):
+    """A run in the window's child process failed; the message is already in words."""
+
+
 class NoKeyringError(RuntimeError):
     """The OS offers no keyring, so credentials cannot be saved safely."""
 

@@ -208,6 +208,7 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
     """In-memory backend for unit tests."""
 
     priority = 1  # type: ignore[assignment]
+    per_process = True  # another process cannot read it: runs stay in this one
 
     def __init__(self) -> None:
         super().__init__()

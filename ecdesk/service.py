@@ -19,6 +19,7 @@ from ecdesk.clock import local_midnight
 from ecdesk.db import Database, data_dir
 from ecdesk.db.models import now_utc
 from ecdesk.errors import UsageError
+from ecdesk.services import child_runs
 from ecdesk.services.autocount import AutoCountService
 from ecdesk.services.context import Context
 from ecdesk.services.credentials import CredentialService
@@ -39,7 +40,14 @@ from ecdesk.services.records import (
 from ecdesk.services.reports import ReportService
 from ecdesk.services.runs import SyncOperations
 from ecdesk.services.stores import PLATFORM_PREFIX, STORE_NAME, StoreService, free_prefix
-from ecdesk.sync.engine import CancelToken, EngineDeps, Progress, RunSummary, SyncEngine
+from ecdesk.sync.engine import (
+    CancelToken,
+    EngineDeps,
+    Progress,
+    RunSummary,
+    SyncEngine,
+    no_progress,
+)
 from ecdesk.sync.http import HttpClient
 from ecdesk.sync.worker_id import current_worker
 from ecdesk.wording import explain, hold_title
@@ -76,6 +84,9 @@ class Service:
         worker: str | None = None,
         engine_deps: EngineDeps | None = None,
     ) -> None:
+        #: built with parts of its own (tests, benches): a child process could not copy them
+        self._own_parts = any(part is not None for part in (http, worker, engine_deps)) \
+            or clock is not now_utc
         http = http or HttpClient()
         deps = engine_deps or EngineDeps(
             http=http, credentials=secrets.ScopedCredentials, clock=clock,
@@ -124,6 +135,16 @@ class Service:
         self.ctx.db.dispose()
 
     explain = staticmethod(explain)
+
+    def run_job(self, op: str, *, progress: Progress = no_progress,
+                cancel: CancelToken | None = None, **kwargs: Any) -> Any:
+        """A long run (``sync``, ``sync_many``, ``retry``, ``retry_all``) in a child process
+        when one can do the same work, so the window's GUI thread never waits on it
+        (:mod:`ecdesk.services.child_runs`); else here. Returns what ``op`` returns."""
+        if child_runs.in_process_reason(self.db.url, self._own_parts) is None:
+            return child_runs.run_in_child(self.db.url, op, kwargs, progress=progress,
+                                           cancel=cancel)
+        return getattr(self, op)(progress=progress, cancel=cancel, **kwargs)
 
     # --- stores (services/stores.py) ----------------------------------------------------
     add_store = _via("stores", StoreService.add_store)
@@ -178,6 +199,7 @@ class Service:
 
     # --- sync operations (services/runs.py) ---------------------------------------------
     sync = _via("runs", SyncOperations.sync)
+    sync_many = _via("runs", SyncOperations.sync_many)
     resync_range = _via("runs", SyncOperations.resync_range)
     retry = _via("runs", SyncOperations.retry)
     retry_all = _via("runs", SyncOperations.retry_all)

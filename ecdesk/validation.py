@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ecdesk.domain import PLATFORMS
 from ecdesk.errors import UsageError
 from ecdesk.secrets import SECRET_NAMES
 
@@ -26,8 +27,8 @@ COMMON_KEYS = (
     "doc_prefix", "timezone", "doc_kind", "own_numbering", "book_currency",
     "debtor_code", "debtor_name", "credit_term", "sales_location", "sales_account",
     "shipping_account", "returns_account", "rounding_account", "shipping_item", "fee_item",
-    "payment_method", "post_fees", "max_unit_price", "max_quantity", "max_order_total",
-    "posting_mode", "summary_cutoff", "fee_tolerance", "company", "push_stock",
+    "payment_method", "post_fees", "fees_on_release", "max_unit_price", "max_quantity",
+    "max_order_total", "posting_mode", "summary_cutoff", "fee_tolerance", "company", "push_stock",
     "stock_buffer", "stock_ratio",
     "stock_location", "push_tracking", "egress_minutes",
     "fee_account_commission", "fee_account_service", "fee_account_transaction",
@@ -36,7 +37,7 @@ COMMON_KEYS = (
 )
 #: Keys only one platform's connector reads.
 PLATFORM_KEYS: dict[str, tuple[str, ...]] = {
-    "shopify": ("api_version", "page_size"),
+    "shopify": ("api_version", "page_size", "bulk_threshold"),
     "woocommerce": ("auth", "page_size", "refund_lookback_days"),
     "shopee": ("partner_id", "shop_id", "tax_rate", "auth_url"),
     "lazada": ("app_key", "auth_url", "seller_id"),
@@ -80,28 +81,47 @@ def check_store_settings(platform: str, settings: dict[str, str]) -> dict[str, s
                      "fee_tolerance"):
             check_positive(value, key)
         elif key in ("page_size", "refund_lookback_days", "egress_minutes", "stock_buffer",
-                     "partner_id", "shop_id"):
-            check_whole(value, key, minimum=0 if key == "stock_buffer" else 1)
+                     "partner_id", "shop_id", "bulk_threshold"):
+            check_whole(value, key, minimum=0 if key in ("stock_buffer", "bulk_threshold")
+                        else 1)
         elif key == "posting_mode":
-            cleaned[key] = check_posting_mode(value)
+            cleaned[key] = check_posting_mode(value, platform)
+        elif key == "fees_on_release":
+            cleaned[key] = check_yes_no(value, key)
         elif key == "summary_cutoff":
             cleaned[key] = check_cutoff(value)
     return cleaned
 
 
-#: docs/decisions.md §9 (a payout summary is not built yet: refused, not ignored)
-POSTING_MODES = ("order", "day")
+#: docs/decisions.md §9
+POSTING_MODES = ("order", "day", "payout")
+#: the platforms whose orders name the payout they went out in (Lazada's statements)
+PAYOUT_PLATFORMS = tuple(str(p) for p, facts in PLATFORMS.items() if facts.names_payouts)
 
 
-def check_posting_mode(value: str) -> str:
+def check_yes_no(value: str, key: str) -> str:
+    """``yes`` or ``no`` (also true/false, on/off, 1/0)."""
+    word = value.strip().lower()
+    if word in ("yes", "true", "on", "1"):
+        return "yes"
+    if word in ("no", "false", "off", "0"):
+        return "no"
+    raise UsageError(f"{key} must be yes or no, not '{value}'.")
+
+
+def check_posting_mode(value: str, platform: str | None = None) -> str:
+    """``order``, ``day`` or ``payout`` (the last for a store whose platform names its
+    payouts; ``platform`` None: the AutoCount book's default, for every store)."""
     mode = value.strip().lower()
-    if mode == "payout":
-        raise UsageError("posting_mode=payout (one document per marketplace payout) is not "
-                         "available yet; use order (one document per order) or day (one "
-                         "summary document per day).")
     if mode not in POSTING_MODES:
         raise UsageError(f"posting_mode must be one of {', '.join(POSTING_MODES)}, not "
                          f"'{value}'.")
+    if mode == "payout" and platform not in PAYOUT_PLATFORMS:
+        where = f"a {platform} store" if platform else "every store of the book"
+        raise UsageError(
+            f"posting_mode=payout (one document per marketplace payout) is not available for "
+            f"{where}: only Shopee's and Lazada's orders name the payout they were paid in. "
+            "Use order (one document per order) or day (one summary document per day).")
     return mode
 
 

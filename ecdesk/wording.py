@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ecdesk.errors import (
     AuthError,
+    ChildRunError,
     ConfigError,
     MissingSecret,
     NoKeyringError,
@@ -36,6 +37,8 @@ def store_status(code: str) -> str:
 
 def explain(exc: BaseException) -> str:
     """Words for a clerk: what happened and what to do next (no traceback)."""
+    if isinstance(exc, ChildRunError):
+        return str(exc)  # explained in the child already
     text = (str(exc).strip() or type(exc).__name__).rstrip(". ")
     if isinstance(exc, AuthError):
         return (f"The credentials were refused: {text}. Enter them again in Integration, "

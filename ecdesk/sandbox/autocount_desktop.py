@@ -14,6 +14,7 @@ failed login and an account book without the API licence.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -331,10 +332,16 @@ def _as_date(value: Any) -> date:
 _SHARED: FakeAssemblies | None = None
 
 
+#: a file for the fake book, so the window and its sync process post into one book (the demo)
+FAKE_BOOK_ENV = "ECDESK_FAKE_BOOK"
+
+
 def shared_assemblies() -> FakeAssemblies:
     """One fake per process: what ``assemblies=sandbox`` in the desktop settings loads, so
-    ``make demo`` and the CLI can show the desktop route without AutoCount."""
+    ``make demo`` and the CLI can show the desktop route without AutoCount. Its book is in
+    memory, or in the SQLite file ``$ECDESK_FAKE_BOOK`` that processes share."""
     global _SHARED
     if _SHARED is None:
-        _SHARED = FakeAssemblies()
+        path = os.environ.get(FAKE_BOOK_ENV)
+        _SHARED = FakeAssemblies(FakeBook(path) if path else None)
     return _SHARED

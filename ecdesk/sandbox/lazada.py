@@ -158,6 +158,31 @@ class LazadaSandbox(LazadaStock, SandboxServer):
         """What Lazada pays out for the order: the sum of its finance rows."""
         return sum((Decimal(r["amount"]) for r in self.orders[order_id].rows), ZERO)
 
+    def release_all(self) -> list[str]:
+        """Lazada pays every order with finance rows in this week's statement: its shipped
+        items are delivered, its rows paid, and it is updated a second ago (a sync started now
+        sees it: the API takes whole seconds). Answers their ids."""
+        released = []
+        week = datetime.fromtimestamp(self.clock(), KL).strftime("%G-W%V")
+        for oid, o in self.orders.items():
+            if not o.rows or all(r["paid_status"] == "Paid" for r in o.rows):
+                continue
+            now = int(self.clock()) - 1
+            stamp = _lz_time(now)
+            for item in o.items:
+                if item["status"] in POSTABLE:
+                    item["status"] = "delivered"
+                item["updated_at"] = stamp
+            for r in o.rows:
+                r.update(statement=f"MY-{week}", paid_status="Paid",
+                         orderItem_status=next(it["status"] for it in o.items
+                                               if str(it["order_item_id"]) == r["orderItem_no"]))
+            o.order["statuses"] = sorted({it["status"] for it in o.items})
+            o.order["updated_at"] = stamp
+            o.updated = now
+            released.append(oid)
+        return released
+
     def expire_access_tokens(self) -> None:
         for token in self._access:
             self._access[token] = min(self._access[token], self.clock() - 1)

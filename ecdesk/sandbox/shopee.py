@@ -64,6 +64,7 @@ class _Order:
     case: str
     broken: bool = False
     returns: list[str] = field(default_factory=list)
+    released_at: int | None = None  # when Shopee released the escrow to the seller
 
 
 class ShopeeSandbox(ShopeeStock, SandboxServer):
@@ -107,6 +108,7 @@ class ShopeeSandbox(ShopeeStock, SandboxServer):
         self.route("GET", f"{PREFIX}/order/get_order_list", self._guard(self._order_list))
         self.route("GET", f"{PREFIX}/order/get_order_detail", self._guard(self._order_detail))
         self.route("GET", f"{PREFIX}/payment/get_escrow_detail", self._guard(self._escrow))
+        self.route("GET", f"{PREFIX}/payment/get_escrow_list", self._guard(self._escrow_list))
         self._init_stock()
 
     # --- convention -------------------------------------------------------------------------
@@ -150,6 +152,21 @@ class ShopeeSandbox(ShopeeStock, SandboxServer):
         for key in ("escrow_amount", "escrow_amount_after_adjustment"):
             o.income[key] -= amount
         o.detail["update_time"] = int(self.clock())
+
+    def release_all(self) -> list[str]:
+        """Shopee releases the escrow of every paid order that is not cancelled: each becomes
+        COMPLETED (a return finished too) and is updated a second ago (a sync started now sees
+        it: the APIs take whole seconds). Answers their order_sn."""
+        released = []
+        for sn, o in self.orders.items():
+            d = o.detail
+            if d["order_status"] in (*POSTABLE, "TO_RETURN") and d["order_status"] != "COMPLETED":
+                d["order_status"] = "COMPLETED"
+                if d.get("actual_shipping_fee") is None:
+                    d["actual_shipping_fee"] = d["estimated_shipping_fee"]
+                d["update_time"] = o.released_at = int(self.clock()) - 1
+                released.append(sn)
+        return released
 
     def expire_access_tokens(self) -> None:
         """Make every issued access token expire now (tests of the refresh path)."""
@@ -291,7 +308,8 @@ class ShopeeSandbox(ShopeeStock, SandboxServer):
                           for it in items],
             }
             self.orders[sn] = _Order(detail, income, case, broken,
-                                     [f"R{sn}"] if refund else [])
+                                     [f"R{sn}"] if refund else [],
+                                     int(updated) if status == "COMPLETED" else None)
 
     # --- envelope ---------------------------------------------------------------------------
     def _request_id(self) -> str:
@@ -467,6 +485,27 @@ class ShopeeSandbox(ShopeeStock, SandboxServer):
             if o is not None:
                 out.append({k: v for k, v in o.detail.items() if k in always or k in optional})
         return self.ok({"order_list": out})
+
+    def _escrow_list(self, req: Request) -> Response:
+        """``payment/get_escrow_list``: escrows released in [release_time_from,
+        release_time_to] (at most 15 days, verify), oldest first, ``page_no`` from 1."""
+        t_from, t_to = self._int(req, "release_time_from"), self._int(req, "release_time_to")
+        size, page_no = self._int(req, "page_size") or 40, self._int(req, "page_no") or 1
+        if t_from is None or t_to is None:
+            return self.fail("error_param", "release_time_from and release_time_to are required.")
+        if t_from > t_to or t_to - t_from > self.window_max:
+            return self.fail("error_param", "release_time_from must be earlier than "
+                             "release_time_to and the range within 15 days.")
+        if not 1 <= size <= self.page_size_max or page_no < 1:
+            return self.fail("error_param",
+                             f"page_size should be between 1 and {self.page_size_max}.")
+        rows = sorted(((o.released_at, sn, o.income["escrow_amount"])
+                       for sn, o in self.orders.items()
+                       if o.released_at is not None and t_from <= o.released_at <= t_to))
+        start = (page_no - 1) * size
+        return self.ok({"more": start + size < len(rows), "escrow_list": [
+            {"order_sn": sn, "payout_amount": amount, "escrow_release_time": at}
+            for at, sn, amount in rows[start:start + size]]})
 
     def _escrow(self, req: Request) -> Response:
         o = self.orders.get(req.arg("order_sn") or "")

@@ -20,6 +20,9 @@ Follows reference/shopify-woocommerce-contracts.md §1 and §3 (Shopify simulato
   ``page_info``, ``X-Shopify-Shop-Api-Call-Limit: n/40`` and 429 + ``Retry-After: 2.0`` over
   the REST bucket (40 calls, 2 leak per second on the Standard plan). Also ``orders/{id}.json``,
   ``orders/count.json`` and ``shop.json``, enough for the official ``ShopifyAPI`` package.
+* Bulk query operations (:mod:`ecdesk.sandbox.shopify_bulk`): ``bulkOperationRunQuery``,
+  polled by ``node(id:)`` or ``currentBulkOperation``, the JSONL result on a signed loopback
+  URL; ``ordersCount(query:, limit:)`` and ``nodes(ids:)`` (each node paid for) beside them.
 * API versions: a supported one is echoed in ``X-Shopify-API-Version``; an older one "falls
   forward" to the oldest supported (§0).
 
@@ -51,6 +54,7 @@ from zoneinfo import ZoneInfo
 from graphql import GraphQLError, execute, parse, validate
 
 from ecdesk.sandbox.server import Request, Response, SandboxServer, money
+from ecdesk.sandbox.shopify_bulk import BULK_MODE, ShopifyBulk
 from ecdesk.sandbox.shopify_schema import MAX_PAGE_SIZE, MAX_QUERY_COST, SCHEMA, CostError
 from ecdesk.sandbox.shopify_schema import actual_cost as _actual_cost
 from ecdesk.sandbox.shopify_schema import requested_cost as _requested_cost
@@ -167,7 +171,7 @@ def paginate(items: list[Any], key: Callable[[Any], Any], ident: Callable[[Any],
     """A Relay connection over ``items`` (already in their order) with Shopify-style cursors:
     base64 JSON ``{"last_id", "last_value"}``, so a cursor survives the item's own change."""
     first, last = args.get("first"), args.get("last")
-    if first is None and last is None:
+    if first is None and last is None and not BULK_MODE.get():  # a bulk query exports all
         raise GraphQLError("you must provide one of first or last")
     reverse = bool(args.get("reverse"))
     positions = [(key(it), ident(it)) for it in items]
@@ -216,7 +220,7 @@ def bag(amount: Decimal, currency: str = "MYR") -> dict[str, Any]:
     return {"shopMoney": money_v2, "presentmentMoney": dict(money_v2)}
 
 
-class ShopifySandbox(ShopifyStock, SandboxServer):
+class ShopifySandbox(ShopifyBulk, ShopifyStock, SandboxServer):
     """Shopify Admin API on loopback; see the module docstring for what it enforces."""
 
     name = "shopify"
@@ -238,6 +242,9 @@ class ShopifySandbox(ShopifyStock, SandboxServer):
         expires_in: int = 86399,
         off_by_cent: int = 0,
         shop_name: str = "Kedai Contoh",
+        bulk_startup: float = 2.0,
+        bulk_rate: float = 2000.0,
+        bulk_polls: int | None = 3,
     ) -> None:
         super().__init__(clock)
         self.shop_name = shop_name
@@ -250,6 +257,7 @@ class ShopifySandbox(ShopifyStock, SandboxServer):
         self._issued = 0
         self.throttled = 0  # how many GraphQL calls were answered THROTTLED
         self._init_stock()
+        self._init_bulk(bulk_startup, bulk_rate, bulk_polls)
         v = r"/admin/api/(?P<version>[\w-]+)"
         self.route("POST", r"/admin/oauth/access_token", self._token)
         self.route("POST", v + r"/graphql\.json", self._graphql)
@@ -396,7 +404,29 @@ class ShopifySandbox(ShopifyStock, SandboxServer):
 
     def _root(self) -> dict[str, Any]:
         return {"shop": self._gql_shop(), "order": self._resolve_order,
-                "orders": self._resolve_orders, **self.stock_root()}
+                "orders": self._resolve_orders, "ordersCount": self._resolve_count,
+                "node": self._resolve_node, "nodes": self._resolve_nodes,
+                **self.stock_root(), **self.bulk_root()}
+
+    def _resolve_node(self, info: Any, id: str) -> dict[str, Any] | None:
+        """``node(id:)``: an order or a bulk operation (the Node types served here)."""
+        if id.startswith("gid://shopify/BulkOperation/"):
+            return self.bulk_node(id)
+        order = self._resolve_order(info, id)
+        return None if order is None else {**order, "__typename": "Order"}
+
+    def _resolve_nodes(self, info: Any, ids: list[str]) -> list[dict[str, Any] | None]:
+        if len(ids) > MAX_PAGE_SIZE:
+            raise GraphQLError(f"The ids argument accepts at most {MAX_PAGE_SIZE} ids.")
+        return [self._resolve_node(info, i) for i in ids]
+
+    def _resolve_count(self, info: Any, query: str | None = None, limit: int | None = 10000,
+                       **_: Any) -> dict[str, Any]:
+        """``ordersCount``: up to ``limit`` (then precision AT_LEAST)."""
+        count = sum(matches_query(o, query) for o in self.orders)
+        if limit is not None and count > limit:
+            return {"count": limit, "precision": "AT_LEAST"}
+        return {"count": count, "precision": "EXACT"}
 
     def _gql_shop(self) -> dict[str, Any]:
         return {"id": gid("Shop", 60_000_001), "name": self.shop_name,

@@ -23,6 +23,7 @@ from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    GraphQLInterfaceType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -34,6 +35,7 @@ from graphql import (
     build_schema,
     get_named_type,
     value_from_ast,
+    value_from_ast_untyped,
 )
 
 MAX_QUERY_COST = 1000
@@ -73,7 +75,11 @@ enum OrderTransactionStatus { AWAITING_RESPONSE ERROR FAILURE PENDING SUCCESS UN
 
 type QueryRoot {
   shop: Shop!
+  node(id: ID!): Node
+  nodes(ids: [ID!]!): [Node]!
   order(id: ID!): Order
+  ordersCount(query: String, limit: Int = 10000, savedSearchId: ID): Count
+  currentBulkOperation(type: BulkOperationType = QUERY): BulkOperation
   orders(first: Int, after: String, last: Int, before: String, query: String,
          reverse: Boolean = false, sortKey: OrderSortKeys = PROCESSED_AT,
          savedSearchId: ID): OrderConnection!
@@ -105,7 +111,9 @@ type PageInfo {
 type OrderConnection { edges: [OrderEdge!]! nodes: [Order!]! pageInfo: PageInfo! }
 type OrderEdge { cursor: String! node: Order! }
 
-type Order {
+interface Node { id: ID! }
+
+type Order implements Node {
   id: ID!
   legacyResourceId: UnsignedInt64!
   name: String!
@@ -351,7 +359,42 @@ type Fulfillment {
 type UserError { field: [String!] message: String! }
 type FulfillmentCreatePayload { fulfillment: Fulfillment userErrors: [UserError!]! }
 
+# --- bulk operations (bulkOperationRunQuery; shopify.dev bulk-operations/queries) ---
+enum BulkOperationStatus { CANCELED CANCELING COMPLETED CREATED EXPIRED FAILED RUNNING }
+enum BulkOperationErrorCode { ACCESS_DENIED INTERNAL_SERVER_ERROR TIMEOUT }
+enum BulkOperationType { MUTATION QUERY }
+enum BulkOperationUserErrorCode { INVALID LIMIT_REACHED OPERATION_IN_PROGRESS }
+type BulkOperation implements Node {
+  id: ID!
+  status: BulkOperationStatus!
+  errorCode: BulkOperationErrorCode
+  type: BulkOperationType!
+  query: String!
+  createdAt: DateTime!
+  completedAt: DateTime
+  objectCount: UnsignedInt64!
+  rootObjectCount: UnsignedInt64!
+  fileSize: UnsignedInt64
+  url: URL
+  partialDataUrl: URL
+}
+type BulkOperationUserError {
+  code: BulkOperationUserErrorCode
+  field: [String!]
+  message: String!
+}
+type BulkOperationRunQueryPayload {
+  bulkOperation: BulkOperation
+  userErrors: [BulkOperationUserError!]!
+}
+type BulkOperationCancelPayload { bulkOperation: BulkOperation userErrors: [UserError!]! }
+enum CountPrecision { AT_LEAST EXACT }
+type Count { count: Int! precision: CountPrecision! }
+
 type Mutation {
+  bulkOperationRunQuery(query: String!, groupObjects: Boolean! = false):
+    BulkOperationRunQueryPayload
+  bulkOperationCancel(id: ID!): BulkOperationCancelPayload
   inventorySetQuantities(input: InventorySetQuantitiesInput!): InventorySetQuantitiesPayload
   fulfillmentCreate(fulfillment: FulfillmentInput!, message: String): FulfillmentCreatePayload
 }
@@ -387,17 +430,25 @@ class _Walker:
         self.fragments = fragments
         self.variables = variables
 
-    def fields(self, sel: SelectionSetNode | None) -> list[FieldNode]:
-        out: list[FieldNode] = []
+    def fields(self, sel: SelectionSetNode | None, parent: Any = None) -> list[FieldNode]:
+        return [node for node, _owner in self.owned(sel, parent)]
+
+    def owned(self, sel: SelectionSetNode | None, parent: Any) -> list[tuple[FieldNode, Any]]:
+        """The fields of a selection with the type each is read on: a fragment ``... on
+        Order`` inside ``node { }`` reads Order's fields, not the Node interface's."""
+        out: list[tuple[FieldNode, Any]] = []
         for node in sel.selections if sel else ():
             if isinstance(node, FieldNode):
-                out.append(node)
+                out.append((node, parent))
             elif isinstance(node, InlineFragmentNode):
-                out.extend(self.fields(node.selection_set))
+                cond = node.type_condition
+                owner = SCHEMA.get_type(cond.name.value) if cond else parent
+                out.extend(self.owned(node.selection_set, owner))
             elif isinstance(node, FragmentSpreadNode):
                 frag = self.fragments.get(node.name.value)
                 if frag is not None:
-                    out.extend(self.fields(frag.selection_set))
+                    owner = SCHEMA.get_type(frag.type_condition.name.value)
+                    out.extend(self.owned(frag.selection_set, owner))
         return out
 
     def args(self, node: FieldNode, field_def: Any) -> dict[str, Any]:
@@ -413,13 +464,13 @@ class _Walker:
     def requested(self, sel: SelectionSetNode | None, parent: GraphQLObjectType,
                   path: list[str]) -> int:
         total = 0
-        for node in self.fields(sel):
+        for node, owner in self.owned(sel, parent):
             name = node.name.value
-            field_def = parent.fields.get(name)
+            field_def = getattr(owner, "fields", {}).get(name)
             if field_def is None:
                 continue
             type_ = get_named_type(field_def.type)
-            if not isinstance(type_, GraphQLObjectType):
+            if not isinstance(type_, GraphQLObjectType | GraphQLInterfaceType):
                 continue
             args = self.args(node, field_def)
             here = [*path, (node.alias or node.name).value]
@@ -442,6 +493,8 @@ class _Walker:
                 total += 2 + size * per_node
             else:
                 times = size if (size is not None and _is_list(field_def.type)) else 1
+                if isinstance(args.get("ids"), list) and _is_list(field_def.type):
+                    times = len(args["ids"])  # nodes(ids:): each node is paid for
                 total += times * (1 + self.requested(node.selection_set, type_, here))
         return total
 
@@ -451,12 +504,13 @@ class _Walker:
         if isinstance(data, list):
             return sum(self.actual(sel, parent, item) for item in data)
         total = 0
-        for node in self.fields(sel):
-            field_def = parent.fields.get(node.name.value)
+        for node, owner in self.owned(sel, parent):
+            field_def = getattr(owner, "fields", {}).get(node.name.value)
             if field_def is None:
                 continue
             type_ = get_named_type(field_def.type)
-            if not isinstance(type_, GraphQLObjectType) or type_.name == "PageInfo":
+            if not isinstance(type_, GraphQLObjectType | GraphQLInterfaceType) or \
+                    type_.name == "PageInfo":
                 continue
             value = data.get((node.alias or node.name).value)
             if value is None:
@@ -492,6 +546,7 @@ def requested_cost(document: Any, variables: dict[str, Any] | None,
     if op is None:
         return 0
     base = MUTATION_COST if op.operation.value == "mutation" else 0
+    variables = _with_defaults(op, variables)
     return base + _walker(document, variables).requested(op.selection_set, _root_type(op), [])
 
 
@@ -501,7 +556,19 @@ def actual_cost(document: Any, variables: dict[str, Any] | None, data: Any,
     if op is None or data is None:
         return 0
     base = MUTATION_COST if op.operation.value == "mutation" else 0
+    variables = _with_defaults(op, variables)
     return base + _walker(document, variables).actual(op.selection_set, _root_type(op), data)
+
+
+def _with_defaults(op: OperationDefinitionNode, variables: dict[str, Any] | None
+                   ) -> dict[str, Any]:
+    """The variables as the query runs with them: declared defaults filled in."""
+    out = dict(variables or {})
+    for definition in op.variable_definitions or ():
+        name = definition.variable.name.value
+        if name not in out and definition.default_value is not None:
+            out[name] = value_from_ast_untyped(definition.default_value)
+    return out
 
 
 def _root_type(op: OperationDefinitionNode) -> GraphQLObjectType:

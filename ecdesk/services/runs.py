@@ -63,6 +63,17 @@ class SyncOperations:
                 trigger=trigger, progress=progress, cancel=cancel, close_days=close_days))
         return total
 
+    def sync_many(self, stores: list[str], *, trigger: str = "schedule",
+                  progress: Progress = no_progress,
+                  cancel: CancelToken | None = None) -> list[RunSummary]:
+        """The scheduler's due stores, one after another, each with its own summary."""
+        results = []
+        for name in stores:
+            if cancel is not None and cancel.cancelled:
+                break
+            results.append(self.sync(name, trigger=trigger, progress=progress, cancel=cancel))
+        return results
+
     def resync_range(self, store: str, since: date | datetime,
                      until: date | datetime | None = None,
                      **kw: Any) -> RunSummary:

@@ -19,7 +19,7 @@ from ecdesk import messages
 from ecdesk.db.models import Document, HoldRow, OrderDocument, OrderRow, OutboxEntry, Store
 from ecdesk.db.summary_models import SummaryMember
 from ecdesk.domain import Disposition, Hold, HoldCode, Order, Outcome
-from ecdesk.sync import book_codes, fee_adjust, matching, posting, summary, summary_post
+from ecdesk.sync import book_codes, fee_adjust, matching, posting, summary_post
 from ecdesk.sync.autocount.base import Unsupported
 from ecdesk.sync.books import store_book
 from ecdesk.sync.bundles import item_label
@@ -71,6 +71,8 @@ class StoreEnv:
     connector: Connector
     maps: matching.Maps
     rules: posting.PostingRules
+    #: the store posts day summaries or has orders in one (else no posted order is looked up)
+    summaries: bool = False
 
 
 def to_evaluate(session: Session, store_id: int) -> list[int]:
@@ -131,9 +133,9 @@ class Evaluator:
         """The chunk's order rows and their lines, and what each already has (its sale's
         DocNo, summary membership, outbox entries, hold reasons, who has the DocNo it would
         take), a few SELECTs for the whole chunk: each order's evaluation then reads none
-        of them again. When a row
-        cannot be read, nothing is read ahead and each order is loaded (and held if need
-        be) on its own, as are orders that appear in no chunk (``ctx.known`` lacks them)."""
+        of them again. When a row cannot be read, nothing is read ahead and each order is
+        loaded (and held if need be) on its own, as are orders that appear in no chunk
+        (``ctx.known`` lacks them)."""
         session = ctx.session
         ctx.known.clear()
         ctx.no_holds.clear()
@@ -208,8 +210,10 @@ class Evaluator:
         assert ctx.route is not None
         rules = posting.PostingRules.from_settings(posting_settings(ctx.session, store),
                                                    max_doc_no=ctx.route.max_doc_no)
+        summaries = rules.posting_mode in summary_post.SUMMARY_MODES or summary_post.has_members(
+            ctx.session, store.id)
         return StoreEnv(store, self.connector_for(store), load_maps(ctx.session, store.id),
-                        rules)
+                        rules, summaries)
 
     def _guarded(self, ctx: RunContext, row: OrderRow, env: StoreEnv) -> Outcome | None:
         """One order's evaluation; any failure of that order alone holds it in words."""
@@ -269,8 +273,8 @@ class Evaluator:
             missing = book_codes.check_draft(built, order, env.maps, ctx.book, origin)
             if missing:
                 return hold(ctx, row, missing)
-            if env.rules.posting_mode == summary.DAY:
-                return summary_post.queue(ctx, row, built, env.rules)
+            if env.rules.posting_mode in summary_post.SUMMARY_MODES:
+                return summary_post.queue(ctx, row, built, order, env.rules)
             digest = posting.content_hash(order)
             step = post_draft(ctx, row, built, digest, explain=lambda said: (
                 book_codes.explain_refusal(said, order, env.maps, origin)))
@@ -303,13 +307,12 @@ class Evaluator:
         # a day's summary is many orders' sale: their notes are numbered from their own
         if facts is not None:  # read with its chunk (memberships do not change meanwhile)
             member = facts.in_summary
-            in_summary, covered = member is not None, bool(member and member.fees_covered)
         else:
-            in_summary = summary_post.in_summary(ctx.session, row.id)
-            covered = summary_post.fees_covered(ctx.session, row.id)
-        stem = posting.doc_no_for(order, env.rules) if in_summary else None
-        fee_note = None if covered else \
-            posting.build_fee_note(order, env.rules, sale, stem=stem)  # not revenue
+            member = summary_post.posted_member(ctx.session, row.id) if env.summaries else None
+        stem = posting.doc_no_for(order, env.rules) if member is not None else None
+        fee_note = None  # not revenue: on the summary's note, or waiting for the release
+        if (member is None or not member.fees_covered) and posting.fees_due(order, env.rules):
+            fee_note = posting.build_fee_note(order, env.rules, sale, stem=stem)
         if isinstance(fee_note, list):
             return hold(ctx, row, fee_note)  # the sale stays posted
         if fee_note is not None:

@@ -19,6 +19,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ecdesk import messages
+from ecdesk.clock import local_date
 from ecdesk.db.models import OutboxEntry
 from ecdesk.domain import ZERO, DocKind, DocumentDraft, DraftLine, Hold, HoldCode, Order
 from ecdesk.sync import posting
@@ -76,6 +77,9 @@ def build_adjustment(order: Order, rules: posting.PostingRules, *, posted: dict[
     if not diff:
         return None
     total = sum(diff.values(), ZERO)
+    payout = posting.payout_holds(order, sum(now.values(), ZERO))
+    if payout:
+        return payout  # the new figures do not make the payout: nothing is posted from them
     if total <= 0 or total > rules.fee_tolerance or "" in diff:
         return [messages.hold(
             HoldCode.AMOUNT_MISMATCH, "amount_mismatch.fee_changed", number=order.number,
@@ -90,12 +94,9 @@ def build_adjustment(order: Order, rules: posting.PostingRules, *, posted: dict[
         doc_no = None
     lines = [DraftLine(None, f"Marketplace fee adjustment {n - 1}", Decimal(1), amount,
                        acc_no=ledger) for ledger, amount in sorted(diff.items())]
-    note = posting.build_fee_note(order, rules, sale, stem=stem)
-    assert isinstance(note, DocumentDraft)  # the fees now are postable (checked first)
     return DocumentDraft(
         kind=DocKind.CREDIT_NOTE, doc_no=doc_no, ref=posting.ref_for(order, f" fees {n}"),
-        doc_date=note.doc_date, debtor_code=note.debtor_code, debtor_name=note.debtor_name,
-        credit_term=note.credit_term, sales_location=note.sales_location,
+        doc_date=local_date(order.created_at, rules.timezone), **posting.debtor_fields(rules),
         currency=order.currency, inclusive_tax=False, total=total, lines=lines,
         description=f"Marketplace fee adjustment for order {order.number}"[:80],
         our_invoice_no=sale)

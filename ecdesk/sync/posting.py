@@ -79,9 +79,9 @@ from ecdesk.sync.matching import (
     tax_for,
     tax_key,
 )
+from ecdesk.validation import POSTING_MODES  # refused where entered, held here
 
 ROUNDING_TOLERANCE = Decimal("0.05")  # docs/decisions.md §3
-POSTING_MODES = ("order", "day")  # validation.POSTING_MODES: checked where entered too
 DEFAULT_CUTOFF = time(2, 0)
 ROUNDING_LINE = "Rounding adjustment"
 REF_MAX = 40  # Cloud master `ref` (reference/autocount.md §1.3)
@@ -112,7 +112,7 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 
 
-def _setting_hold(key: str, problem: str = "not_set", **values: object) -> Hold:
+def setting_hold(key: str, problem: str = "not_set", **values: object) -> Hold:
     """CONFIG naming the setting ``key``; ``problem`` is the message variant
     (``config.<problem>`` in ``ecdesk.messages``) and ``values`` fill it."""
     return hold(HoldCode.CONFIG, f"config.{problem}", key=key, value=key, **values)
@@ -142,6 +142,8 @@ class PostingRules:
     max_doc_no: int = 50  # Cloud 50, desktop 20 (docs/decisions.md §2)
     #: None = on for Shopee / Lazada, off elsewhere (:data:`FEE_PLATFORMS`)
     post_fees: bool | None = None
+    #: the fee note waits until the marketplace releases the payout (its final figures)
+    fees_on_release: bool = True
     fee_accounts: dict[FeeKind, str] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
     #: docs/decisions.md §9: "order" (one document each) or "day" (one summary per day)
@@ -156,7 +158,7 @@ class PostingRules:
         """Read the settings; a missing or invalid value becomes a CONFIG hold in ``problems``
         naming the setting (the order is held, never posted half-configured)."""
         s = {k: (v or "").strip() for k, v in settings.items()}
-        problems = [_setting_hold(k) for k in REQUIRED_SETTINGS if not s.get(k)]
+        problems = [setting_hold(k) for k in REQUIRED_SETTINGS if not s.get(k)]
         sales = s.get("sales_account", "")
         rules = cls(
             debtor_code=s.get("debtor_code", ""),
@@ -182,7 +184,12 @@ class PostingRules:
         if post_fees in _TRUE | _FALSE:
             rules.post_fees = post_fees in _TRUE
         elif post_fees:
-            problems.append(_setting_hold("post_fees", "not_yes_no", setting=post_fees))
+            problems.append(setting_hold("post_fees", "not_yes_no", setting=post_fees))
+        on_release = s.get("fees_on_release", "").lower()
+        if on_release in _TRUE | _FALSE:
+            rules.fees_on_release = on_release in _TRUE
+        elif on_release:
+            problems.append(setting_hold("fees_on_release", "not_yes_no", setting=on_release))
         limits = {}
         for key in LIMIT_KEYS:
             if not s.get(key):
@@ -193,15 +200,15 @@ class PostingRules:
                     raise InvalidOperation
             except (InvalidOperation, ValueError):
                 limits.pop(key, None)
-                problems.append(_setting_hold(key, "not_an_amount", setting=s[key]))
+                problems.append(setting_hold(key, "not_an_amount", setting=s[key]))
         rules.limits = Limits(**limits)
         if len(rules.doc_prefix) > PREFIX_MAX:
-            problems.append(_setting_hold("doc_prefix", "too_long", setting=rules.doc_prefix,
+            problems.append(setting_hold("doc_prefix", "too_long", setting=rules.doc_prefix,
                                           limit=PREFIX_MAX))
         try:
             ZoneInfo(rules.timezone)
         except (ZoneInfoNotFoundError, ValueError):
-            problems.append(_setting_hold("timezone", "not_a_timezone", setting=rules.timezone,
+            problems.append(setting_hold("timezone", "not_a_timezone", setting=rules.timezone,
                                           example=DEFAULT_TIMEZONE))
             rules.timezone = DEFAULT_TIMEZONE
         kind = s.get("doc_kind", "") or DocKind.INVOICE.value
@@ -209,10 +216,10 @@ class PostingRules:
             rules.doc_kind = DocKind(kind)
         except ValueError:
             choices = ", ".join(k.value for k in DocKind if k is not DocKind.CREDIT_NOTE)
-            problems.append(_setting_hold("doc_kind", "not_a_choice", setting=kind,
+            problems.append(setting_hold("doc_kind", "not_a_choice", setting=kind,
                                           choices=choices))
         if rules.doc_kind is DocKind.CREDIT_NOTE:
-            problems.append(_setting_hold("doc_kind", "credit_note_sale"))
+            problems.append(setting_hold("doc_kind", "credit_note_sale"))
             rules.doc_kind = DocKind.INVOICE
         rules._summary_settings(s)
         return rules
@@ -223,7 +230,7 @@ class PostingRules:
         if mode in POSTING_MODES:
             self.posting_mode = mode
         else:
-            self.problems.append(_setting_hold("posting_mode", "not_a_choice", setting=mode,
+            self.problems.append(setting_hold("posting_mode", "not_a_choice", setting=mode,
                                                choices=", ".join(POSTING_MODES)))
         if s.get("fee_tolerance"):
             try:
@@ -231,14 +238,14 @@ class PostingRules:
                 if not self.fee_tolerance.is_finite() or self.fee_tolerance < 0:
                     raise InvalidOperation
             except (InvalidOperation, ValueError):
-                self.problems.append(_setting_hold("fee_tolerance", "not_an_amount",
+                self.problems.append(setting_hold("fee_tolerance", "not_an_amount",
                                                    setting=s["fee_tolerance"]))
         cutoff = s.get("summary_cutoff", "")
         if cutoff:
             try:
                 self.summary_cutoff = time.fromisoformat(cutoff)
             except ValueError:
-                self.problems.append(_setting_hold("summary_cutoff", "not_a_choice",
+                self.problems.append(setting_hold("summary_cutoff", "not_a_choice",
                                                    setting=cutoff, choices="HH:MM"))
 
 
@@ -371,13 +378,13 @@ def _balance(lines: list[DraftLine], target: Decimal, inclusive: bool,
                     diff=f"{abs(diff):.2f}", tolerance=ROUNDING_TOLERANCE,
                     value=f"{computed:.2f}")
     if not rules.rounding_account:
-        return _setting_hold("rounding_account", f"rounding_{_KEY[what]}", diff=f"{diff:.2f}")
+        return setting_hold("rounding_account", f"rounding_{_KEY[what]}", diff=f"{diff:.2f}")
     lines.append(_line(None, ROUNDING_LINE, Decimal(1), diff,
                        acc_no=rules.rounding_account))
     return money(target)
 
 
-def _debtor(rules: PostingRules) -> dict[str, str]:
+def debtor_fields(rules: PostingRules) -> dict[str, str]:
     """The master fields every document of the store shares (AutoCount's required five,
     less the date)."""
     return {"debtor_code": rules.debtor_code,
@@ -405,7 +412,7 @@ def build_draft(order: Order, maps: Maps, rules: PostingRules) -> DocumentDraft 
         doc_no=doc_no_for(order, rules),
         ref=ref_for(order),
         doc_date=local_date(order.created_at, rules.timezone),
-        **_debtor(rules),
+        **debtor_fields(rules),
         currency=order.currency,
         inclusive_tax=inclusive,
         total=total,
@@ -535,7 +542,7 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps,
         doc_no=doc_no,
         ref=ref_for(order, f" R{seq}"),
         doc_date=local_date(when, rules.timezone),
-        **_debtor(rules),
+        **debtor_fields(rules),
         currency=order.currency,
         inclusive_tax=inclusive,
         total=total,
@@ -549,6 +556,16 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps,
 def fees_enabled(order: Order, rules: PostingRules) -> bool:
     """``post_fees`` if set, else on for the marketplaces (:data:`FEE_PLATFORMS`)."""
     return rules.post_fees if rules.post_fees is not None else order.platform in FEE_PLATFORMS
+
+
+def fees_due(order: Order, rules: PostingRules) -> bool:
+    """True when the order's fee note may be posted now: fees are on and, with
+    ``fees_on_release`` (the default), the marketplace has released the payout, so the note
+    carries the final figures (docs/decisions.md §6). An order whose data has no settlement
+    at all has no release to wait for."""
+    if not fees_enabled(order, rules):
+        return False
+    return not rules.fees_on_release or order.settlement is None or order.settlement_released
 
 
 def fee_totals(order: Order) -> dict[FeeKind, Decimal]:
@@ -566,6 +583,23 @@ def _fee_description(order: Order, kind: FeeKind) -> str:
                                and f.description))
     label = FEE_LABELS[kind]
     return (f"{label}: {', '.join(texts)}" if texts else label)[:LINE_DESCRIPTION_MAX]
+
+
+def payout_holds(order: Order, fees: Decimal) -> list[Hold]:
+    """The hold when the order's parts (total - ``fees`` - refunds) do not make the payout
+    the marketplace states (docs/decisions.md §6); nothing without a stated payout."""
+    payout = order.settlement
+    if payout is None:
+        return []
+    parts = order.total - fees - order.refunded
+    plausible = all(v.is_finite() and abs(v) < IMPLAUSIBLE for v in (parts, payout))
+    if plausible and money(parts) == money(payout):
+        return []
+    return [hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.payout",
+                 number=display_number(order), parts=show(parts, order.currency),
+                 payout=show(payout, order.currency),
+                 diff=show(abs(money(parts) - money(payout)), order.currency)
+                 if plausible else "?", value=str(payout))]
 
 
 def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None, *,
@@ -590,16 +624,7 @@ def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None, *
     if total < 0:
         holds.append(hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.fee_credit", number=number,
                           amount=fmt(-total, order.currency), value=f"{total:.2f}"))
-    payout = order.settlement
-    if payout is not None:  # docs/decisions.md §6: the parts must make the payout
-        parts = order.total - total - order.refunded
-        plausible = all(v.is_finite() and abs(v) < IMPLAUSIBLE for v in (parts, payout))
-        if not plausible or money(parts) != money(payout):
-            holds.append(hold(HoldCode.AMOUNT_MISMATCH, "amount_mismatch.payout",
-                              number=number, parts=show(parts, order.currency),
-                              payout=show(payout, order.currency),
-                              diff=show(abs(money(parts) - money(payout)), order.currency)
-                              if plausible else "?", value=str(payout)))
+    holds += payout_holds(order, total)
     if holds:
         return holds
     lines = [_line(None, _fee_description(order, kind), Decimal(1), amount,
@@ -615,7 +640,7 @@ def build_fee_note(order: Order, rules: PostingRules, sale_doc_no: str | None, *
         doc_no=doc_no,
         ref=ref_for(order, " fees"),
         doc_date=local_date(order.created_at, rules.timezone),
-        **_debtor(rules),
+        **debtor_fields(rules),
         currency=order.currency,
         inclusive_tax=False,
         total=draft_total(lines, False),

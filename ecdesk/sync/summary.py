@@ -15,7 +15,9 @@ give the same receivable to the cent, and the same revenue per item code.
 
 **Numbering.** DocNo ``<prefix>D<yymmdd>``; an adjustment (orders that arrive for a day
 already posted) ``-2``, ``-3``...; ref ``<Platform> day <date>`` (adjustments add `` adj N``);
-the note lists the orders' numbers; remark 1 names how many.
+the note lists the orders' numbers; remark 1 names how many. A payout's summary (``posting_mode
+=payout``) is ``<prefix>P<payout id>`` (its letters and digits, the last 10), ref ``<Platform>
+payout <id>``, dated the payout's day.
 
 **Batches.** A summary takes orders that share the document's currency, tax basis (prices
 with or without tax) and payment method; an order that differs goes into the next
@@ -36,6 +38,7 @@ from ecdesk.sync.posting import ROUNDING_LINE as ROUNDING
 from ecdesk.sync.posting import draft_total
 
 DAY = "day"
+PAYOUT = "payout"
 
 
 @dataclass(frozen=True)
@@ -46,15 +49,54 @@ class Member:
     draft: DocumentDraft
 
 
+@dataclass(frozen=True)
+class Period:
+    """What one summary covers: a day of the store's calendar, or one marketplace payout
+    (dated ``day``, the payout's day)."""
+
+    kind: str  # DAY | PAYOUT
+    ref: str  # the day (ISO) or the payout's id
+    day: date
+
+    @classmethod
+    def of_day(cls, day: date) -> Period:
+        return cls(DAY, day.isoformat(), day)
+
+    @classmethod
+    def parse(cls, key: str, day: date) -> Period:
+        """The period of an outbox key / member ``period`` (``day:2026-11-20``)."""
+        kind, _, ref = key.partition(":")
+        return cls(kind, ref, day)
+
+    @property
+    def key(self) -> str:
+        """The outbox key of the period's summaries (their ``external_id``)."""
+        return f"{self.kind}:{self.ref}"
+
+    @property
+    def label(self) -> str:
+        """``day 2026-11-20`` / ``payout MY-2026-W48``, for refs, logs and the clerk."""
+        return f"{self.kind} {self.ref}"
+
+    def doc_no(self, prefix: str, seq: int, *, limit: int = 50) -> str | None:
+        """``<prefix>D<yymmdd>`` or ``<prefix>P<payout id>`` (``-<seq>`` for an adjustment);
+        None when it would not fit."""
+        if self.kind == PAYOUT:
+            text = f"{prefix}P" + "".join(c for c in self.ref if c.isalnum())[-10:].upper()
+        else:
+            text = f"{prefix}D{self.day:%y%m%d}"
+        text += f"-{seq}" if seq >= 2 else ""
+        return text if len(text) <= limit else None
+
+
 def period_key(day: date) -> str:
     """The outbox key of a day's summaries (their ``external_id``)."""
-    return f"{DAY}:{day.isoformat()}"
+    return Period.of_day(day).key
 
 
 def doc_no(prefix: str, day: date, seq: int, *, limit: int = 50) -> str | None:
     """``<prefix>D<yymmdd>`` (``-<seq>`` for an adjustment); None when it would not fit."""
-    text = f"{prefix}D{day:%y%m%d}" + (f"-{seq}" if seq >= 2 else "")
-    return text if len(text) <= limit else None
+    return Period.of_day(day).doc_no(prefix, seq, limit=limit)
 
 
 def next_seq(taken: Sequence[int]) -> int:
@@ -74,13 +116,14 @@ def batch_key(draft: DocumentDraft) -> tuple[str, bool, str]:
     return draft.currency.upper(), draft.inclusive_tax, draft.payment_method
 
 
-def build_summary(members: Sequence[Member], *, platform: Platform, day: date, seq: int,
-                  prefix: str, rounding_account: str, limit: int = 50
+def build_summary(members: Sequence[Member], *, platform: Platform, day: date | Period,
+                  seq: int, prefix: str, rounding_account: str, limit: int = 50
                   ) -> DocumentDraft | str:
     """The summary document of ``members`` (all of one :func:`batch_key`), or the name of
     the setting it needs (``rounding_account``) when AutoCount's tax rounding on the merged
     lines leaves a difference and no account takes it."""
     assert members, "a summary has orders"
+    period = day if isinstance(day, Period) else Period.of_day(day)
     first = members[0].draft
     inclusive = first.inclusive_tax
     lines = merge_lines([ln for m in members for ln in m.draft.lines], inclusive)
@@ -100,12 +143,13 @@ def build_summary(members: Sequence[Member], *, platform: Platform, day: date, s
     title = PLATFORMS[platform].ref
     numbers = [m.number for m in members]
     suffix = f" adj {seq}" if seq >= 2 else ""
+    sales = "sales" if period.kind == DAY else "payout"
     return replace(
-        first, doc_no=doc_no(prefix, day, seq, limit=limit),
-        ref=f"{title} day {day.isoformat()}{suffix}"[:40], doc_date=day, total=target,
-        lines=lines, description=f"{title} sales {day.isoformat()}{suffix}"[:80],
+        first, doc_no=period.doc_no(prefix, seq, limit=limit),
+        ref=f"{title} {period.label}{suffix}"[:40], doc_date=period.day, total=target,
+        lines=lines, description=f"{title} {sales} {period.ref}{suffix}"[:80],
         payment_amount=target if first.payment_amount is not None else None,
-        remarks=[f"{len(numbers)} orders"[:40], f"ecd:{period_key(day)}:{seq}"[:40]],
+        remarks=[f"{len(numbers)} orders"[:40], f"ecd:{period.key}:{seq}"[:40]],
         note="Orders: " + ", ".join(numbers))
 
 

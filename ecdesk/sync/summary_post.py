@@ -1,5 +1,7 @@
 """Summary posting in a run (docs/decisions.md §9): ready orders of a ``day`` store wait for
-their day; a closed day becomes one document through the same exactly-once outbox.
+their day; a closed day becomes one document through the same exactly-once outbox. A
+``payout`` store's (Shopee, Lazada) orders wait until paid out, then go into their payout's
+summary, posted in the same run (a period is a day or a payout: :class:`summary.Period`).
 
 * **Queue.** An order of a ``posting_mode=day`` store that would post (every hold checked,
   its own draft built) waits (outcome ``waiting``) as a member of its day
@@ -23,13 +25,13 @@ from collections.abc import Callable, Collection
 from datetime import date
 from types import EllipsisType
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from ecdesk import messages
 from ecdesk.db.models import Document, OrderDocument, OrderRow, OutboxEntry, Store
 from ecdesk.db.summary_models import SummaryMember
-from ecdesk.domain import DocKind, DocumentDraft, HoldCode, Outcome
+from ecdesk.domain import PLATFORMS, DocKind, DocumentDraft, HoldCode, Order, Outcome
 from ecdesk.sync import posting, summary
 from ecdesk.sync.connectors.base import Connector, read_order
 from ecdesk.sync.matching import Maps
@@ -42,13 +44,19 @@ log = logging.getLogger(__name__)
 
 #: evaluates orders again in the same run (the evaluator's ``evaluate``)
 Evaluate = Callable[[RunContext, list[int]], None]
+#: the posting modes whose orders wait in summaries
+SUMMARY_MODES = (summary.DAY, summary.PAYOUT)
+
+
+def period_of(member: SummaryMember) -> summary.Period:
+    return summary.Period.parse(member.period, member.day)
 
 
 def has_work(session: Session, store: Store) -> bool:
     """True when the store posts day summaries, or has orders in or
     waiting for one (the mode was switched back, or a run stopped mid-summary)."""
     if (posting_settings(session, store).get("posting_mode") or "").strip().lower() \
-            == summary.DAY:
+            in SUMMARY_MODES:
         return True
     return session.scalar(select(SummaryMember.id).join(
         OrderRow, OrderRow.id == SummaryMember.order_id).where(
@@ -62,10 +70,18 @@ def member_of(session: Session, order_id: int, kind: DocKind) -> SummaryMember |
     ).one_or_none()
 
 
-def in_summary(session: Session, order_id: int) -> bool:
-    """True when the order's sale went (or is going) into a summary document."""
+def has_members(session: Session, store_id: int) -> bool:
+    """True when any of the store's orders ever waited for or went into a day summary: the
+    only stores whose posted orders need :func:`posted_member` (once per store and run)."""
     return session.scalar(select(SummaryMember.id).where(
-        SummaryMember.order_id == order_id, SummaryMember.seq.is_not(None)).limit(1)) is not None
+        SummaryMember.store_id == store_id).limit(1)) is not None
+
+
+def posted_member(session: Session, order_id: int) -> SummaryMember | None:
+    """The order's place in a summary document that went (or is going), or None: its sale
+    is that summary, and ``fees_covered`` says its fees are on the summary's fee note."""
+    return session.scalars(select(SummaryMember).where(
+        SummaryMember.order_id == order_id, SummaryMember.seq.is_not(None)).limit(1)).first()
 
 
 def describe(session: Session, order_id: int, rules: posting.PostingRules
@@ -75,22 +91,17 @@ def describe(session: Session, order_id: int, rules: posting.PostingRules
         SummaryMember.order_id == order_id).limit(1)).first()
     if member is None:
         return None
+    period = period_of(member)
     if member.seq is None:
-        return {"day": member.day.isoformat(), "state": "waiting for the day to close"}
+        return {period.kind: period.ref, "state": "waiting for the day to close"
+                if period.kind == summary.DAY else "posted in the next sync"}
     posted = session.scalar(select(Document.doc_no).join(
         OutboxEntry, OutboxEntry.id == Document.outbox_id).where(
         OutboxEntry.store_id == member.store_id, OutboxEntry.external_id == member.period,
         OutboxEntry.doc_kind == member.doc_kind, OutboxEntry.seq == member.seq).limit(1))
-    expected = summary.doc_no(rules.doc_prefix, member.day, member.seq, limit=rules.max_doc_no)
-    return {"day": member.day.isoformat(), "doc_no": posted or expected or "",
+    expected = period.doc_no(rules.doc_prefix, member.seq, limit=rules.max_doc_no)
+    return {period.kind: period.ref, "doc_no": posted or expected or "",
             "state": "posted" if posted else "being posted"}
-
-
-def fees_covered(session: Session, order_id: int) -> bool:
-    """True when the order's marketplace fees are on its day summary's fee note."""
-    return session.scalar(select(SummaryMember.id).where(
-        SummaryMember.order_id == order_id, SummaryMember.seq.is_not(None),
-        SummaryMember.fees_covered.is_(True)).limit(1)) is not None
 
 
 def leave_queue(session: Session, order_id: int) -> None:
@@ -111,26 +122,44 @@ def waiting_in_summary(ctx: RunContext, row: OrderRow, rules: posting.PostingRul
     if member is None:
         return None
     assert member.seq is not None
-    number = summary.doc_no(rules.doc_prefix, member.day, member.seq, limit=rules.max_doc_no)
+    period = period_of(member)
+    number = period.doc_no(rules.doc_prefix, member.seq, limit=rules.max_doc_no)
     return settle(ctx, row, Outcome.WAITING,
-                  f"In the day summary {number or member.period}, being posted")
+                  f"In the {period.kind} summary {number or member.period}, being posted")
 
 
-def queue(ctx: RunContext, row: OrderRow, draft: DocumentDraft,
+def queue(ctx: RunContext, row: OrderRow, draft: DocumentDraft, order: Order,
           rules: posting.PostingRules) -> Outcome:
-    """The ready order waits for its day's summary (module docstring), saying when it goes."""
-    session = ctx.session
-    member = member_of(session, row.id, draft.kind)
+    """The ready order waits for its day's summary, or its payout's (module docstring),
+    saying when it goes; an order whose payout is not released yet waits for it."""
+    if rules.posting_mode == summary.PAYOUT:
+        if not PLATFORMS[order.platform].names_payouts:  # the book's default, say
+            return hold(ctx, row, [posting.setting_hold(
+                "posting_mode", "not_a_choice", setting=summary.PAYOUT, choices="order, day")])
+        if not order.settlement_released or not order.payout_ref:
+            leave_queue(ctx.session, row.id)
+            return settle(ctx, row, Outcome.WAITING,
+                          f"Waits for {name_of(order)} to pay it out; then it goes into that "
+                          "payout's document")
+        period = summary.Period(summary.PAYOUT, order.payout_ref,
+                                order.payout_date or draft.doc_date)
+        text = f"In the summary of {name_of(order)} payout {order.payout_ref}, posted now"
+    else:
+        period = summary.Period.of_day(draft.doc_date)
+        when = summary.closes_at(draft.doc_date, rules.summary_cutoff, rules.timezone)
+        text = (f"In the day summary of {draft.doc_date.isoformat()}, posted after "
+                f"{when:%H:%M} on {when:%Y-%m-%d}")
+    member = member_of(ctx.session, row.id, draft.kind)
     if member is None:
         member = SummaryMember(order_id=row.id, store_id=row.store_id,
                                doc_kind=draft.kind.value)
-        session.add(member)
-    member.day = draft.doc_date
-    member.period = summary.period_key(draft.doc_date)
-    when = summary.closes_at(draft.doc_date, rules.summary_cutoff, rules.timezone)
-    return settle(ctx, row, Outcome.WAITING,
-                  f"In the day summary of {draft.doc_date.isoformat()}, posted after "
-                  f"{when:%H:%M} on {when:%Y-%m-%d}")
+        ctx.session.add(member)
+    member.day, member.period = period.day, period.key
+    return settle(ctx, row, Outcome.WAITING, text)
+
+
+def name_of(order: Order) -> str:
+    return PLATFORMS[order.platform].title
 
 
 class SummaryCloser:
@@ -142,22 +171,27 @@ class SummaryCloser:
         self.maps, self.rules, self.evaluate = maps, rules, evaluate
 
     def run(self, force: Collection[date] = ()) -> None:
-        """Resume summaries a stopped run left, then post every day that is due."""
+        """Resume summaries a stopped run left, then post every day that is due and every
+        payout whose orders wait (a payout is final when its orders are released)."""
         session = self.ctx.session
-        if self.rules.posting_mode != summary.DAY:
+        if self.rules.posting_mode not in SUMMARY_MODES:
             self._back_to_orders()
-        for day, kind, seq in self._unfinished():
-            self._post(day, DocKind(kind), seq)
+        for key, kind, seq in self._unfinished():
+            self._post(key, DocKind(kind), seq)
         self._pending_fees()
-        if self.rules.posting_mode != summary.DAY:
+        if self.rules.posting_mode not in SUMMARY_MODES:
             return
         now = self.ctx.clock()
-        due = session.execute(select(SummaryMember.day, SummaryMember.doc_kind).where(
+        due = session.execute(select(SummaryMember.period, SummaryMember.day,
+                                     SummaryMember.doc_kind).where(
             SummaryMember.store_id == self.store.id, SummaryMember.seq.is_(None)).distinct())
-        for day, kind in sorted(due):
+        for key, day, kind in sorted(due):
+            if not key.startswith(f"{summary.DAY}:"):  # a payout: due now
+                self._close(key, DocKind(kind))
+                continue
             closes = summary.closes_at(day, self.rules.summary_cutoff, self.rules.timezone)
             if day in force or now >= closes:
-                self._close(day, DocKind(kind))
+                self._close(key, DocKind(kind))
 
     # --- switching back to one document per order ---------------------------------------
     def _back_to_orders(self) -> None:
@@ -172,52 +206,53 @@ class SummaryCloser:
             self.evaluate(self.ctx, ids)
 
     # --- closing a day ------------------------------------------------------------------
-    def _unfinished(self) -> list[tuple[date, str, int]]:
+    def _unfinished(self) -> list[tuple[str, str, int]]:
         """Summaries with orders assigned that are not all linked to their document yet."""
         rows = self.ctx.session.execute(
-            select(SummaryMember.day, SummaryMember.doc_kind, SummaryMember.seq)
+            select(SummaryMember.period, SummaryMember.doc_kind, SummaryMember.seq)
             .join(OrderRow, OrderRow.id == SummaryMember.order_id)
             .where(SummaryMember.store_id == self.store.id, SummaryMember.seq.is_not(None),
                    OrderRow.outcome != Outcome.POSTED.value).distinct())
         return sorted((d, k, s) for d, k, s in rows)
 
-    def _close(self, day: date, kind: DocKind) -> None:
-        """Every waiting order of ``day`` into the next summary of that day, and post it;
+    def _close(self, key: str, kind: DocKind) -> None:
+        """Every waiting order of the period ``key`` into its next summary, and post it;
         orders of another currency or tax basis go into the summary after it."""
         session = self.ctx.session
         for _ in range(10):  # each pass takes at least one batch; a day has few bases
             waiting = list(session.scalars(select(SummaryMember).where(
-                SummaryMember.store_id == self.store.id, SummaryMember.day == day,
+                SummaryMember.store_id == self.store.id, SummaryMember.period == key,
                 SummaryMember.doc_kind == kind.value, SummaryMember.seq.is_(None))
                 .order_by(SummaryMember.id)))
             if not waiting:
                 return
             taken = list(session.scalars(select(OutboxEntry.seq).where(
                 OutboxEntry.store_id == self.store.id,
-                OutboxEntry.external_id == summary.period_key(day),
+                OutboxEntry.external_id == key,
                 OutboxEntry.doc_kind == kind.value)))
             taken += [m.seq for m in session.scalars(select(SummaryMember).where(
-                SummaryMember.store_id == self.store.id, SummaryMember.day == day,
+                SummaryMember.store_id == self.store.id, SummaryMember.period == key,
                 SummaryMember.doc_kind == kind.value, SummaryMember.seq.is_not(None)))]
             seq = summary.next_seq(taken)
             for m in waiting:
                 m.seq = seq
             session.commit()  # the members are the summary's before its intent
-            if not self._post(day, kind, seq):
+            if not self._post(key, kind, seq):
                 return
 
-    def _post(self, day: date, kind: DocKind, seq: int) -> bool:
-        """Post summary ``seq`` of ``day`` exactly once; True when it is in AutoCount."""
+    def _post(self, key: str, kind: DocKind, seq: int) -> bool:
+        """Post summary ``seq`` of the period ``key`` exactly once; True when it is in
+        AutoCount."""
         ctx, session = self.ctx, self.ctx.session
         assert ctx.outbox is not None
-        key = summary.period_key(day)
-        members = self._members(day, kind, seq)
+        members = self._members(key, kind, seq)
         if not members:
             return True
+        period = summary.Period.parse(key, max(m.day for m in members))
         entry = ctx.outbox.entry(session, self.store.id, key, kind, seq)
         if entry is None or entry.state == "failed":
-            drafted = self._draft(day, seq, members)
-            members = self._members(day, kind, seq)  # those that could not be drafted left
+            drafted = self._draft(period, seq, members)
+            members = self._members(key, kind, seq)  # those that could not be drafted left
             if drafted is None or not members:
                 return True
             draft, fees = drafted
@@ -232,7 +267,7 @@ class SummaryCloser:
             doc_no = result.document.doc_no if result.document else (entry.doc_no or "")
             self._link(entry, ids)
             ctx.summary.posted += 1
-            ctx.log(f"{self.store.name}: posted the day summary {doc_no} of {day.isoformat()} "
+            ctx.log(f"{self.store.name}: posted the summary {doc_no} of {period.label} "
                     f"({len(ids)} orders)")
             self._post_fees(key, seq)
             self.evaluate(ctx, ids)  # refunds (and fees not on the summary's), per order
@@ -254,8 +289,8 @@ class SummaryCloser:
         ctx.summary.pending += 1
         if result.unreachable:
             raise AutoCountDown(
-                f"AutoCount did not answer ({result.message}). Nothing was lost: the day "
-                "summary goes on the next sync.")
+                f"AutoCount did not answer ({result.message}). Nothing was lost: the "
+                f"{period.kind} summary goes on the next sync.")
         return False
 
     def _post_fees(self, key: str, seq: int) -> None:
@@ -295,17 +330,18 @@ class SummaryCloser:
         rows = self.ctx.session.execute(select(OutboxEntry.external_id, OutboxEntry.seq).where(
             OutboxEntry.store_id == self.store.id, OutboxEntry.state == "pending",
             OutboxEntry.doc_kind == DocKind.CREDIT_NOTE.value,
-            OutboxEntry.external_id.like(f"{summary.DAY}:%"))).all()
+            or_(*(OutboxEntry.external_id.like(f"{mode}:%") for mode in SUMMARY_MODES)))
+        ).all()
         for key, seq in rows:
             self._post_fees(key, seq)
 
-    def _members(self, day: date, kind: DocKind, seq: int) -> list[SummaryMember]:
+    def _members(self, key: str, kind: DocKind, seq: int) -> list[SummaryMember]:
         return list(self.ctx.session.scalars(select(SummaryMember).where(
-            SummaryMember.store_id == self.store.id, SummaryMember.day == day,
+            SummaryMember.store_id == self.store.id, SummaryMember.period == key,
             SummaryMember.doc_kind == kind.value, SummaryMember.seq == seq)
             .order_by(SummaryMember.id)))
 
-    def _draft(self, day: date, seq: int, members: list[SummaryMember]
+    def _draft(self, period: summary.Period, seq: int, members: list[SummaryMember]
                ) -> tuple[DocumentDraft, DocumentDraft | None] | None:
         """The summary's draft from its orders as they are now, and the fee note of the
         marketplace fees they carry; an order that cannot be drafted any more is held and
@@ -330,7 +366,8 @@ class SummaryCloser:
                 continue
             row.posted_hash = posting.content_hash(order)
             parts.append(summary.Member(posting.display_number(order), built))
-            fees = posting.build_fee_note(order, self.rules, None)
+            fees = posting.build_fee_note(order, self.rules, None) \
+                if posting.fees_due(order, self.rules) else None  # else its own note later
             m.fees_covered = isinstance(fees, DocumentDraft)
             if isinstance(fees, DocumentDraft):
                 fee_notes.append(fees)
@@ -338,15 +375,15 @@ class SummaryCloser:
         if not parts:
             return None
         store = self.store
-        drafted = summary.build_summary(parts, platform=order.platform, day=day, seq=seq,
+        drafted = summary.build_summary(parts, platform=order.platform, day=period, seq=seq,
                                         prefix=self.rules.doc_prefix,
                                         rounding_account=self.rules.rounding_account,
                                         limit=self.rules.max_doc_no)
         if isinstance(drafted, str):
-            for m in self._members(day, DocKind(members[0].doc_kind), seq):
+            for m in self._members(period.key, DocKind(members[0].doc_kind), seq):
                 m.seq = None
             session.commit()
-            ctx.log(f"{store.name}: the day summary of {day.isoformat()} waits: AutoCount's "
+            ctx.log(f"{store.name}: the summary of {period.label} waits: AutoCount's "
                     "tax on the summed lines differs by a few cents from the orders' own; set "
                     f"'{drafted}' in the store's posting settings to take it.", level="warning")
             return None

@@ -98,38 +98,30 @@ class Operations(QObject):
             what = self.tr("Resync of {store} from {date}").format(
                 store=store, date=since.strftime("%d/%m/%Y"))
         svc = self.service
-        return self._start(what, lambda progress, cancel: svc.sync(
-            store, since=since, until=until, trigger=trigger, progress=progress,
+        return self._start(what, lambda progress, cancel: svc.run_job(
+            "sync", store=store, since=since, until=until, trigger=trigger, progress=progress,
             cancel=cancel))
 
     def sync_many(self, stores: list[str], trigger: str = "schedule") -> Job | None:
         """Scheduled runs: the due stores one after another in one job."""
         svc = self.service
-
-        def run(progress, cancel):
-            results = []
-            for name in stores:
-                if cancel.cancelled:
-                    break
-                results.append(svc.sync(name, trigger=trigger, progress=progress,
-                                        cancel=cancel))
-            return results
-
         return self._start(self.tr("Scheduled sync of {stores}").format(
-            stores=", ".join(stores)), run)
+            stores=", ".join(stores)), lambda progress, cancel: svc.run_job(
+            "sync_many", stores=stores, trigger=trigger, progress=progress, cancel=cancel))
 
     def retry(self, order_ids: list[int]) -> Job | None:
         svc = self.service
         n = len(order_ids)
         return self._start(plural(n, self.tr("Retry of {n} order"), self.tr("Retry of {n} orders")),
-                           lambda progress, cancel: svc.retry(order_ids, progress=progress,
-                                                              cancel=cancel))
+                           lambda progress, cancel: svc.run_job(
+                               "retry", order_ids=order_ids, progress=progress, cancel=cancel))
 
     def retry_fixable(self, store: str | None = None) -> Job | None:
         svc = self.service
         return self._start(self.tr("Retry of all fixable held orders"),
-                           lambda progress, cancel: svc.retry_all(
-                               store, fixable_only=True, progress=progress, cancel=cancel))
+                           lambda progress, cancel: svc.run_job(
+                               "retry_all", store=store, fixable_only=True, progress=progress,
+                               cancel=cancel))
 
     def resync_order(self, order_id: int, label: str) -> Job | None:
         svc = self.service

@@ -96,7 +96,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...).</source>
+        <source>One summary document per payout (Shopee, Lazada)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary (Shopee, Lazada) carries the orders of one payout (a Lazada statement, a day of Shopee escrow releases), with their fees from the final figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -153,6 +157,10 @@
     </message>
     <message>
         <source>Post each order&apos;s fees on a credit &amp;note (&lt;DocNo&gt;-F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post the fee note when the marketplace releases the pa&amp;yout (its final figures)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

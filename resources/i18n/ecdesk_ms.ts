@@ -96,8 +96,12 @@
         <translation>Mod pengeposan</translation>
     </message>
     <message>
-        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...).</source>
-        <translation>Ringkasan sehari mengandungi satu baris bagi setiap item dan harga untuk semua pesanan hari itu (notanya menyenaraikan pesanan), dipos selepas masa tutup pada hari berikutnya; pesanan yang tiba kemudian untuk hari yang telah dipos masuk ke pelarasan (-2, -3...).</translation>
+        <source>One summary document per payout (Shopee, Lazada)</source>
+        <translation>Satu dokumen ringkasan bagi setiap pembayaran (Shopee, Lazada)</translation>
+    </message>
+    <message>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary (Shopee, Lazada) carries the orders of one payout (a Lazada statement, a day of Shopee escrow releases), with their fees from the final figures.</source>
+        <translation>Ringkasan sehari mengandungi satu baris bagi setiap item dan harga untuk semua pesanan hari itu (notanya menyenaraikan pesanan), dipos selepas masa tutup pada hari berikutnya; pesanan yang tiba kemudian untuk hari yang telah dipos masuk ke pelarasan (-2, -3...). Ringkasan pembayaran (Shopee, Lazada) mengandungi pesanan satu pembayaran (penyata Lazada, hari pelepasan eskrow Shopee), dengan yurannya daripada angka muktamad.</translation>
     </message>
     <message>
         <source>Summary cut-off time</source>
@@ -154,6 +158,10 @@
     <message>
         <source>Post each order&apos;s fees on a credit &amp;note (&lt;DocNo&gt;-F)</source>
         <translation>Pos yuran setiap pesanan pada nota &amp;kredit (&lt;DocNo&gt;-F)</translation>
+    </message>
+    <message>
+        <source>Post the fee note when the marketplace releases the pa&amp;yout (its final figures)</source>
+        <translation>Pos nota yuran apabila pasaran melepaskan &amp;bayaran (angka muktamadnya)</translation>
     </message>
     <message>
         <source>Sa&amp;ve</source>

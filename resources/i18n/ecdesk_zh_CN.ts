@@ -96,8 +96,12 @@
         <translation>过账方式</translation>
     </message>
     <message>
-        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...).</source>
-        <translation>每日汇总按商品和单价为当天所有订单各列一行（备注中列出订单），在次日截止时间后过账；已过账日期的迟到订单进入调整单据（-2、-3…）。</translation>
+        <source>One summary document per payout (Shopee, Lazada)</source>
+        <translation>每笔平台放款一张汇总单据（Shopee、Lazada）</translation>
+    </message>
+    <message>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary (Shopee, Lazada) carries the orders of one payout (a Lazada statement, a day of Shopee escrow releases), with their fees from the final figures.</source>
+        <translation>每日汇总按商品和单价为当天所有订单各列一行（备注中列出订单），在次日截止时间后过账；已过账日期的迟到订单进入调整单据（-2、-3…）。放款汇总（Shopee、Lazada）包含同一笔放款的订单（Lazada 结算单、Shopee 托管放款日），费用按最终金额过账。</translation>
     </message>
     <message>
         <source>Summary cut-off time</source>
@@ -154,6 +158,10 @@
     <message>
         <source>Post each order&apos;s fees on a credit &amp;note (&lt;DocNo&gt;-F)</source>
         <translation>将每张订单的费用过账到贷记单(&amp;N)（&lt;DocNo&gt;-F）</translation>
+    </message>
+    <message>
+        <source>Post the fee note when the marketplace releases the pa&amp;yout (its final figures)</source>
+        <translation>在平台放款时过账费用贷项单（最终金额）(&amp;Y)</translation>
     </message>
     <message>
         <source>Sa&amp;ve</source>

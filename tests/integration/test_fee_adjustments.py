@@ -6,27 +6,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import keyring
 import pytest
+from marketplace_world import synced_world
 
-from ecdesk.demo import configure, start_sandboxes
-from ecdesk.secrets import MemoryKeyring
-from ecdesk.service import HeldQuery, Service
-from ecdesk.sync.http import HttpClient
+from ecdesk.service import HeldQuery
 
 
 @pytest.fixture
 def shopee(tmp_path):
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    with start_sandboxes(["shopee"], orders=40, seed_value=3,
-                         options={"autocount": {"rate_limit": 10**6}}) as world:
-        svc = Service(f"sqlite:///{tmp_path / 'f.sqlite'}", http=HttpClient(sleep=lambda s: 0))
-        configure(svc, world)
-        svc.sync()
+    with synced_world(tmp_path, ["shopee"], orders=40, seed=3) as (svc, world):
         yield svc, world
-        svc.close()
-    keyring.set_keyring(previous)
 
 
 def test_a_small_rise_posts_the_difference_a_large_one_is_held(shopee):

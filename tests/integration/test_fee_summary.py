@@ -7,29 +7,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import keyring
 import pytest
-
-from ecdesk.demo import configure, start_sandboxes
-from ecdesk.secrets import MemoryKeyring
-from ecdesk.service import Service
-from ecdesk.sync.http import HttpClient
+from marketplace_world import synced_world
 
 
 @pytest.fixture
 def shopee_by_day(tmp_path):
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    with start_sandboxes(["shopee"], orders=40, seed_value=3,
-                         options={"autocount": {"rate_limit": 10**6}}) as world:
-        svc = Service(f"sqlite:///{tmp_path / 'd.sqlite'}", http=HttpClient(sleep=lambda s: 0))
-        configure(svc, world)
-        store = svc.list_stores()[0].name
-        svc.update_store(store, settings={"posting_mode": "day"})
-        svc.sync(close_days=[date.today()])
+    with synced_world(tmp_path, ["shopee"], orders=40, seed=3,
+                      settings={"posting_mode": "day"}, close_days=[date.today()],
+                      release=True) as (svc, world):
         yield svc, world
-        svc.close()
-    keyring.set_keyring(previous)
 
 
 def test_a_days_fees_go_on_one_note_and_the_payouts_tie_out(shopee_by_day):
@@ -54,3 +41,23 @@ def test_a_days_fees_go_on_one_note_and_the_payouts_tie_out(shopee_by_day):
     svc.sync()
     assert len(world.autocount.documents("creditNote")) == len(notes)  # nothing twice
     assert len(world.autocount.requests) - calls < 5
+
+
+def test_fees_not_yet_released_wait_then_go_on_each_orders_own_note(tmp_path):
+    with synced_world(tmp_path, ["shopee"], orders=40, seed=3,
+                      settings={"posting_mode": "day"}, close_days=[date.today()]
+                      ) as (svc, world):
+        notes = {d["master"]["docNo"] for d in world.autocount.documents("creditNote")}
+        waiting = [p for p in svc.payouts() if p.state == "estimated"]
+        assert waiting and all(p.fees == 0 for p in waiting)  # on no note yet
+        assert not [n for n in notes if n.startswith("SP-2") and n.endswith("-F")]  # nor own
+
+        world.sandboxes["shopee"].release_all()
+        svc.sync()
+        after = {d["master"]["docNo"]: d for d in world.autocount.documents("creditNote")}
+        for p in waiting:  # each its own note, numbered from the order (docs/decisions.md §9)
+            note = after[f"SP-{p.order}-F"]["master"]
+            assert note["ourInvoiceNo"].startswith("SP-D")  # against its day's summary
+        lines = svc.payouts()
+        assert all(p.expected == p.stated for p in lines if p.stated is not None)
+        assert {p.state for p in lines} == {"reconciled"}

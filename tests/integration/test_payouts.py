@@ -7,30 +7,16 @@ import json
 from decimal import Decimal
 
 import pytest
+from marketplace_world import synced_world
 
 from ecdesk.cli import run
-from ecdesk.demo import configure, start_sandboxes
-from ecdesk.service import Service
-from ecdesk.sync.http import HttpClient
 
 
 @pytest.fixture(scope="module")
 def synced(tmp_path_factory):
-    import keyring
-
-    from ecdesk.secrets import MemoryKeyring
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
     folder = tmp_path_factory.mktemp("payouts")
-    with start_sandboxes(["shopee", "lazada"], orders=60, seed_value=7,
-                         options={"autocount": {"rate_limit": 10**6}}) as world:
-        svc = Service(f"sqlite:///{folder / 'p.sqlite'}", http=HttpClient(sleep=lambda s: None))
-        configure(svc, world)
-        svc.sync()
+    with synced_world(folder, ["shopee", "lazada"], orders=60, seed=7) as (svc, world):
         yield svc, world, folder
-        svc.close()
-    keyring.set_keyring(previous)
 
 
 def test_released_orders_reconcile_to_the_marketplaces_own_figure(synced):
@@ -56,7 +42,7 @@ def test_released_orders_reconcile_to_the_marketplaces_own_figure(synced):
 def test_the_cli_lists_payouts_per_store_and_per_order(synced, capsys, monkeypatch):
     svc, _, folder = synced
     monkeypatch.setenv("ECDESK_DB", svc.db.url if hasattr(svc.db, "url") else
-                       f"sqlite:///{folder / 'p.sqlite'}")
+                       f"sqlite:///{folder / 'world.sqlite'}")
     assert run(["payouts", "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == len(svc.payouts())

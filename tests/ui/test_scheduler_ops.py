@@ -22,7 +22,7 @@ def test_scheduler_starts_due_stores_and_skips_while_busy(qtbot, window, svc, mo
         release.wait(10)
         return RunSummary(store=store, fetched=2, posted=2)
 
-    monkeypatch.setattr(svc, "sync", fake_sync)
+    monkeypatch.setattr(svc.runs, "sync", fake_sync)  # what sync_many runs per store
     assert window.scheduler.tick() == ["Due"]
     assert window.ops.busy
     assert window.scheduler.tick() == []  # busy: the next tick waits its turn

@@ -96,6 +96,8 @@ def test_automation_sets_fee_ledgers_for_marketplace_stores_only(qtbot, window, 
     assert not tab.fees.isVisibleTo(tab)
     tab.select("Shopee MY")
     assert tab.fees.isVisibleTo(tab) and tab.post_fees.isChecked()
+    assert tab.fees_on_release.isChecked()  # the default: the note from the final figures
+    tab.fees_on_release.setChecked(False)
     tab.fee_edits["fee_account_commission"].setText("908-1000")
     tab.posting["doc_prefix"].setText("")  # blank keeps the store's own prefix
     assert tab.save(), tab.result.text()
@@ -103,6 +105,10 @@ def test_automation_sets_fee_ledgers_for_marketplace_stores_only(qtbot, window, 
     s = svc.get_store("Shopee MY")
     assert s.settings["fee_account_commission"] == "908-1000"
     assert s.settings["post_fees"] == "true" and s.settings["doc_prefix"] == "SP-"
+    assert s.settings["fees_on_release"] == "no"
+    tab.select("Shop")
+    tab.select("Shopee MY")
+    assert not tab.fees_on_release.isChecked()  # read back as saved
     assert "fee_account_commission" not in svc.get_store("Shop").settings
 
 
@@ -119,3 +125,20 @@ def test_automation_chooses_summary_posting_per_day(qtbot, window, svc):
     qtbot.waitUntil(lambda: tab.result.text().startswith("Saved."))
     s = svc.get_store("Shop")
     assert (s.settings["posting_mode"], s.settings["summary_cutoff"]) == ("day", "03:30")
+
+
+def test_automation_offers_a_summary_per_payout_where_orders_name_their_payout(qtbot, window,
+                                                                              svc):
+    svc.add_store("Shop", "shopify")
+    svc.add_store("Lazada MY", "lazada")
+    window.refresh()
+    tab = window.automation
+    payout = tab.mode.findData("payout")
+    tab.select("Shop")
+    assert not tab.mode.model().item(payout).isEnabled()  # Shopify names no payouts
+    tab.select("Lazada MY")
+    assert tab.mode.model().item(payout).isEnabled()
+    tab.mode.setCurrentIndex(payout)
+    assert tab.save()
+    qtbot.waitUntil(lambda: tab.result.text().startswith("Saved."))
+    assert svc.get_store("Lazada MY").settings["posting_mode"] == "payout"

@@ -149,3 +149,19 @@ def test_a_seller_voucher_is_the_invoices_discount_not_a_fee():
     assert o.total - sum((f.amount for f in o.fees), ZERO) == settlement
     before_settlement = _conn().normalise({**p, "transactions": None})
     assert before_settlement.total == o.total  # the invoice does not wait for finance rows
+
+
+def test_the_payout_is_the_one_paid_statement_dated_by_its_latest_row():
+    from datetime import date
+
+    from ecdesk.sync.connectors.lazada_mapper import payout_of
+
+    def row(day: str, statement: str = "MY-2026-W48", paid: str = "Paid") -> dict:
+        return {"transaction_date": day, "statement": statement, "paid_status": paid}
+
+    assert payout_of([row("20 Nov 2026"), row("22 Nov 2026")]) == (
+        True, "MY-2026-W48", date(2026, 11, 22))
+    assert payout_of([row("20 Nov 2026"), row("22 Nov 2026", paid="Not paid")]) == (
+        False, "", None)
+    assert payout_of([row("20 Nov 2026"), row("29 Nov 2026", "MY-2026-W49")])[1] == ""
+    assert payout_of([]) == (False, "", None)

@@ -165,3 +165,49 @@ def test_link_role_fee_note_is_credit_note_at_fee_seq():
     assert link_role(DocKind.CREDIT_NOTE, FEE_NOTE_SEQ) == "fees"
     assert link_role(DocKind.CREDIT_NOTE, 1) == link_role(DocKind.CREDIT_NOTE, 3) == "credit"
     assert link_role(DocKind.INVOICE, 0) == link_role(DocKind.CASH_SALE, 0) == "sale"
+
+
+def test_an_adjustment_goes_only_when_the_new_fees_still_make_the_payout():
+    from ecdesk.sync.fee_adjust import build_adjustment, current_fees
+    from ecdesk.sync.posting import fee_totals
+
+    r = rules()
+    fees = sum(fee_totals(shopee()).values(), D(0))
+    now = current_fees(shopee(), r)
+    posted = {**now, "908-1000": now["908-1000"] - D("0.40")}
+    consistent = shopee(settlement=shopee().total - fees)
+    adj = build_adjustment(consistent, r, posted=posted, adjustments=0,
+                           sale="SP-2411230ABCDEFG", stem=None)
+    assert isinstance(adj, DocumentDraft) and adj.total == D("0.40")
+    assert adj.doc_no == "SP-2411230ABCDEFG-F2" and adj.debtor_code == note(consistent).debtor_code
+    assert adj.doc_date == note(consistent).doc_date
+
+    off = shopee(settlement=shopee().total - fees + D("3.00"))  # the parts miss the payout
+    held = build_adjustment(off, r, posted=posted, adjustments=0, sale="SP-2411230ABCDEFG",
+                            stem=None)
+    assert isinstance(held, list) and held[0].code is HoldCode.AMOUNT_MISMATCH
+    assert "3.00" in held[0].detail
+
+
+def test_the_fee_note_waits_for_the_release_unless_the_store_says_not():
+    from ecdesk.sync.posting import fees_due
+
+    estimated = shopee(settlement=D("80.00"))
+    assert not fees_due(estimated, rules())  # the marketplace may still change the figures
+    assert fees_due(shopee(settlement=D("80.00"), settlement_released=True), rules())
+    assert fees_due(estimated, rules(fees_on_release="no"))
+    assert fees_due(shopee(), rules())  # no settlement data at all: nothing to wait for
+    assert not fees_due(estimated, rules(post_fees="no", fees_on_release="no"))
+    bad = rules(fees_on_release="later")
+    assert bad.problems and bad.problems[0].code is HoldCode.CONFIG
+
+
+def test_fees_on_release_is_checked_where_it_is_entered():
+    import pytest
+
+    from ecdesk.errors import UsageError
+    from ecdesk.validation import check_store_settings
+
+    assert check_store_settings("shopee", {"fees_on_release": "No"}) == {"fees_on_release": "no"}
+    with pytest.raises(UsageError, match="fees_on_release must be yes or no"):
+        check_store_settings("lazada", {"fees_on_release": "later"})

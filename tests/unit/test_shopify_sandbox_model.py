@@ -126,3 +126,24 @@ def test_cursor_round_trip_is_url_safe():
     assert decode_cursor(text)["last_id"] == 5100000001
     with pytest.raises(ValueError):
         decode_cursor("not a cursor")
+
+
+def test_nodes_by_ids_pay_for_each_node_and_fragments_price_their_type():
+    query = ("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Order { id "
+             "totalPriceSet { shopMoney { amount } } } } }")
+    ids = [f"gid://shopify/Order/{n}" for n in range(3)]
+    assert cost(query, {"ids": ids}) == 3 * (1 + 2)
+    assert cost("query($id: ID!) { node(id: $id) { ... on BulkOperation { id status } } }",
+                {"id": "gid://shopify/BulkOperation/1"}) == 1
+
+
+def test_declared_variable_defaults_are_priced_as_the_query_runs():
+    assert cost("query($n: Int = 7) { orders(first: $n) { nodes { id } } }") == 2 + 7
+    assert cost(ORDERS_QUERY, {"first": 8}) == cost(ORDERS_QUERY, {"first": 8, "lines": 5,
+                                                                   "ships": 3})
+
+
+def test_orders_count_stops_at_its_limit():
+    sb = ShopifySandbox(orders=30, clock=lambda: NOW)
+    assert sb._resolve_count(None, None, limit=10) == {"count": 10, "precision": "AT_LEAST"}
+    assert sb._resolve_count(None, None, limit=100) == {"count": 30, "precision": "EXACT"}

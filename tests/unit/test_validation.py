@@ -95,3 +95,13 @@ def test_export_paths(tmp_path):
         check_export_path(tmp_path / "r.csv")
     with pytest.raises(UsageError, match="does not exist"):
         check_export_path(tmp_path / "gone" / "r.xlsx")
+
+
+def test_shopify_bulk_threshold_is_a_whole_number_zero_turning_bulk_off():
+    assert check_store_settings("shopify", {"bulk_threshold": "0"}) == {"bulk_threshold": "0"}
+    assert check_store_settings("shopify", {"bulk_threshold": " 500 "}) == {
+        "bulk_threshold": "500"}
+    with pytest.raises(UsageError, match="bulk_threshold"):
+        check_store_settings("shopify", {"bulk_threshold": "many"})
+    with pytest.raises(UsageError, match="Unknown setting 'bulk_threshold'"):
+        check_store_settings("woocommerce", {"bulk_threshold": "250"})

@@ -9,7 +9,7 @@ fees and the payout (``marketplace_fees``, docs/decisions.md §6).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -76,6 +76,23 @@ def _rate_of(price: Decimal, tax: Decimal) -> Decimal:
     return (tax * 100 / net).quantize(Decimal(1), ROUND_HALF_UP)
 
 
+def payout_of(rows: list[dict[str, Any]]) -> tuple[bool, str, date | None]:
+    """Whether the order's finance rows are all paid, the one statement they were paid in
+    (else ""), and that payout's day: the latest row's ``transaction_date``."""
+    released = bool(rows) and all(
+        str(r.get("paid_status") or "").lower() == "paid" for r in rows)
+    statements = {str(r.get("statement") or "").strip() for r in rows}
+    if not released or len(statements) != 1 or "" in statements:
+        return released, "", None
+    days = []
+    for r in rows:
+        try:
+            days.append(datetime.strptime(str(r.get("transaction_date") or ""), "%d %b %Y"))
+        except ValueError:
+            continue
+    return released, statements.pop(), max(days).date() if days else None
+
+
 def normalise(payload: dict[str, Any], *, tz: ZoneInfo) -> Order:
     """Lazada's order, its items (one row per unit) and finance rows -> the canonical Order
     (pure: no store login; ``tz`` is the store's zone)."""
@@ -115,6 +132,7 @@ def normalise(payload: dict[str, Any], *, tz: ZoneInfo) -> Order:
     addr = order.get("address_shipping") or {}
     name = " ".join(str(order.get(k) or "") for k in
                     ("customer_first_name", "customer_last_name")).strip()
+    released, payout_ref, payout_date = payout_of(rows or [])
     return Order(
         platform=Platform.LAZADA, external_id=oid,
         number=str(order.get("order_number") or oid),
@@ -132,6 +150,6 @@ def normalise(payload: dict[str, Any], *, tz: ZoneInfo) -> Order:
                                             if addr.get(k))),
         refunds=refunds, fees=fees, cancelled=disp is Disposition.IGNORED, raw=payload,
         settlement=sum((dec(r.get("amount")) for r in rows), ZERO) if rows else None,
-        settlement_released=bool(rows) and all(
-            str(r.get("paid_status") or "").lower() == "paid" for r in rows),
+        settlement_released=released,
+        payout_ref=payout_ref, payout_date=payout_date,
     )

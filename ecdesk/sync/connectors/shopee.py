@@ -12,7 +12,10 @@
   the HTTP status alone.
 * Orders: ``order/get_order_list`` by ``update_time`` in windows of at most 15 days, cursor
   paging with ``page_size`` <= 100; ``order/get_order_detail`` for <= 50 order_sn per call;
-  ``payment/get_escrow_detail`` per order for the fees (see ``marketplace_fees``).
+  ``payment/get_escrow_detail`` per order for the fees (see ``marketplace_fees``);
+  ``payment/get_escrow_list`` (15-day windows of release time, ``page_no`` paging) for when
+  each COMPLETED order's escrow was released: its payout (``posting_mode=payout``), read
+  once per fetch from the oldest such order's creation.
 * Shopee prices are **tax-inclusive**; the API carries no tax per line, so a store's tax rate
   comes from its ``tax_rate`` setting (percent, blank = untaxed).
 """
@@ -42,6 +45,7 @@ from ecdesk.sync.connectors.shopee_mapper import (  # noqa: F401 - the mapper's 
     STATUS_TABLE,
     normalise,
 )
+from ecdesk.sync.connectors.shopee_releases import EscrowReleases
 from ecdesk.sync.http import ApiError, AuthError, RateLimited, Unavailable, loads
 
 LIVE_HOST = "https://partner.shopeemobile.com"
@@ -266,26 +270,35 @@ class ShopeeConnector(Connector):
         except ApiError:
             return None
 
-    def _raw(self, detail: dict[str, Any]) -> RawOrder:
+    def _raw(self, detail: dict[str, Any], release: dict[str, Any] | None = None) -> RawOrder:
         sn = str(detail["order_sn"])
         escrow = self.escrow(sn) if detail.get("order_status") != "UNPAID" else None
         updated = datetime.fromtimestamp(int(detail.get("update_time") or 0), UTC)
-        return RawOrder(sn, updated, {"order": detail, "escrow": escrow})
+        payload = {"order": detail, "escrow": escrow}
+        if release is not None:
+            payload["release"] = {"escrow_release_time": release.get("escrow_release_time"),
+                                  "payout_amount": release.get("payout_amount")}
+        return RawOrder(sn, updated, payload)
 
     def fetch_orders(self, since: datetime | None,
                      until: datetime | None = None) -> Iterator[RawOrder]:
         until = until or self._now()
         since = since or (until - HISTORY)
         sns = self.list_order_sns(since, until)
+        releases = EscrowReleases(self._shop)
         for i in range(0, len(sns), DETAIL_BATCH):
             details = self.order_details(sns[i:i + DETAIL_BATCH])
             details.sort(key=lambda d: (int(d.get("update_time") or 0), str(d["order_sn"])))
+            released = releases.of(details, int(until.timestamp()))
             for detail in details:
-                yield self._raw(detail)
+                yield self._raw(detail, released.get(str(detail["order_sn"])))
 
     def fetch_order(self, external_id: str) -> RawOrder | None:
         details = self.order_details([external_id])
-        return self._raw(details[0]) if details else None
+        if not details:
+            return None
+        released = EscrowReleases(self._shop).of(details, int(self._now().timestamp()))
+        return self._raw(details[0], released.get(external_id))
 
     # --- normalise --------------------------------------------------------------------------
     def normalise(self, payload: dict[str, Any]) -> Order:

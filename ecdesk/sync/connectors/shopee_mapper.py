@@ -10,7 +10,7 @@ docs/decisions.md §6). No escrow yet: the order waits.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -67,6 +67,18 @@ def _payout(income: dict[str, Any]) -> Decimal | None:
     return None
 
 
+def release_day(release: dict[str, Any] | None, tz: ZoneInfo) -> date | None:
+    """The day (store's zone) Shopee released the escrow, from ``get_escrow_list``: the
+    order's payout for ``posting_mode=payout`` (docs/decisions.md §9); None unknown."""
+    at = (release or {}).get("escrow_release_time")
+    if not at:
+        return None
+    try:
+        return datetime.fromtimestamp(int(at), tz).date()
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
 def normalise(payload: dict[str, Any], *, tz: ZoneInfo, tax_rate: Decimal | None = None
               ) -> Order:
     """Shopee's order detail and escrow -> the canonical Order (pure: no store login;
@@ -116,13 +128,16 @@ def normalise(payload: dict[str, Any], *, tz: ZoneInfo, tax_rate: Decimal | None
                        "vouchers and fees are not known; it is posted once they are.")
     addr = order.get("recipient_address") or {}
     refund = shopee_refund(sn, escrow) if escrow else None
+    released = escrow is not None and status == "COMPLETED"
+    payout_day = release_day(payload.get("release"), tz) if released else None
     return Order(
         platform=Platform.SHOPEE, external_id=sn, number=sn,
         created_at=_epoch(order["create_time"], tz),
         updated_at=_epoch(order.get("update_time") or order["create_time"], tz),
         currency=str(order.get("currency") or "MYR"), status=status,
         settlement=_payout(income),
-        settlement_released=escrow is not None and status == "COMPLETED",
+        settlement_released=released,
+        payout_ref=payout_day.isoformat() if payout_day else "", payout_date=payout_day,
         disposition=disp, total=total, taxes_included=True,
         lines=lines, shipping=shipping, order_discount=seller_discount,
         waiting_reason=waiting,

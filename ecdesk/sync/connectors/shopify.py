@@ -18,7 +18,8 @@ Contract followed (same reference, §1):
   401 (pitfall 16).
 * Orders: ``orders(first, after, query: "updated_at:>='…'", sortKey: UPDATED_AT)`` with
   ``pageInfo{hasNextPage endCursor}``, no status filter (every order, pitfall 1), starting
-  :attr:`overlap` before the last sync (pitfall 3); nested ``lineItems``/``shippingLines`` are
+  :attr:`overlap` before the last sync (pitfall 3; ingest subtracts it from the cursor, once,
+  as for every connector); nested ``lineItems``/``shippingLines`` are
   paged when they have more (§1.3).
 * Rate limits (§1.7): ``extensions.cost.throttleStatus`` paces the next call before the bucket
   runs dry (pitfall 12); a ``THROTTLED`` answer (HTTP 200 or 429) waits ``(requested -
@@ -35,7 +36,9 @@ table, :data:`FINANCIAL_STATUS`) and §4 (shipping method = ``code``, else ``tit
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import InvalidOperation
@@ -46,6 +49,7 @@ from ecdesk.domain import (
     Platform,
 )
 from ecdesk.sync.connectors.base import ConfigError, Connector, PayloadError, RawOrder, token_fresh
+from ecdesk.sync.connectors.shopify_bucket import CostBucket
 from ecdesk.sync.connectors.shopify_mapper import (  # noqa: F401 - the mapper's names
     FINANCIAL_STATUS,
     _nodes,
@@ -64,8 +68,16 @@ ORDERS_PAGE = 8
 LINES_PAGE = 5
 SHIPPING_PAGE = 3
 NESTED_PAGE = 50
+MAX_QUERY_COST = 1000  # Shopify's single-query limit on the requested cost (§1.7)
+COST_TARGET = 950  # what a sized page may request: the limit less a margin
+MAX_NESTED_FIRST = 10  # the most line items a sized page asks per order
 TOKEN_MARGIN = timedelta(minutes=5)  # ask for a new client-credentials token this early
 THROTTLE_RETRIES = 10
+#: a window of at least this many orders comes in one bulk operation (setting
+#: ``bulk_threshold``; 0 never uses one)
+BULK_THRESHOLD = 250
+#: only a window starting further back than this is counted first (regular polls never are)
+BULK_CHECK_AFTER = timedelta(hours=1)
 
 
 _MONEY = "shopMoney { amount currencyCode }"
@@ -74,24 +86,36 @@ _ALLOC = f"discountAllocations {{ allocatedAmountSet {{ {_MONEY} }} }}"
 LINE_FIELDS = f"""id sku name quantity currentQuantity
   originalUnitPriceSet {{ {_MONEY} }} {_TAX} {_ALLOC}"""
 SHIPPING_FIELDS = f"id title code source originalPriceSet {{ {_MONEY} }} {_TAX} {_ALLOC}"
-ORDER_FIELDS = f"""
+ORDER_HEAD = f"""
   id legacyResourceId name createdAt updatedAt processedAt cancelledAt cancelReason closedAt
   test email currencyCode presentmentCurrencyCode taxesIncluded displayFinancialStatus
   displayFulfillmentStatus paymentGatewayNames
   totalPriceSet {{ {_MONEY} }} subtotalPriceSet {{ {_MONEY} }} totalTaxSet {{ {_MONEY} }}
   customer {{ id displayName email phone }}
-  shippingAddress {{ name address1 address2 city zip province country phone }}
-  lineItems(first: {LINES_PAGE}) {{
+  shippingAddress {{ name address1 address2 city zip province country phone }}"""
+REFUND_HEAD = f"id legacyResourceId createdAt note totalRefundedSet {{ {_MONEY} }}"
+#: an order without its nested connections (the bulk query's order line, shopify_bulk)
+ORDER_SCALARS = f"{ORDER_HEAD}\n  refunds {{ {REFUND_HEAD} }}"
+
+
+def order_fields(lines: int | str = LINES_PAGE, ships: int | str = SHIPPING_PAGE) -> str:
+    """An order with its first ``lines`` line items and ``ships`` shipping lines."""
+    return f"""{ORDER_HEAD}
+  lineItems(first: {lines}) {{
     pageInfo {{ hasNextPage endCursor }} nodes {{ {LINE_FIELDS} }} }}
-  shippingLines(first: {SHIPPING_PAGE}) {{
+  shippingLines(first: {ships}) {{
     pageInfo {{ hasNextPage endCursor }} nodes {{ {SHIPPING_FIELDS} }} }}
-  refunds {{ id legacyResourceId createdAt note totalRefundedSet {{ {_MONEY} }}
+  refunds {{ {REFUND_HEAD}
     refundLineItems(first: 10) {{ nodes {{ quantity lineItem {{ id }} }} }} }}
 """
-ORDERS_QUERY = f"""query EcdeskOrders($first: Int!, $after: String, $query: String) {{
+
+
+ORDER_FIELDS = order_fields()
+ORDERS_QUERY = f"""query EcdeskOrders($first: Int!, $after: String, $query: String,
+    $lines: Int = {LINES_PAGE}, $ships: Int = {SHIPPING_PAGE}) {{
   orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {{
     pageInfo {{ hasNextPage endCursor }}
-    nodes {{ {ORDER_FIELDS} }}
+    nodes {{ {order_fields("$lines", "$ships")} }}
   }}
 }}"""
 ORDER_QUERY = f"""query EcdeskOrder($id: ID!) {{ order(id: $id) {{ {ORDER_FIELDS} }} }}"""
@@ -103,11 +127,104 @@ NESTED_QUERIES = {
   shippingLines(first: {NESTED_PAGE}, after: $after) {{
     pageInfo {{ hasNextPage endCursor }} nodes {{ {SHIPPING_FIELDS} }} }} }} }}""",
 }
+COUNT_QUERY = """query EcdeskCount($query: String, $limit: Int) {
+  ordersCount(query: $query, limit: $limit) { count precision } }"""
 SHOP_QUERY = "query EcdeskShop { shop { name myshopifyDomain currencyCode ianaTimezone } }"
 
 
 def gql_datetime(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+#: requested points of one more line item / shipping line in a page: the node and each
+#: object (braced selection) inside it (§1.7: objects 1, scalars 0)
+LINE_POINTS = 1 + LINE_FIELDS.count("{")
+SHIP_POINTS = 1 + SHIPPING_FIELDS.count("{")
+UNKNOWN_MORE = 10**6  # an order whose lines were cut short counts as longer than any page
+
+
+@dataclasses.dataclass
+class PageShape:
+    """Orders per page and the line items / shipping lines asked per order.
+
+    Shopify refuses a query whose *requested* cost (the worst case: every order with
+    ``lines`` line items) passes 1000 points, while the bucket pays the *actual* cost (what
+    came back). After each page :meth:`learn` reads both: ``requestedQueryCost`` calibrates
+    what one order of this shape is priced at, and the orders that came back (what the
+    actual cost counted) show how many lines orders really have. The next shape asks as few
+    nested lines as most orders need (the rare long order's extra lines are fetched
+    separately, §1.3), choosing the one that makes the fewest calls an order, and then as
+    many orders as fit under :data:`COST_TARGET`. The orders it learns from are complete
+    (their extra lines fetched), so a shop of long orders asks for long pages of few orders.
+    """
+
+    first: int = ORDERS_PAGE
+    lines: int = LINES_PAGE
+    ships: int = SHIPPING_PAGE
+    fixed: bool = False  # the store's page_size setting pins the page
+    base: float | None = None  # requested points an order costs besides its nested lines
+    #: orders seen by their number of line items / shipping lines (:data:`UNKNOWN_MORE`:
+    #: cut short, count unknown)
+    lines_seen: Counter[int] = dataclasses.field(default_factory=Counter)
+    ships_seen: Counter[int] = dataclasses.field(default_factory=Counter)
+
+    def variables(self) -> dict[str, int]:
+        return {"first": self.first, "lines": self.lines, "ships": self.ships}
+
+    def per_order(self, lines: int, ships: int) -> float:
+        assert self.base is not None
+        return self.base + lines * LINE_POINTS + ships * SHIP_POINTS + 4  # 2 per connection
+
+    def learn(self, cost: dict[str, Any], nodes: list[dict[str, Any]]) -> None:
+        requested, actual = cost.get("requestedQueryCost"), cost.get("actualQueryCost")
+        if isinstance(requested, int | float) and self.first:
+            self.base = (requested - 2) / self.first - self.per_order_nested()
+        for node in nodes:
+            self.lines_seen[_count(node.get("lineItems"))] += 1
+            self.ships_seen[_count(node.get("shippingLines"))] += 1
+        if self.fixed or self.base is None or not self.lines_seen:
+            return
+        best = min(((self._calls(lines, ships), lines, ships)
+                    for lines in range(1, MAX_NESTED_FIRST + 1)
+                    for ships in range(1, SHIPPING_PAGE + 1)), default=None)
+        if best is None:
+            return
+        _calls, self.lines, self.ships = best
+        self.first = self._fit(self.lines, self.ships)
+        if isinstance(actual, int | float) and isinstance(requested, int | float):
+            log.debug("Shopify page cost %s of %s requested; next page %d orders x %d lines",
+                      actual, requested, self.first, self.lines)
+
+    def per_order_nested(self) -> float:
+        return self.lines * LINE_POINTS + self.ships * SHIP_POINTS + 4
+
+    def _fit(self, lines: int, ships: int) -> int:
+        return max(1, min(MAX_PAGE_SIZE, int((COST_TARGET - 2) // self.per_order(lines,
+                                                                                 ships))))
+
+    def _calls(self, lines: int, ships: int) -> float:
+        """Calls an order costs with this shape: its share of a page, plus the chance it
+        has more lines than asked (one more call each; an order seen cut short counts as
+        longer than anything not yet tried)."""
+        n = self.lines_seen.total()
+        longer = sum(c for count, c in self.lines_seen.items() if count > lines)
+        wider = sum(c for count, c in self.ships_seen.items() if count > ships)
+        return 1 / self._fit(lines, ships) + (longer + wider) / n
+
+    def expected_cost(self) -> int:
+        """The requested cost of the next page, for pacing against the bucket."""
+        if self.base is None:
+            return 0
+        return int(2 + self.first * self.per_order(self.lines, self.ships))
+
+
+def _count(conn: Any) -> int:
+    """How many nodes a connection holds (:data:`UNKNOWN_MORE` when it has more)."""
+    if not isinstance(conn, dict):
+        return 0
+    if (conn.get("pageInfo") or {}).get("hasNextPage"):
+        return UNKNOWN_MORE
+    return len(conn.get("nodes") or [])
 
 
 
@@ -117,9 +234,7 @@ class ShopifyConnector(Connector):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._throttle: dict[str, float] | None = None  # last throttleStatus seen
-        self._throttle_at = 0.0  # http clock when it was seen
-        self._last_cost: dict[str, int] = {}  # requested cost per operation, for pacing
+        self.bucket = CostBucket(self.http)  # the GraphQL cost points (§1.7)
         self._version_warned = False
 
     # --- addresses ---------------------------------------------------------------------------
@@ -138,6 +253,15 @@ class ShopifyConnector(Connector):
     @property
     def endpoint(self) -> str:
         return f"{self.base_url}/admin/api/{self.api_version}/graphql.json"
+
+    @property
+    def bulk_threshold(self) -> int:
+        text = self.store.setting("bulk_threshold", str(BULK_THRESHOLD))
+        try:
+            return max(0, int(text))
+        except ValueError as exc:
+            raise ConfigError(f"Store '{self.store.name}': bulk_threshold '{text}' is not a "
+                              "whole number (0 turns bulk operations off).") from exc
 
     @property
     def page_size(self) -> int:
@@ -200,22 +324,24 @@ class ShopifyConnector(Connector):
 
     # --- one GraphQL call ----------------------------------------------------------------------
     def graphql(self, query: str, variables: dict[str, Any] | None = None,
-                operation: str = "") -> dict[str, Any]:
-        """Run one query and return its ``data``; paces, retries throttling, renews tokens."""
+                operation: str = "", *, retry_writes: bool = True) -> dict[str, Any]:
+        """Run one query and return its ``data``; paces, retries throttling, renews tokens.
+        ``retry_writes=False``: a mutation whose answer is lost is not sent again (the HTTP
+        client raises ``MaybeApplied``)."""
         renewed = False
         throttles = 0
         token, renewable = self._token()
         while True:
-            self._pace(self._last_cost.get(operation, 0))
+            self.bucket.pace(operation)
             try:
                 resp = self.http.request(
                     "POST", self.endpoint, json_body={"query": query, "variables": variables or {}},
                     headers={"X-Shopify-Access-Token": token, "Accept": "application/json"},
-                    retry_writes=True, what=f"Shopify store '{self.store.name}'")
+                    retry_writes=retry_writes, what=f"Shopify store '{self.store.name}'")
             except RateLimited as exc:  # 429 after the client's own retries
                 if _codes(exc.body) & {"THROTTLED"} and throttles < THROTTLE_RETRIES:
                     throttles += 1
-                    self._wait_throttled(exc.body)
+                    self.bucket.wait_throttled(exc.body)
                     continue
                 raise RateLimited(
                     f"Shopify kept asking ecdesk to slow down for store '{self.store.name}'. "
@@ -233,7 +359,7 @@ class ShopifyConnector(Connector):
                 raise ApiError(f"Shopify sent an answer ecdesk cannot read for store "
                                f"'{self.store.name}'. Try again later.", status=resp.status_code)
             cost = (body.get("extensions") or {}).get("cost") or {}
-            self._note_cost(cost, operation)
+            self.bucket.note(cost, operation)
             codes = _codes(body)
             if "THROTTLED" in codes:
                 if throttles >= THROTTLE_RETRIES:
@@ -241,7 +367,7 @@ class ShopifyConnector(Connector):
                         f"Shopify kept throttling store '{self.store.name}'. Nothing was lost; "
                         "the next sync continues where this one stopped.", status=200, body=body)
                 throttles += 1
-                self._wait_throttled(body)
+                self.bucket.wait_throttled(body)
                 continue
             if "ACCESS_DENIED" in codes:
                 raise AuthError(
@@ -272,74 +398,77 @@ class ShopifyConnector(Connector):
             log.warning("Store '%s': Shopify reports a deprecated call: %s", self.store.name,
                         reason)
 
-    # --- rate limits (§1.7) ------------------------------------------------------------------
-    def _note_cost(self, cost: dict[str, Any], operation: str) -> None:
-        status = cost.get("throttleStatus")
-        if isinstance(status, dict):
-            try:
-                self._throttle = {k: float(status[k]) for k in
-                                  ("maximumAvailable", "currentlyAvailable", "restoreRate")}
-            except (KeyError, TypeError, ValueError):
-                self._throttle = None
-            self._throttle_at = self.http.clock()
-        if operation and isinstance(cost.get("requestedQueryCost"), int | float):
-            self._last_cost[operation] = int(cost["requestedQueryCost"])
-
-    def _pace(self, expected_cost: int) -> None:
-        """Wait before a call that the bucket (as last reported, refilled since) cannot pay."""
-        t = self._throttle
-        if not t or expected_cost <= 0 or t["restoreRate"] <= 0:
-            return
-        elapsed = max(0.0, self.http.clock() - self._throttle_at)
-        available = min(t["maximumAvailable"], t["currentlyAvailable"] + elapsed * t[
-            "restoreRate"])
-        if expected_cost > available:
-            wait = (expected_cost - available) / t["restoreRate"]
-            log.info("Shopify bucket low (%.0f of %d points): waiting %.1fs", available,
-                     expected_cost, wait)
-            self.http.sleep(wait)
-
-    def _wait_throttled(self, body: Any) -> None:
-        ext = body.get("extensions") if isinstance(body, dict) else None
-        cost = (ext or {}).get("cost") or {}
-        status = cost.get("throttleStatus") or {}
-        try:
-            wait = (float(cost["requestedQueryCost"]) - float(status["currentlyAvailable"])) / \
-                float(status["restoreRate"])
-        except (KeyError, TypeError, ValueError, ZeroDivisionError):
-            wait = 1.0
-        wait = max(wait, 0.1)
-        log.info("Shopify throttled the call; waiting %.1fs", wait)
-        self.http.sleep(wait)
-
     # --- fetching ----------------------------------------------------------------------------
     def fetch_orders(self, since: datetime | None,
                      until: datetime | None = None) -> Iterator[RawOrder]:
+        """Every order updated in the window, oldest change first.
+
+        Backfills and large catch-ups come in one bulk operation (:mod:`.shopify_bulk`): when
+        the window has no start (the first sync: the store's whole history) or starts more
+        than :data:`BULK_CHECK_AFTER` ago (a sync after the PC was off, a resync of past
+        days), Shopify is first asked how many orders it holds (``ordersCount``, 1 point);
+        at :attr:`bulk_threshold` (default :data:`BULK_THRESHOLD`) or more, a bulk operation
+        fetches them. Regular polls, smaller windows and a bulk operation that fails are
+        paged, each page sized by what the last one cost (:class:`PageShape`).
+        """
         terms = []
         if since is not None:
-            terms.append(f"updated_at:>='{gql_datetime(since - self.overlap)}'")
+            terms.append(f"updated_at:>='{gql_datetime(since)}'")  # ingest took the overlap
         if until is not None:
             terms.append(f"updated_at:<='{gql_datetime(until)}'")
-        variables: dict[str, Any] = {"first": self.page_size, "after": None,
-                                     "query": " AND ".join(terms) or None}
+        search = " AND ".join(terms) or None
+        if self._wants_bulk(since, search):
+            from ecdesk.sync.connectors.shopify_bulk import run_bulk
+
+            orders = run_bulk(self, search)
+            if orders is not None:
+                for node in orders:
+                    yield self._raw(node)
+                return
+        yield from self._pages(search)
+
+    def _wants_bulk(self, since: datetime | None, search: str | None) -> bool:
+        threshold = self.bulk_threshold
+        if threshold <= 0 or (since is not None and self.clock() - since < BULK_CHECK_AFTER):
+            return False
+        try:
+            data = self.graphql(COUNT_QUERY, {"query": search, "limit": threshold}, "count")
+        except ApiError as exc:
+            if isinstance(exc, AuthError) or exc.status != 200:
+                raise
+            log.info("Store '%s': Shopify did not count the orders (%s); paging",
+                     self.store.name, exc)
+            return False
+        count = (data.get("ordersCount") or {}).get("count")
+        return isinstance(count, int) and count >= threshold
+
+    def _pages(self, search: str | None) -> Iterator[RawOrder]:
+        pinned = bool(self.store.settings.get("page_size"))
+        shape = PageShape(first=self.page_size, fixed=pinned)
+        after: str | None = None
         while True:
+            variables = {**shape.variables(), "after": after, "query": search}
+            if shape.base is not None:  # pace for this page's own requested cost
+                self.bucket.last_cost["orders"] = shape.expected_cost()
             try:
                 data = self.graphql(ORDERS_QUERY, variables, "orders")
             except ApiError as exc:
-                if "MAX_COST_EXCEEDED" not in _codes(exc.body) or variables["first"] <= 1:
+                if "MAX_COST_EXCEEDED" not in _codes(exc.body) or shape.first <= 1:
                     raise
                 # a page too costly for one query (e.g. a large page_size): halve it
-                variables = {**variables, "first": variables["first"] // 2}
-                log.info("Shopify query too costly; asking %d orders a page",
-                         variables["first"])
+                shape.first //= 2
+                log.info("Shopify query too costly; asking %d orders a page", shape.first)
                 continue
+            cost = self.bucket.seen  # this page's, before the long orders' own calls
             conn = data.get("orders") or {}
-            for node in conn.get("nodes") or []:
-                yield self._raw(self._complete(node))
+            nodes = [self._complete(node) for node in conn.get("nodes") or []]
+            shape.learn(cost, nodes)  # whole orders: how many lines they really have
+            for node in nodes:
+                yield self._raw(node)
             page = conn.get("pageInfo") or {}
             if not page.get("hasNextPage"):
                 return
-            variables = {**variables, "after": page.get("endCursor")}
+            after = page.get("endCursor")
 
     def fetch_order(self, external_id: str) -> RawOrder | None:
         gid = external_id if external_id.startswith("gid://") else \

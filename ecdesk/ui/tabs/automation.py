@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.domain import PLATFORMS
+from ecdesk.domain import PLATFORMS, Platform
 from ecdesk.service import Service
 from ecdesk.ui.models.held_orders import format_date
 from ecdesk.ui.ops import Operations
@@ -37,6 +37,8 @@ DOC_KINDS = [("invoice", QT_TRANSLATE_NOOP("AutomationTab", "Sales invoice")),
 POSTING_MODES = [
     ("order", QT_TRANSLATE_NOOP("AutomationTab", "One document per order")),
     ("day", QT_TRANSLATE_NOOP("AutomationTab", "One summary document per day")),
+    ("payout", QT_TRANSLATE_NOOP("AutomationTab",
+                                 "One summary document per payout (Shopee, Lazada)")),
 ]
 DEFAULT_HINT = QT_TRANSLATE_NOOP("AutomationTab", "blank: AutoCount default")
 POSTING_FIELDS = [
@@ -93,7 +95,10 @@ class AutomationTab(QWidget):
         self.mode.setToolTip(self.tr(
             "A day's summary carries one line per item and price for all of that day's "
             "orders (its note lists them), posted after the cut-off time the next day; "
-            "orders that arrive later for a posted day go on an adjustment (-2, -3...)."))
+            "orders that arrive later for a posted day go on an adjustment (-2, -3...). A "
+            "payout's summary (Shopee, Lazada) carries the orders of one payout (a Lazada "
+            "statement, a day of Shopee escrow releases), with their fees from the final "
+            "figures."))
         self.cutoff = QTimeEdit()
         self.cutoff.setDisplayFormat("HH:mm")
         self.cutoff.setAccessibleName(self.tr("Summary cut-off time"))
@@ -134,6 +139,9 @@ class AutomationTab(QWidget):
         self.post_fees = QCheckBox(self.tr("Post each order's fees on a credit &note "
                                            "(<DocNo>-F)"))
         ff.addRow(self.post_fees)
+        self.fees_on_release = QCheckBox(self.tr("Post the fee note when the marketplace "
+                                                 "releases the pa&yout (its final figures)"))
+        ff.addRow(self.fees_on_release)
         self.fee_edits: dict[str, QLineEdit] = {}
         for key, label in FEE_FIELDS:
             edit = QLineEdit()
@@ -160,6 +168,9 @@ class AutomationTab(QWidget):
         right.addLayout(columns)
         right.addLayout(row)
         right.addStretch(1)
+        for combo in (self.doc_kind, self.mode, self.when):  # long choices shrink, not cut
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
         self.empty = QLabel(self.tr("Add a store in the Stores tab first."))
         layout = QHBoxLayout(self)
         layout.addWidget(self.stores)
@@ -175,8 +186,11 @@ class AutomationTab(QWidget):
         current = self.store()
         self.stores.blockSignals(True)
         self.stores.clear()
-        self.stores.addItems(self.service.store_names())
+        names = self.service.store_names()
+        self.stores.addItems(names)
         self.stores.blockSignals(False)
+        widest = max((self.stores.fontMetrics().horizontalAdvance(n) for n in names), default=0)
+        self.stores.setMinimumWidth(min(220, max(120, widest + 24)))  # names are not cut
         items = self.stores.findItems(current or "", _exact())
         self.stores.setCurrentRow(self.stores.row(items[0]) if items and current else 0)
         has = self.stores.count() > 0
@@ -208,6 +222,8 @@ class AutomationTab(QWidget):
         self.egress_note.setVisible(not self.service.stock.takes_egress(s.platform))
         i = self.doc_kind.findData(s.settings.get("doc_kind", "invoice"))
         self.doc_kind.setCurrentIndex(max(i, 0))
+        payout = self.mode.model().item(self.mode.findData("payout"))
+        payout.setEnabled(PLATFORMS[Platform(s.platform)].names_payouts)
         self.mode.setCurrentIndex(max(self.mode.findData(
             s.settings.get("posting_mode", "order") or "order"), 0))
         self.cutoff.setTime(QTime.fromString(s.settings.get("summary_cutoff", "") or "02:00",
@@ -217,6 +233,8 @@ class AutomationTab(QWidget):
             edit.setText(s.settings.get(key, ""))
         self.fees.setVisible(s.platform in MARKETPLACES)
         self.post_fees.setChecked(s.settings.get("post_fees", "true").lower() != "false")
+        self.fees_on_release.setChecked(
+            s.settings.get("fees_on_release", "yes").lower() not in ("no", "false", "off", "0"))
         for key, edit in self.fee_edits.items():
             edit.setText(s.settings.get(key, ""))
         if not s.sync_enabled:
@@ -238,6 +256,7 @@ class AutomationTab(QWidget):
         if self.fees.isVisibleTo(self):
             settings.update({k: e.text().strip() for k, e in self.fee_edits.items()})
             settings["post_fees"] = "true" if self.post_fees.isChecked() else "false"
+            settings["fees_on_release"] = "yes" if self.fees_on_release.isChecked() else "no"
         settings["doc_kind"] = self.doc_kind.currentData()
         settings["posting_mode"] = self.mode.currentData()
         settings["summary_cutoff"] = self.cutoff.time().toString("HH:mm")
