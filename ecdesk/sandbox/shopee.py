@@ -81,8 +81,10 @@ class ShopeeSandbox(ShopeeStock, SandboxServer):
                  window_max: int = 15 * 86400, timestamp_window: int = 300,
                  access_ttl: int = 4 * 3600, refresh_ttl: int = 30 * 86400,
                  code_ttl: int = 600, rate_limit: int | None = 1000,
-                 error_status: int | None = None, broken_total: bool = False) -> None:
+                 error_status: int | None = None, broken_total: bool = False,
+                 escrow_batch: bool = True) -> None:
         super().__init__(clock)
+        self.escrow_batch = escrow_batch  # False: a shop whose region lacks the batch API
         self.page_size_max = page_size_max
         self.detail_batch_max = detail_batch_max
         self.window_max = window_max
@@ -109,6 +111,9 @@ class ShopeeSandbox(ShopeeStock, SandboxServer):
         self.route("GET", f"{PREFIX}/order/get_order_detail", self._guard(self._order_detail))
         self.route("GET", f"{PREFIX}/payment/get_escrow_detail", self._guard(self._escrow))
         self.route("GET", f"{PREFIX}/payment/get_escrow_list", self._guard(self._escrow_list))
+        for method in ("POST", "GET"):  # the schema says POST; one SDK sends GET (verify)
+            self.route(method, f"{PREFIX}/payment/get_escrow_detail_batch",
+                       self._guard(self._escrow_batch))
         self._init_stock()
 
     # --- convention -------------------------------------------------------------------------
@@ -511,10 +516,34 @@ class ShopeeSandbox(ShopeeStock, SandboxServer):
         o = self.orders.get(req.arg("order_sn") or "")
         if o is None:
             return self.fail("error_param", "order_sn is invalid.")
-        return self.ok({"order_sn": o.detail["order_sn"],
-                        "buyer_user_name": o.detail["buyer_username"],
-                        "return_order_sn_list": o.returns, "order_income": o.income,
-                        "buyer_payment_info": {
-                            "buyer_payment_method": o.detail["payment_method"],
-                            "buyer_total_amount": o.income["buyer_total_amount"]}})
+        return self.ok(self._escrow_detail(o))
+
+    def _escrow_batch(self, req: Request) -> Response:
+        """``payment/get_escrow_detail_batch``: ``order_sn_list`` (JSON body; a GET's query,
+        comma-separated) of 1 to 50; ``response`` is a list of ``{escrow_detail}``, orders it
+        does not know left out (verify)."""
+        if not self.escrow_batch:
+            return self.fail("error_param", "request not from gateway")
+        try:
+            sns = (req.json() or {}).get("order_sn_list") if req.body else \
+                (req.arg("order_sn_list") or "").split(",")
+        except (ValueError, AttributeError):
+            return self.fail("error_param", "The request body is not a valid json format")
+        if not isinstance(sns, list) or not all(isinstance(sn, str) and sn for sn in sns) \
+                or not sns:
+            return self.fail("error_param", "order_sn_list is required, format should be "
+                             "string[]")
+        if len(sns) > 50:
+            return self.fail("exceed_max_limit",
+                             "Your request exceeds the max limit of 50 orders.")
+        return self.ok([{"escrow_detail": self._escrow_detail(self.orders[sn])}
+                        for sn in sns if sn in self.orders])
+
+    def _escrow_detail(self, o: _Order) -> dict[str, Any]:
+        return {"order_sn": o.detail["order_sn"],
+                "buyer_user_name": o.detail["buyer_username"],
+                "return_order_sn_list": o.returns, "order_income": o.income,
+                "buyer_payment_info": {
+                    "buyer_payment_method": o.detail["payment_method"],
+                    "buyer_total_amount": o.income["buyer_total_amount"]}}
 

@@ -247,7 +247,7 @@ def test_rate_limit_honoured_without_real_sleeping(make, clock, error_status):
     assert len(got) == 40
     assert clock.slept, "the client should have backed off"
     assert time.monotonic() - started < 5
-    assert any(r.path.endswith("get_escrow_detail") for r in sb.requests)
+    assert any(r.path.endswith("get_escrow_detail_batch") for r in sb.requests)
 
 
 def test_5xx_is_retried(make, clock):
@@ -321,3 +321,29 @@ def test_pyshopee2_client_unchanged_against_sandbox(capsys):
         bad.access_token = new_access
         refused = bad.shop.get_shop_info(timeout=10)
         assert refused["error"] == 403 or refused.get("error") == "error_sign"
+
+
+def test_escrows_come_fifty_orders_a_call_and_order_by_order_where_refused(make):
+    sb, conn = make(orders=120)
+    conn.authorise(sb.auth_code())
+    batched = {r.external_id: r.payload for r in conn.fetch_orders(None)}
+    batches = [r for r in sb.requests if r.path.endswith("/get_escrow_detail_batch")]
+    assert batches and all(1 <= len(r.json()["order_sn_list"]) <= 50 for r in batches)
+    assert not [r for r in sb.requests if r.path.endswith("/get_escrow_detail")]
+    paid = [sn for sn, o in sb.orders.items() if o.detail["order_status"] != "UNPAID"]
+    assert len(batches) <= -(-len(paid) // 50) + 3  # one per detail batch (<= 50 orders)
+
+    sb2, conn2 = make(orders=120, escrow_batch=False)
+    conn2.authorise(sb2.auth_code())
+    singly = {r.external_id: r.payload for r in conn2.fetch_orders(None)}
+    assert len([r for r in sb2.requests if r.path.endswith("/get_escrow_detail")]) == len(paid)
+    assert {sn: conn.normalise(p) for sn, p in batched.items()} == \
+        {sn: conn2.normalise(p) for sn, p in singly.items()}  # the same orders either way
+
+
+def test_the_escrow_batch_refuses_more_than_fifty(make):
+    sb, conn = make(orders=5)
+    conn.authorise(sb.auth_code())
+    with pytest.raises(ApiError, match="max limit of 50"):
+        conn._shop("POST", "payment/get_escrow_detail_batch",
+                   body={"order_sn_list": [f"SN{i}" for i in range(51)]})
