@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import resource
 import sys
+from datetime import UTC, datetime
 
 _OPS = {">=": float.__ge__, "<=": float.__le__, ">": float.__gt__, "<": float.__lt__}
 
@@ -29,3 +30,20 @@ def one_core() -> None:
     """Pin this process to one CPU, so a figure says what one core does."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+class SimClock:
+    """A simulated clock for the benches: seconds since the epoch (``start``, UTC); sleeping
+    only moves it forward, so hours of a service's limits take seconds of CPU."""
+
+    def __init__(self, start: datetime) -> None:
+        self.t = start.timestamp()
+
+    def __call__(self) -> float:
+        return self.t
+
+    def sleep(self, seconds: float) -> None:
+        self.t += max(0.0, seconds)
+
+    def dt(self) -> datetime:
+        return datetime.fromtimestamp(self.t, UTC)

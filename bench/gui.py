@@ -108,6 +108,20 @@ class StallMeter:
         return f"{self.own:,.0f} ms of it the window's own, the rest waiting for a CPU"
 
 
+def _timed_sync(window, app) -> tuple[float, StallMeter, str]:
+    """Run the window's own sync (as Sync all does) to the end, the stall meter ticking:
+    seconds it took, the meter, and the meter's own words."""
+    meter = StallMeter()
+    t0 = time.perf_counter()
+    job = window.ops.sync()
+    assert job is not None
+    while not job.done:
+        app.processEvents()
+        time.sleep(0.001)
+    app.processEvents()
+    return time.perf_counter() - t0, meter, meter.stop()
+
+
 def _queued_s() -> float:
     try:
         with open("/proc/thread-self/schedstat") as f:
@@ -126,16 +140,7 @@ def child_stall(orders: int) -> None:
     with feed_world(orders) as world:
         window = _window(world.service)
         _painted(window, app)
-        meter = StallMeter()
-        t0 = time.perf_counter()
-        job = window.ops.sync()
-        assert job is not None
-        while not job.done:
-            app.processEvents()
-            time.sleep(0.001)
-        app.processEvents()
-        took = time.perf_counter() - t0
-        own = meter.stop()
+        took, meter, own = _timed_sync(window, app)
         posted = len(world.route.docs)
         figure(f"longest GUI-thread stall during a background sync of {orders:,} orders "
                f"in a thread ({posted:,} posted in {took:.1f} s; {own})", meter.longest, "ms",
@@ -185,16 +190,7 @@ def child_stall_process(orders: int) -> None:
         map_demo(svc, "Bench", "custom")
         window = _window(svc)
         _painted(window, app)
-        meter = StallMeter()
-        t0 = time.perf_counter()
-        job = window.ops.sync()
-        assert job is not None
-        while not job.done:
-            app.processEvents()
-            time.sleep(0.001)
-        app.processEvents()
-        took = time.perf_counter() - t0
-        own = meter.stop()
+        took, meter, own = _timed_sync(window, app)
         result = window.ops.last_result
         ac.stdin.close()
         ac.wait()

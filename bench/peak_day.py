@@ -20,7 +20,7 @@ import time
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from bench.common import figure
+from bench.common import SimClock, figure
 from ecdesk.domain import DocKind, DocumentDraft, DraftLine
 from ecdesk.sandbox.autocount import AutoCountSandbox
 from ecdesk.sync.autocount.base import AutoCountConfig
@@ -33,17 +33,7 @@ STORES = (("SH-", "300-H001", False), ("WC-", "300-W001", False),
 DAY = date(2026, 11, 11)
 
 
-class SimClock:
-    """Seconds since the epoch; sleeping only moves it forward."""
-
-    def __init__(self) -> None:
-        self.t = datetime(2026, 11, 12, 2, 0, tzinfo=UTC).timestamp()
-
-    def __call__(self) -> float:
-        return self.t
-
-    def sleep(self, seconds: float) -> None:
-        self.t += max(0.0, seconds)
+START = datetime(2026, 11, 12, 2, 0, tzinfo=UTC)  # the simulated clock's start
 
 
 def _draft(prefix: str, debtor: str, n: int, *, lines: int = 1) -> DocumentDraft:
@@ -68,7 +58,7 @@ def _fee_note(sale: DocumentDraft) -> DocumentDraft:
 
 def run(orders: int, mode: str) -> dict[str, float]:
     """Post a peak day in ``mode`` (``order`` or ``day``); answers the figures."""
-    clock = SimClock()
+    clock = SimClock(START)
     sandbox = AutoCountSandbox(rate_limit=100).start()
     sandbox.reset(clock=clock)
     refused = [0]

@@ -24,7 +24,7 @@ import sys
 import time
 from datetime import UTC, datetime
 
-from bench.common import figure
+from bench.common import SimClock, figure
 from ecdesk.domain import Platform
 from ecdesk.sandbox.shopify import ShopifySandbox
 from ecdesk.sync.connectors.base import StoreConfig
@@ -39,25 +39,12 @@ MODES = {"paging_fixed": {"page_size": "8", "bulk_threshold": "0"},
          "bulk": {}}
 
 
-class SimClock:
-    """Seconds since the epoch; sleeping only moves it forward."""
-
-    def __init__(self) -> None:
-        self.t = datetime(2026, 11, 20, 4, 0, tzinfo=UTC).timestamp()
-
-    def __call__(self) -> float:
-        return self.t
-
-    def sleep(self, seconds: float) -> None:
-        self.t += max(0.0, seconds)
-
-    def dt(self) -> datetime:
-        return datetime.fromtimestamp(self.t, UTC)
+START = datetime(2026, 11, 20, 4, 0, tzinfo=UTC)  # the simulated clock's start
 
 
 def run(orders: int, settings: dict[str, str]) -> tuple[int, float, int, float]:
     """(orders fetched, simulated seconds, calls made, real seconds) of one backfill."""
-    clock = SimClock()
+    clock = SimClock(START)
     with ShopifySandbox(clock=clock, orders=orders, maximum_available=BUCKET,
                         restore_rate=RESTORE, bulk_startup=BULK_STARTUP,
                         bulk_rate=BULK_RATE, bulk_polls=None) as sb:
