@@ -67,6 +67,7 @@ class Ingest:
             store.cursor - connector.overlap if store.cursor is not None else None)
         newest = store.cursor
         ctx.progress(0, 0, f"Fetching orders from {store.name}...")
+        connector.note = lambda text: ctx.progress(0, 0, text)  # a long wait says why
         count = 0
         page: list[RawOrder] = []
         maps = load_maps(session, store.id)  # each line's item code, stored with it

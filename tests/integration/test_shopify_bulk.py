@@ -177,6 +177,17 @@ def test_cancel_stops_the_wait_for_a_bulk_operation(clock, creds):
         with cancel_scope(token), pytest.raises(SyncCancelled):
             list(con.fetch_orders(None))
         assert len(named(sb, b"EcdeskBulkPoll")) == 0  # stopped before polling again
+        assert len(named(sb, b"bulkOperationCancel")) == 1  # and freed the shop's slot
+
+
+def test_the_window_hears_how_the_bulk_export_goes(clock, creds):
+    with start(clock, orders=260) as sb:
+        creds["access_token"] = sb.access_token
+        con = connect(sb, clock, creds)
+        notes: list[str] = []
+        con.note = notes.append
+        assert len(list(con.fetch_orders(None))) == 260
+        assert notes and all("exporting the orders of kedai in bulk" in n for n in notes)
 
 
 def test_frozen_clock_sandbox_completes_by_polls(creds):

@@ -125,6 +125,9 @@ class Connector(ABC):
         self.credentials = credentials
         self.http = http
         self.clock = clock
+        #: a sentence for the window while a fetch waits on the platform (a Shopify bulk
+        #: export); the run sets it to its progress line
+        self.note: Callable[[str], None] = lambda text: None
 
     def require_secret(self, key: str) -> str:
         value = self.credentials.get(key)

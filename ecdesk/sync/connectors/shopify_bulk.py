@@ -90,7 +90,13 @@ def run_bulk(conn: ShopifyConnector, search: str | None) -> list[dict[str, Any]]
     name = conn.store.name
     try:
         op = _start(conn, search)
-        url = _wait(conn, op)
+        try:
+            url = _wait(conn, op)
+        except (BulkUnusable, ApiError):
+            raise
+        except BaseException:  # Cancel, or the run stopped: free the shop's bulk slot
+            _cancel(conn, op)
+            raise
         orders = [] if url is None else stitch(_download(conn, url))
         _add_refund_lines(conn, orders)
     except AuthError:
@@ -135,6 +141,8 @@ def _wait(conn: ShopifyConnector, op_id: str) -> str | None:
         delay = min(delay * 2, POLL_MAX)
         node = conn.graphql(BULK_POLL, {"id": op_id}, "bulk_poll").get("node") or {}
         status = node.get("status")
+        conn.note(f"Shopify is exporting the orders of {conn.store.name} in bulk "
+                  f"({int(node.get('objectCount') or 0):,} records so far)...")
         if status == "COMPLETED":
             return node.get("url") or None
         if status in FAILED or not status:
@@ -142,10 +150,10 @@ def _wait(conn: ShopifyConnector, op_id: str) -> str | None:
 
 
 def _cancel(conn: ShopifyConnector, op_id: str) -> None:
-    """Free the shop's bulk slot before paging (best effort)."""
+    """Free the shop's bulk slot before paging, or when the run stops (best effort)."""
     try:
         conn.graphql(BULK_CANCEL, {"id": op_id}, "bulk_cancel")
-    except ApiError as exc:
+    except Exception as exc:  # refused, unreachable, or the run's Cancel: the op lapses
         log.info("Could not cancel bulk operation %s: %s", op_id, exc)
 
 
