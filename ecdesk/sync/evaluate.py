@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from ecdesk import messages
@@ -216,10 +216,20 @@ class Evaluator:
                         rules, summaries)
 
     def _guarded(self, ctx: RunContext, row: OrderRow, env: StoreEnv) -> Outcome | None:
-        """One order's evaluation; any failure of that order alone holds it in words."""
+        """One order's evaluation; any failure of that order alone holds it in words. The
+        database's own concurrency (a deadlock with another PC on a shared database, a lock
+        held too long) is not the order's fault: it is evaluated once more, from what was
+        committed (the outbox settles a create whose confirm was lost by lookup)."""
         order_id = row.id
         try:
-            return self.evaluate_one(ctx, row, env)
+            try:
+                return self.evaluate_one(ctx, row, env)
+            except OperationalError as exc:
+                log.warning("order %s: the database was busy (%s); evaluating it again",
+                            order_id, getattr(exc, "orig", exc))
+                ctx.session.rollback()
+                row = ctx.session.get(OrderRow, order_id)
+                return self.evaluate_one(ctx, row, env)
         except (AuthError, AutoCountDown, ConfigError):
             raise  # the store's or AutoCount's set-up, not this order: the run says so
         except (ApiError, Unsupported) as exc:

@@ -527,3 +527,22 @@ def test_a_posted_order_costs_two_commits_and_a_dozen_statements(world):
     # + the run's own (lease, log lines, ingest pages); before: 132 commits, 606 statements
     assert counts["commits"] <= 2 * 20 + 15
     assert counts["statements"] <= 12 * 20 + 20
+
+
+def test_a_database_deadlock_is_evaluated_again_not_held_as_a_crash(world, caplog):
+    from sqlalchemy.exc import OperationalError
+
+    svc, route, hooks, _ = world
+    raised: list[str] = []
+
+    def deadlock(entry):  # another PC's transaction and ours wait on each other
+        if not raised:
+            raised.append(entry.doc_no)
+            raise OperationalError("INSERT INTO outbox ...", {}, Exception("deadlock detected"))
+
+    hooks["after_create"] = deadlock
+    summary = svc.sync("Web")
+    assert raised and (summary.posted, summary.held, summary.status) == (20, 0, "ok")
+    assert route.creates == 20  # the one whose confirm was lost was looked up, not re-created
+    assert sorted(d.doc_no for d in svc.documents()) == sorted(route.docs)
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]  # no crash, no traceback
