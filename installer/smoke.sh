@@ -23,6 +23,9 @@ unset ECDESK_DB
 "$APP/ecdesk" --version
 "$APP/ecdesk-cli" store list
 test -f "$home/ecdesk.sqlite"  # the migrations ran inside the bundle
+# the window's sync runs in the console twin as a child (`run-job`, services/child_runs.py)
+echo "{\"db\": \"sqlite:///$home/ecdesk.sqlite\", \"op\": \"sync\", \"kwargs\": {}}" |
+    "$APP/ecdesk-cli" run-job | grep -q '^@ecdesk {"result"'
 "$APP/ecdesk-cli" screenshots --out "$home/shots" >/dev/null 2>&1
 test -f "$home/shots/main-window.png"
-echo "installer-smoke: the built app ran --version, store list and drew its window"
+echo "installer-smoke: the built app ran --version, store list, a sync as the window's child and drew its window"
