@@ -215,3 +215,4 @@ class Service:
     # --- payouts (services/payouts.py) ------------------------------------------------------
     payouts = _via("settlements", PayoutService.payouts)
     payout_summaries = _via("settlements", PayoutService.payout_summaries)
+    payout_of = _via("settlements", PayoutService.payout_of)

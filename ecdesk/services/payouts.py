@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 
@@ -88,21 +89,22 @@ class PayoutService:
                                  .order_by(OrderRow.ordered_at, OrderRow.id)).all()
                 posted, on_summary = _credit_notes(s, [r.id for r in rows])
                 for oid, number, external_id, payload in rows:
-                    try:
-                        order = read_order(connector, payload)
-                    except (PayloadError, KeyError, TypeError, ValueError, ArithmeticError):
-                        continue  # unreadable now: the order view says why
-                    fees, refunds = posted.get(oid, (ZERO, ZERO))
-                    if oid in on_summary:  # its share of its day summary's fee note
-                        fees += sum(posting.fee_totals(order).values(), ZERO)
-                    line = PayoutLine(st.name, number, external_id, st.platform,
-                                      order.currency, "estimated",
-                                      order.total, fees, refunds, order.settlement,
-                                      _statement(order.platform, payload))
-                    if order.settlement_released:
-                        line.state = "reconciled" if line.difference == 0 else "released"
-                    out.append(line)
+                    line = _line(st, connector, oid, number, external_id, payload, posted,
+                                 on_summary)
+                    if line is not None:
+                        out.append(line)
         return out
+
+    def payout_of(self, order_id: int) -> PayoutLine | None:
+        """One posted marketplace order's payout (the order view); None for any other."""
+        with self.ctx.session() as s:
+            row = s.get(OrderRow, order_id)
+            if row is None or row.outcome != Outcome.POSTED.value or \
+                    not PLATFORMS[Platform(row.store.platform)].marketplace:
+                return None
+            posted, on_summary = _credit_notes(s, [row.id])
+            return _line(row.store, self.ctx.engine.connector(row.store), row.id, row.number,
+                         row.external_id, row.payload, posted, on_summary)
 
     def payout_summaries(self, store: str | None = None) -> list[PayoutSummary]:
         """Per store: how many orders in each state, and what is not reconciled."""
@@ -115,6 +117,26 @@ class PayoutService:
             if line.state == "released" and line.difference is not None:
                 sm.unreconciled += line.difference
         return list(by_store.values())
+
+
+def _line(st: Store, connector: Any, oid: int, number: str, external_id: str, payload: dict,
+          posted: dict[int, tuple[Decimal, Decimal]], on_summary: set[int]
+          ) -> PayoutLine | None:
+    """The payout of one posted order, or None when its stored data cannot be read now (the
+    order view says why)."""
+    try:
+        order = read_order(connector, payload)
+    except (PayloadError, KeyError, TypeError, ValueError, ArithmeticError):
+        return None
+    fees, refunds = posted.get(oid, (ZERO, ZERO))
+    if oid in on_summary:  # its share of its day summary's fee note
+        fees += sum(posting.fee_totals(order).values(), ZERO)
+    line = PayoutLine(st.name, number, external_id, st.platform, order.currency, "estimated",
+                      order.total, fees, refunds, order.settlement,
+                      _statement(order.platform, payload))
+    if order.settlement_released:
+        line.state = "reconciled" if line.difference == 0 else "released"
+    return line
 
 
 def _credit_notes(s, order_ids: list[int]

@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
     def open_order(self, order_id: int) -> OrderDialog:
         detail = self.service.order_detail(order_id)
         codes = {m.key: m.value for m in self.service.list_mappings(detail.store, "sku")}
-        self.dialog = OrderDialog(detail, self, codes)
+        self.dialog = OrderDialog(detail, self, codes, self.service.payout_of(order_id))
         self.dialog.resolve_requested.connect(self.resolve)
         self.dialog.fix_requested.connect(self.show_mapping)
         self.dialog.settings_requested.connect(self.show_automation)

@@ -4,6 +4,7 @@ Keys: Ctrl+M the first fix, Ctrl+R retry, Del settled by hand, Esc close."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -62,7 +63,7 @@ class OrderDialog(QDialog):
     ship_requested = Signal(str)  # STORE:NUMBER: record carrier and tracking
 
     def __init__(self, detail: OrderDetail, parent: QWidget | None = None,
-                 item_codes: dict[str, str] | None = None) -> None:
+                 item_codes: dict[str, str] | None = None, payout: Any = None) -> None:
         super().__init__(parent)
         self.detail = d = detail
         self.item_codes = item_codes or {}
@@ -87,6 +88,10 @@ class OrderDialog(QDialog):
             err = QLabel(d.last_error)
             err.setWordWrap(True)
             head.addRow(self.tr("Last error"), err)
+        if payout is not None:  # a posted marketplace order (services/payouts.py)
+            self.payout = QLabel(self._payout_text(payout))
+            self.payout.setWordWrap(True)
+            head.addRow(self.tr("Payout"), self.payout)
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -140,6 +145,19 @@ class OrderDialog(QDialog):
     def retry(self) -> None:
         if self.retry_button.isVisibleTo(self):
             self.retry_button.click()
+
+    def _payout_text(self, p: Any) -> str:
+        """Where the marketplace's payout of the order stands, in a sentence."""
+        money = {"expected": format_money(p.currency, p.expected),
+                 "stated": format_money(p.currency, p.stated) if p.stated is not None else "-"}
+        if p.state == "reconciled":
+            return self.tr("Reconciled: the marketplace pays {stated}, what ecdesk posted, to "
+                           "the cent.").format(**money)
+        if p.state == "released":
+            return self.tr("Released: the marketplace pays {stated}, ecdesk posted {expected}; "
+                           "see Tools > Payouts.").format(**money)
+        return self.tr("Not released by the marketplace yet (it says {stated} for now); the "
+                       "fee note is posted from its final figures.").format(**money)
 
     def _reasons(self) -> QGroupBox:
         box = QGroupBox(self.tr("Why it is held"))

@@ -1404,6 +1404,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Payout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>AutoCount documents: {docs}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1433,6 +1437,18 @@
     </message>
     <message>
         <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciled: the marketplace pays {stated}, what ecdesk posted, to the cent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released: the marketplace pays {stated}, ecdesk posted {expected}; see Tools &gt; Payouts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not released by the marketplace yet (it says {stated} for now); the fee note is posted from its final figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

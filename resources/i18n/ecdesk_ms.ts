@@ -1404,6 +1404,10 @@
         <translation>Ralat terakhir</translation>
     </message>
     <message>
+        <source>Payout</source>
+        <translation>Pembayaran</translation>
+    </message>
+    <message>
         <source>AutoCount documents: {docs}</source>
         <translation>Dokumen AutoCount: {docs}</translation>
     </message>
@@ -1434,6 +1438,18 @@
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <source>Reconciled: the marketplace pays {stated}, what ecdesk posted, to the cent.</source>
+        <translation>Disepadankan: pasaran membayar {stated}, sama dengan yang dipos oleh ecdesk, hingga ke sen.</translation>
+    </message>
+    <message>
+        <source>Released: the marketplace pays {stated}, ecdesk posted {expected}; see Tools &gt; Payouts.</source>
+        <translation>Dilepaskan: pasaran membayar {stated}, ecdesk memos {expected}; lihat Alatan &gt; Pembayaran.</translation>
+    </message>
+    <message>
+        <source>Not released by the marketplace yet (it says {stated} for now); the fee note is posted from its final figures.</source>
+        <translation>Belum dilepaskan oleh pasaran (buat masa ini {stated}); nota yuran dipos daripada angka muktamadnya.</translation>
     </message>
     <message>
         <source>Why it is held</source>

@@ -1404,6 +1404,10 @@
         <translation>最近错误</translation>
     </message>
     <message>
+        <source>Payout</source>
+        <translation>放款</translation>
+    </message>
+    <message>
         <source>AutoCount documents: {docs}</source>
         <translation>AutoCount 单据：{docs}</translation>
     </message>
@@ -1434,6 +1438,18 @@
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reconciled: the marketplace pays {stated}, what ecdesk posted, to the cent.</source>
+        <translation>已对账：平台支付 {stated}，与 ecdesk 过账的金额分毫不差。</translation>
+    </message>
+    <message>
+        <source>Released: the marketplace pays {stated}, ecdesk posted {expected}; see Tools &gt; Payouts.</source>
+        <translation>已放款：平台支付 {stated}，ecdesk 过账 {expected}；请查看 工具 &gt; 结算。</translation>
+    </message>
+    <message>
+        <source>Not released by the marketplace yet (it says {stated} for now); the fee note is posted from its final figures.</source>
+        <translation>平台尚未放款（目前为 {stated}）；费用贷项单将按最终金额过账。</translation>
     </message>
     <message>
         <source>Why it is held</source>

@@ -10,6 +10,7 @@ import pytest
 from marketplace_world import synced_world
 
 from ecdesk.cli import run
+from ecdesk.service import HeldQuery
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +70,19 @@ def test_the_window_shows_payouts_read_off_the_gui_thread(synced, qtbot):
                       "Reconciled"} and "Reconciled" in states
     dialog.close()
     w.ops.shutdown()
+
+
+def test_the_order_view_says_where_its_payout_stands(synced, qtbot):
+    from ecdesk.ui.main_window import MainWindow
+
+    svc, _, _ = synced
+    w = MainWindow(svc, schedule=False)
+    qtbot.addWidget(w)
+    by_state = {p.state: p for p in svc.payouts()}
+    for state, words in (("reconciled", "Reconciled: the marketplace pays"),
+                         ("estimated", "Not released by the marketplace yet")):
+        p = by_state[state]
+        dialog = w.open_order(svc.find_order(f"{p.store}:{p.order}"))
+        assert dialog.payout.text().startswith(words)
+        dialog.close()
+    assert svc.payout_of(svc.held_ids(HeldQuery())[0]) is None  # a held order has none
