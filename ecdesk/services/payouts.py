@@ -88,9 +88,9 @@ class PayoutService:
                                         OrderRow.outcome == Outcome.POSTED.value)
                                  .order_by(OrderRow.ordered_at, OrderRow.id)).all()
                 posted, on_summary = _credit_notes(s, [r.id for r in rows])
-                for oid, number, external_id, payload in rows:
-                    line = _line(st, connector, oid, number, external_id, payload, posted,
-                                 on_summary)
+                for r in rows:
+                    line = _line(st, connector, tuple(r), posted=posted,
+                                 on_summary=on_summary)
                     if line is not None:
                         out.append(line)
         return out
@@ -103,8 +103,9 @@ class PayoutService:
                     not PLATFORMS[Platform(row.store.platform)].marketplace:
                 return None
             posted, on_summary = _credit_notes(s, [row.id])
-            return _line(row.store, self.ctx.engine.connector(row.store), row.id, row.number,
-                         row.external_id, row.payload, posted, on_summary)
+            return _line(row.store, self.ctx.engine.connector(row.store),
+                         (row.id, row.number, row.external_id, row.payload), posted=posted,
+                         on_summary=on_summary)
 
     def payout_summaries(self, store: str | None = None) -> list[PayoutSummary]:
         """Per store: how many orders in each state, and what is not reconciled."""
@@ -119,11 +120,12 @@ class PayoutService:
         return list(by_store.values())
 
 
-def _line(st: Store, connector: Any, oid: int, number: str, external_id: str, payload: dict,
+def _line(st: Store, connector: Any, row: tuple[int, str, str, dict], *,
           posted: dict[int, tuple[Decimal, Decimal]], on_summary: set[int]
           ) -> PayoutLine | None:
     """The payout of one posted order, or None when its stored data cannot be read now (the
-    order view says why)."""
+    order view says why). ``row``: its id, number, external id and stored payload."""
+    oid, number, external_id, payload = row
     try:
         order = read_order(connector, payload)
     except (PayloadError, KeyError, TypeError, ValueError, ArithmeticError):
