@@ -82,7 +82,7 @@ class MappingTab(QWidget):
         # columns fit the first 100 rows: measuring every row of a big list (the unmapped
         # values of 100,000 held orders) made the window take a minute to open (make bench)
         header.setResizeContentsPrecision(100)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # the store value keeps its width (never "crypto_...")
         # edit form
         self.f_store = QComboBox()
         self.f_kind = QComboBox()
