@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ecdesk import messages
@@ -33,9 +33,7 @@ def posted_fees(session: Session, order_id: int) -> tuple[dict[str, Decimal], in
     adjustments it has."""
     return fees_of(session.scalars(select(OutboxEntry).where(
         OutboxEntry.order_id == order_id,
-        OutboxEntry.doc_kind == DocKind.CREDIT_NOTE.value,
-        OutboxEntry.state != "failed",
-        or_(OutboxEntry.seq == 0, OutboxEntry.seq >= FIRST_SEQ))))
+        OutboxEntry.doc_kind == DocKind.CREDIT_NOTE.value)))
 
 
 def fees_of(entries: Iterable[OutboxEntry]) -> tuple[dict[str, Decimal], int]:

@@ -89,16 +89,6 @@ class Period:
         return text if len(text) <= limit else None
 
 
-def period_key(day: date) -> str:
-    """The outbox key of a day's summaries (their ``external_id``)."""
-    return Period.of_day(day).key
-
-
-def doc_no(prefix: str, day: date, seq: int, *, limit: int = 50) -> str | None:
-    """``<prefix>D<yymmdd>`` (``-<seq>`` for an adjustment); None when it would not fit."""
-    return Period.of_day(day).doc_no(prefix, seq, limit=limit)
-
-
 def next_seq(taken: Sequence[int]) -> int:
     """The sequence of the next summary of a day: 0 first, then 2, 3... (DocNo ``-2``)."""
     if not taken:

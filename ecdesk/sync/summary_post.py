@@ -117,8 +117,7 @@ def waiting_in_summary(ctx: RunContext, row: OrderRow, rules: posting.PostingRul
     summary's intent may already be in AutoCount); None for any other order. ``member``:
     its membership of such a summary (or None) when already read."""
     if member is ...:
-        member = ctx.session.scalars(select(SummaryMember).where(
-            SummaryMember.order_id == row.id, SummaryMember.seq.is_not(None)).limit(1)).first()
+        member = posted_member(ctx.session, row.id)
     if member is None:
         return None
     assert member.seq is not None

@@ -88,7 +88,7 @@ def test_numbering_and_note():
                                                    "Shopify day 2026-03-01 adj 2")
     assert summary.next_seq([]) == 0 and summary.next_seq([0]) == 2
     assert summary.next_seq([0, 2]) == 3
-    assert summary.doc_no("LONG", DAY, 12, limit=10) is None  # AutoCount numbers it then
+    assert summary.Period.of_day(DAY).doc_no("LONG", 12, limit=10) is None  # AutoCount numbers it
 
 
 def test_a_rounding_difference_without_an_account_names_the_setting():
