@@ -161,6 +161,14 @@ def test_unreadable_money_names_the_order_and_field(creds):
         connector(creds).normalise(order(total="12,50"))
 
 
+@pytest.mark.parametrize("bad", ["sNaN", "NaN", "Infinity"])
+def test_a_tax_rate_that_is_no_number_is_unreadable_not_a_crash(creds, bad):
+    payload = order()
+    payload["tax_lines"][0]["rate_percent"] = bad  # found by the fuzz test
+    with pytest.raises(PayloadError, match="rate_percent' must be a number"):
+        connector(creds).normalise(payload)
+
+
 def test_rate_is_worked_out_when_the_store_sends_no_rate_percent(creds):
     payload = order()
     for t in payload["tax_lines"]:

@@ -68,7 +68,7 @@ def _normalise(p: dict[str, Any]) -> Order:
                            "(a plugin's own status?), so it cannot tell whether the order "
                            "is paid.")
     incl = bool(p.get("prices_include_tax"))
-    rates = {str(t.get("rate_id")): Decimal(str(t["rate_percent"]))
+    rates = {str(t.get("rate_id")): tax_rate(t["rate_percent"])
              for t in p.get("tax_lines") or [] if t.get("rate_percent") is not None}
 
     def rate_of(part: dict[str, Any], ex_amount: Decimal, tax: Decimal) -> Decimal | None:
@@ -134,6 +134,14 @@ def _normalise(p: dict[str, Any]) -> Order:
         cancelled=status == "cancelled",
         raw=p,
     )
+
+
+def tax_rate(value: Any) -> Decimal:
+    """A tax line's ``rate_percent``: a finite number (NaN or Infinity is unreadable)."""
+    rate = dec(value, "tax_lines.rate_percent")
+    if not rate.is_finite():
+        raise PayloadError(f"field 'tax_lines.rate_percent' must be a number, got {value!r}")
+    return rate
 
 
 def dec(value: Any, what: str = "amount") -> Decimal:
