@@ -16,7 +16,7 @@ exactly the share (``qty x price - discount``) and the document total is unchang
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 
 from ecdesk.domain import CENT, ZERO
 from ecdesk.sync.matching import Maps, money
@@ -74,9 +74,14 @@ def split(parts: dict[str, Decimal], kits: Decimal, gross: Decimal,
 
 
 def _shares(total: Decimal, parts: dict[str, Decimal], weight: Decimal) -> list[Decimal]:
-    left, out = total, []
-    for i, per_kit in enumerate(parts.values()):
-        share = left if i == len(parts) - 1 else money(total * per_kit / weight)
-        left -= share
-        out.append(share)
+    """``total`` split by weight to the cent: each share rounded toward zero, the cents left
+    going to the largest remainders, so no share passes its part (a share of 2 cents over
+    seven units is never a minus cent)."""
+    raw = [total * per_kit / weight for per_kit in parts.values()]
+    out = [r.quantize(CENT, rounding=ROUND_DOWN) for r in raw]
+    left = total - sum(out, ZERO)
+    step = CENT if left > 0 else -CENT
+    by_remainder = sorted(range(len(out)), key=lambda i: abs(raw[i] - out[i]), reverse=True)
+    for i in by_remainder[:int(abs(left) / CENT)]:
+        out[i] += step
     return out
