@@ -221,13 +221,15 @@ class Evaluator:
         held too long) is not the order's fault: it is evaluated once more, from what was
         committed (the outbox settles a create whose confirm was lost by lookup)."""
         order_id = row.id
+        counted = ctx.summary.posted, ctx.summary.pending, ctx.summary.exported
         try:
             try:
                 return self.evaluate_one(ctx, row, env)
             except OperationalError as exc:
                 log.warning("order %s: the database was busy (%s); evaluating it again",
                             order_id, getattr(exc, "orig", exc))
-                ctx.session.rollback()
+                ctx.session.rollback()  # what it counted is counted again (found by lookup)
+                ctx.summary.posted, ctx.summary.pending, ctx.summary.exported = counted
                 row = ctx.session.get(OrderRow, order_id)
                 return self.evaluate_one(ctx, row, env)
         except (AuthError, AutoCountDown, ConfigError):
