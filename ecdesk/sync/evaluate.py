@@ -55,7 +55,7 @@ class OrderFacts:
     row: OrderRow
     sale: str | None  # its sale document's DocNo
     members: list[SummaryMember]  # its day-summary memberships
-    entries: list[OutboxEntry]  # its outbox entries
+    entries: list[OutboxEntry]  # its own outbox entries (not a summary's hung on it)
 
     @property
     def in_summary(self) -> SummaryMember | None:
@@ -335,7 +335,7 @@ class Evaluator:
         # recorded just now
         posted, adjustments = fee_adjust.fees_of(facts.entries) if (
             facts is not None and fee_note is None) else \
-            fee_adjust.posted_fees(ctx.session, row.id)
+            fee_adjust.posted_fees(ctx.session, row)
         if posted and posting.fees_enabled(order, env.rules):  # fees changed since: only
             # the difference goes (docs/decisions.md §6)
             adjustment = fee_adjust.build_adjustment(order, env.rules, posted=posted,

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk import messages
 from ecdesk.clock import local_date
-from ecdesk.db.models import OutboxEntry
+from ecdesk.db.models import OrderRow, OutboxEntry
 from ecdesk.domain import ZERO, DocKind, DocumentDraft, DraftLine, Hold, HoldCode, Order
 from ecdesk.sync import posting
 from ecdesk.sync.matching import fmt, money
@@ -28,11 +28,11 @@ from ecdesk.sync.matching import fmt, money
 FIRST_SEQ = 100  # outbox seq of the first adjustment (refunds take 1..n, the fee note 0)
 
 
-def posted_fees(session: Session, order_id: int) -> tuple[dict[str, Decimal], int]:
+def posted_fees(session: Session, row: OrderRow) -> tuple[dict[str, Decimal], int]:
     """Per ledger, the fees already posted (or on their way) for the order, and how many
-    adjustments it has."""
+    adjustments it has: its own entries (a summary's entries may hang on it too)."""
     return fees_of(session.scalars(select(OutboxEntry).where(
-        OutboxEntry.order_id == order_id,
+        OutboxEntry.order_id == row.id, OutboxEntry.external_id == row.external_id,
         OutboxEntry.doc_kind == DocKind.CREDIT_NOTE.value)))
 
 

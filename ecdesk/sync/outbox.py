@@ -149,15 +149,19 @@ class ReadAhead:
         self._documents: dict[tuple[str, str], list[Document]] = {}
 
     def read(self, session: Session, orders: list[OrderRow]) -> dict[int, list[OutboxEntry]]:
-        """Every entry of ``orders``, by order id (replacing the previous chunk's)."""
+        """Every entry of ``orders`` (replacing the previous chunk's); by order id, each
+        order's own (a summary's entries hang on one of its orders, under the summary's
+        key)."""
         self.forget()
         self._covered = {(row.store_id, row.external_id) for row in orders}
         by_order: dict[int, list[OutboxEntry]] = {row.id: [] for row in orders}
+        own = {row.id: row.external_id for row in orders}
         if orders:
             for entry in session.scalars(select(OutboxEntry).where(
                     OutboxEntry.order_id.in_(list(by_order)))):
                 self.add(entry)
-                by_order[entry.order_id].append(entry)
+                if entry.external_id == own[entry.order_id]:
+                    by_order[entry.order_id].append(entry)
         return by_order
 
     def read_numbers(self, session: Session, store_id: int, book: str, doc_nos: set[str]
