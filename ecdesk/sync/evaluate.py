@@ -193,14 +193,14 @@ class Evaluator:
             row = ctx.session.get(OrderRow, order_id)
         except (SQLAlchemyError, ValueError, TypeError) as exc:  # its stored data
             log.warning("order %s cannot be loaded: %s", order_id, exc)
-            count(ctx.summary, hold_unreadable(ctx, order_id, (
+            count(ctx, order_id, hold_unreadable(ctx, order_id, (
                 f"ecdesk cannot read what it stored for this order ({type(exc).__name__})"
                 "; press Resync order to fetch it from the store again.")))
             return
         if row is None:
             return
         env = envs.get(row.store_id) or envs.setdefault(row.store_id, self._env(ctx, row))
-        count(ctx.summary, self._guarded(ctx, row, env))
+        count(ctx, order_id, self._guarded(ctx, row, env))
 
     def _env(self, ctx: RunContext, row: OrderRow) -> StoreEnv:
         return self.env_for(ctx, row.store)

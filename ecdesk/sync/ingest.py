@@ -228,7 +228,7 @@ class Ingest:
         row.fetched_at = self.clock()
         row.number = row.number or raw.external_id
         session.flush()
-        count(ctx.summary, hold(ctx, row, [Hold(HoldCode.BAD_PAYLOAD, detail,
+        count(ctx, row.id, hold(ctx, row, [Hold(HoldCode.BAD_PAYLOAD, detail,
                                                 value=", ".join(fields))]))
 
     def upsert(self, session: Session, store: Store, connector: Connector, raw: RawOrder, *,

@@ -10,7 +10,7 @@ from sqlalchemy import delete, insert, select, update
 
 from ecdesk.db.models import HoldRow, OrderRow, SyncLog
 from ecdesk.domain import Hold, HoldCode, Outcome
-from ecdesk.sync.run import RunContext, RunSummary
+from ecdesk.sync.run import RunContext
 
 
 def hold(ctx: RunContext, row: OrderRow, holds: list[Hold]) -> Outcome:
@@ -65,12 +65,17 @@ def settle(ctx: RunContext, row: OrderRow, outcome: Outcome, note: str = "", *,
     return outcome
 
 
-def count(summary: RunSummary, outcome: Outcome | None) -> None:
-    """Add the order's outcome to the run's counts (posted documents are counted when
-    created, pending ones when left)."""
-    if outcome is Outcome.HELD:
-        summary.held += 1
-    elif outcome is Outcome.WAITING:
-        summary.waiting += 1
-    elif outcome is Outcome.IGNORED:
-        summary.ignored += 1
+COUNTED = {Outcome.HELD: "held", Outcome.WAITING: "waiting", Outcome.IGNORED: "ignored"}
+
+
+def count(ctx: RunContext, order_id: int, outcome: Outcome | None) -> None:
+    """Add the order's outcome to the run's counts, in place of what the run counted for it
+    before (an order waits for its day's summary, then is posted with it in the same run).
+    Posted documents are counted when created, pending ones when left."""
+    summary = ctx.summary
+    before = ctx.counted.pop(order_id, None)
+    if before in COUNTED:
+        setattr(summary, COUNTED[before], getattr(summary, COUNTED[before]) - 1)
+    if outcome in COUNTED:
+        setattr(summary, COUNTED[outcome], getattr(summary, COUNTED[outcome]) + 1)
+        ctx.counted[order_id] = outcome

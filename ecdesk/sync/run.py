@@ -130,6 +130,8 @@ class RunContext:
     known: dict[int, Any] = field(default_factory=dict)
     #: orders known to have no hold reasons stored (settling them deletes none)
     no_holds: set[int] = field(default_factory=set)
+    #: the outcome the run's counts hold for each order it has counted (outcomes.count)
+    counted: dict[int, Any] = field(default_factory=dict)
 
     def check_cancel(self) -> None:
         if self.cancel.cancelled:

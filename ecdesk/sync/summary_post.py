@@ -36,7 +36,7 @@ from ecdesk.sync import posting, summary
 from ecdesk.sync.connectors.base import Connector, read_order
 from ecdesk.sync.matching import Maps
 from ecdesk.sync.outbox import PostStatus
-from ecdesk.sync.outcomes import hold, settle
+from ecdesk.sync.outcomes import count, hold, settle
 from ecdesk.sync.run import AutoCountDown, RunContext
 from ecdesk.sync.store_settings import posting_settings
 
@@ -279,9 +279,9 @@ class SummaryCloser:
                 row = session.get(OrderRow, oid)
                 if row is not None:
                     leave_queue(session, oid)
-                    hold(ctx, row, [messages.hold(
+                    count(ctx, oid, hold(ctx, row, [messages.hold(
                         HoldCode.AUTOCOUNT_REJECTED, said=result.message.rstrip("."),
-                        value=entry.doc_no or "")])
+                        value=entry.doc_no or "")]))
             return False
         if result.status is PostStatus.EXPORTED:
             return True  # the clerk's import confirms it; the next run links the orders

@@ -80,7 +80,7 @@ def test_a_day_waits_for_its_cutoff_then_posts_as_one_summary(world):
     assert world.svc.sync("Web").posted == 0  # the day is not over until the cut-off
     world.now = AFTER_CUTOFF
     second = world.svc.sync("Web")
-    assert second.posted == 1 and second.clean
+    assert (second.posted, second.waiting) == (1, 0) and second.clean
     [(doc_no, (draft, ref))] = world.route.docs.items()
     assert (doc_no, ref, draft.doc_date) == ("WB-D261120", "Web day 2026-11-20", DAY)
     assert draft.total == sum(Decimal(p["qty"]) * Decimal("39.90") + 5
@@ -153,9 +153,9 @@ def test_a_late_order_for_a_posted_day_becomes_an_adjustment(world):
 
 
 def test_the_clerk_closes_a_day_before_its_cutoff(world):
-    world.svc.sync("Web")
-    closed = world.svc.sync("Web", close_days=[DAY])
-    assert closed.posted == 1 and list(world.route.docs) == ["WB-D261120"]
+    closed = world.svc.sync("Web", close_days=[DAY])  # fetched, queued and posted at once
+    assert (closed.fetched, closed.posted, closed.waiting) == (10, 1, 0)  # none left waiting
+    assert list(world.route.docs) == ["WB-D261120"]
 
 
 def test_a_crash_between_summary_create_and_confirm_loses_nothing(world):
