@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+import threading
+from collections.abc import Callable, Collection, Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -25,6 +26,17 @@ def _instant(when: date | datetime | None, zone: str | None, *, end: bool = Fals
     if when is None or isinstance(when, datetime):
         return when
     return day_start(when + timedelta(days=1) if end else when, zone)
+
+
+def _one_at_a_time(progress: Progress) -> Progress:
+    """``progress`` called by one thread at a time (several stores report at once)."""
+    lock = threading.Lock()
+
+    def report(done: int, total: int, message: str) -> None:
+        with lock:
+            progress(done, total, message)
+
+    return report
 
 
 class SyncOperations:
@@ -54,25 +66,38 @@ class SyncOperations:
                     select(Store).where(Store.enabled.is_(True)).order_by(Store.name)))
             ids = [(st.id, (st.settings or {}).get("timezone")) for st in stores]
         total = RunSummary(store=store or "")
-        for sid, zone in ids:
-            if cancel is not None and cancel.cancelled:
-                total.status = "cancelled"
-                break
-            total.add(self.ctx.engine.sync_store(
+        progress = _one_at_a_time(progress)  # stores side by side share the bar
+        runs = self._side_by_side([
+            lambda sid=sid, zone=zone: self.ctx.engine.sync_store(
                 sid, since=_instant(since, zone), until=_instant(until, zone, end=True),
-                trigger=trigger, progress=progress, cancel=cancel, close_days=close_days))
+                trigger=trigger, progress=progress, cancel=cancel, close_days=close_days)
+            for sid, zone in ids], cancel)
+        for one in runs:
+            if one is None:  # cancelled before it started
+                total.status = "cancelled"
+            else:
+                total.add(one)
         return total
 
     def sync_many(self, stores: list[str], *, trigger: str = "schedule",
                   progress: Progress = no_progress,
                   cancel: CancelToken | None = None) -> list[RunSummary]:
-        """The scheduler's due stores, one after another, each with its own summary."""
-        results = []
-        for name in stores:
-            if cancel is not None and cancel.cancelled:
-                break
-            results.append(self.sync(name, trigger=trigger, progress=progress, cancel=cancel))
-        return results
+        """The scheduler's due stores, side by side, each with its own summary."""
+        progress = _one_at_a_time(progress)
+        done = self._side_by_side([
+            lambda name=name: self.sync(name, trigger=trigger, progress=progress,
+                                        cancel=cancel)
+            for name in stores], cancel)
+        return [one for one in done if one is not None]
+
+    def _side_by_side(self, jobs: list[Callable[[], RunSummary]],
+                      cancel: CancelToken | None) -> list[RunSummary | None]:
+        """Each store's sync in a thread of its own (``ecdesk.sync.side_by_side``); a store
+        not started when the clerk cancelled is not started at all (``None``)."""
+        def unless_cancelled(job: Callable[[], RunSummary]) -> Callable[[], RunSummary | None]:
+            return lambda: None if cancel is not None and cancel.cancelled else job()
+
+        return self.ctx.deps.side_by_side([unless_cancelled(job) for job in jobs])
 
     def resync_range(self, store: str, since: date | datetime,
                      until: date | datetime | None = None,

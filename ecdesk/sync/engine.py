@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -58,6 +59,7 @@ from ecdesk.sync.run import (
     SyncCancelled,
     no_progress,
 )
+from ecdesk.sync.side_by_side import PostingTurn, Runner, side_by_side
 from ecdesk.sync.store_settings import (
     autocount_config,
     get_settings,
@@ -86,6 +88,10 @@ class EngineDeps:
     make_connector: Callable[[StoreConfig], Connector] | None = None
     #: test hook: runs after AutoCount created a document, before ecdesk confirms it
     after_create: Callable[[OutboxEntry], None] | None = None
+    #: runs several stores' syncs at once (benches give one that knows their clock)
+    side_by_side: Runner = side_by_side
+    #: one store of this service posts at a time (``ecdesk.sync.side_by_side``)
+    posting_turn: PostingTurn = field(default_factory=PostingTurn)
 
 
 class SyncEngine:
@@ -147,11 +153,13 @@ class SyncEngine:
         return STORE_LEASE.take(session, [Store.id == store_id], self.deps.worker,
                                 self.deps.clock)
 
-    def _keep_lease(self, session: Session, store_id: int) -> None:
-        self._lease(session, store_id)  # renewed as the run goes
-
     def _unlease(self, session: Session, store_id: int) -> None:
         STORE_LEASE.release(session, [Store.id == store_id], self.deps.worker)
+
+    def _turn(self, ctx: RunContext) -> AbstractContextManager[None]:
+        """This store's turn to post (stores synced side by side fetch at once, post in
+        turn); the store keeps its lease while it waits."""
+        return self.deps.posting_turn.held(self.deps.http.sleep, ctx.keep_alive)
 
     # --- public entry points -------------------------------------------------------------
     def sync_store(
@@ -177,7 +185,7 @@ class SyncEngine:
                 return summary
             ctx = self._start(session, SyncRun(store_id=store_id, trigger=trigger), summary,
                               progress=progress, cancel=cancel)
-            ctx.keep_alive = lambda: self._keep_lease(session, store_id)
+            ctx.keep_alive = lambda: self._lease(session, store_id)  # renewed as it goes
 
             def run() -> None:
                 ctx.log(f"Sync of {store.name} started")
@@ -190,9 +198,11 @@ class SyncEngine:
                 except (ApiError, PayloadError) as exc:  # the store or a dropped file failed
                     # mid-fetch: post what was saved, then say what failed
                     session.commit()
-                    self._evaluate(ctx, to_evaluate(session, store_id))
+                    with self._turn(ctx):
+                        self._evaluate(ctx, to_evaluate(session, store_id))
                     raise exc
-                self._evaluate(ctx, to_evaluate(session, store_id), close=close_days)
+                with self._turn(ctx):
+                    self._evaluate(ctx, to_evaluate(session, store_id), close=close_days)
 
             try:
                 self._run(ctx, run, label=f"{store.name}: ")
