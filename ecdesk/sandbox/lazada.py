@@ -86,8 +86,9 @@ class LazadaSandbox(LazadaStock, SandboxServer):
                  finance_limit_max: int = 500, timestamp_window: int = 7200,
                  access_ttl: int = 30 * 86400, refresh_ttl: int = 180 * 86400,
                  code_ttl: int = 1800, rate_limit: int | None = 1000,
-                 broken_total: bool = False) -> None:
+                 broken_total: bool = False, days: float = 30) -> None:
         super().__init__(clock)
+        self.days = days  # orders are placed over the last ``days`` days
         self.page_limit_max = page_limit_max
         self.offset_max = offset_max
         self.items_batch_max = items_batch_max
@@ -199,7 +200,7 @@ class LazadaSandbox(LazadaStock, SandboxServer):
         item_ids = itertools.count(rng.randint(10**14, 2 * 10**14))
         for i in range(count):
             case = EDGES.get(i % 20, "normal")
-            created = now - rng.uniform(3600, 30 * 86400)
+            created = now - rng.uniform(3600, self.days * 86400)
             updated = min(now - 60, created + rng.uniform(60, 3 * 86400))
             oid = str(rng.randint(3 * 10**14, 4 * 10**14))
             number = str(rng.randint(5 * 10**14, 6 * 10**14))

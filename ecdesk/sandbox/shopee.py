@@ -82,8 +82,9 @@ class ShopeeSandbox(ShopeeStock, SandboxServer):
                  access_ttl: int = 4 * 3600, refresh_ttl: int = 30 * 86400,
                  code_ttl: int = 600, rate_limit: int | None = 1000,
                  error_status: int | None = None, broken_total: bool = False,
-                 escrow_batch: bool = True) -> None:
+                 escrow_batch: bool = True, days: float = 30) -> None:
         super().__init__(clock)
+        self.days = days  # orders are placed over the last ``days`` days
         self.escrow_batch = escrow_batch  # False: a shop whose region lacks the batch API
         self.page_size_max = page_size_max
         self.detail_batch_max = detail_batch_max
@@ -189,7 +190,7 @@ class ShopeeSandbox(ShopeeStock, SandboxServer):
         broken_done = not broken_total
         for i in range(count):
             case = EDGES.get(i % 25, "normal")
-            created = now - rng.uniform(3600, 30 * 86400)
+            created = now - rng.uniform(3600, self.days * 86400)
             updated = min(now - 60, created + rng.uniform(60, 3 * 86400))
             chars = "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(8))
             sn = datetime.fromtimestamp(created, KL).strftime("%y%m%d") + chars

@@ -245,11 +245,13 @@ class ShopifySandbox(ShopifyBulk, ShopifyStock, SandboxServer):
         bulk_startup: float = 2.0,
         bulk_rate: float = 2000.0,
         bulk_polls: int | None = 3,
+        days: float = 30,
     ) -> None:
         super().__init__(clock)
         self.shop_name = shop_name
         self.expires_in = expires_in
-        self.orders: list[SeedOrder] = generate(orders, seed, clock(), off_by_cent)
+        self.orders: list[SeedOrder] = generate(orders, seed, clock(), off_by_cent,
+                                                   days=days)
         self._by_id = {o.id: o for o in self.orders}
         self.bucket = Bucket(maximum_available, restore_rate, clock)
         self.rest_bucket = Bucket(rest_bucket_size, rest_leak_rate, clock)

@@ -163,15 +163,16 @@ _CITIES = (("Kuala Lumpur", "Kuala Lumpur", "50450"), ("Petaling Jaya", "Selango
            ("George Town", "Penang", "10200"), ("Johor Bahru", "Johor", "80000"))
 
 
-def generate(n: int, seed: int, now: float, off_by_cent: int = 0) -> list[SeedOrder]:
-    """``n`` orders placed over the ~30 days before ``now`` (epoch seconds)."""
+def generate(n: int, seed: int, now: float, off_by_cent: int = 0, *, days: float = 30
+             ) -> list[SeedOrder]:
+    """``n`` orders placed over the ``days`` days before ``now`` (epoch seconds)."""
     rng = random.Random(f"shopify-{seed}")
     md = masterdata()
     products = catalog()
     ship_codes = md["shipping_methods"]["shopify"]
     gateways = md["payment_methods"]["shopify"]
     end = datetime.fromtimestamp(now, UTC).replace(microsecond=0)
-    starts = sorted(rng.uniform(3600, 30 * 86400) for _ in range(n))[::-1]
+    starts = sorted(rng.uniform(3600, days * 86400) for _ in range(n))[::-1]
     orders: list[SeedOrder] = []
     for i in range(n):
         kind = PATTERN[i % len(PATTERN)]

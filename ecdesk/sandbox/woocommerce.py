@@ -199,8 +199,10 @@ class WooCommerceSandbox(WooCommerceStock, SandboxServer):
         requests_per_window: int = 0,
         window_seconds: float = 60.0,
         off_by_cent: bool = False,
+        days: float = 30,
     ) -> None:
         super().__init__(clock)
+        self.days = days  # orders are placed over the last ``days`` days
         self.per_page_max = per_page_max
         self.ssl_emulation = ssl_emulation
         self.strip_authorization = strip_authorization
@@ -257,7 +259,7 @@ class WooCommerceSandbox(WooCommerceStock, SandboxServer):
         kinds = list(EDGE_KINDS[:count]) + ["normal"] * max(0, count - len(EDGE_KINDS))
         rng.shuffle(kinds)
         now = self.now()
-        ages = sorted((rng.uniform(0.05, 30.0) for _ in range(count)), reverse=True)
+        ages = sorted((rng.uniform(0.05, self.days) for _ in range(count)), reverse=True)
         broken = None
         if self.off_by_cent:
             normals = [i for i, k in enumerate(kinds) if k == "normal"]
