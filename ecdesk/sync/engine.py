@@ -1,7 +1,8 @@
 """The sync engine: one store's sync (ingest, then evaluate and post), a clerk's retry, a
 single order's refetch, and a preview.
 
-One store at a time, under a lease so two PCs never sync one store at once. The steps live
+One store per run, under a lease so two PCs never sync one store at once (several stores'
+runs go side by side: ``side_by_side``; they post in turn). The steps live
 in their own modules: ``ingest`` (fetch, upsert, snapshot), ``evaluate`` (normalise, match,
 draft) and ``post_step`` / ``outbox`` (exactly-once posting); each step gets the run's
 :class:`~ecdesk.sync.run.RunContext`. A sync and a retry share one error path: whatever

@@ -103,7 +103,7 @@ class Operations(QObject):
             cancel=cancel))
 
     def sync_many(self, stores: list[str], trigger: str = "schedule") -> Job | None:
-        """Scheduled runs: the due stores one after another in one job."""
+        """Scheduled runs: the due stores side by side in one job."""
         svc = self.service
         return self._start(self.tr("Scheduled sync of {stores}").format(
             stores=", ".join(stores)), lambda progress, cancel: svc.run_job(
