@@ -8,7 +8,9 @@ sorted parameters; ``access_token`` on seller APIs (30 days by default, "Online"
 Errors: HTTP 200 ``{"type","code","message","request_id"}``; ``ApiCallLimit`` when more than
 ``rate_limit`` calls of one API arrive in one second. Limits: ``/orders/get`` limit <= 100,
 offset <= 5000; ``/orders/items/get`` <= 50 ids; finance limit <= 500, range < 180 days,
-filtered by each row's ``transaction_date`` (a refund's rows come days after the sale's).
+filtered by each row's ``transaction_date`` (a refund's rows come days after the sale's);
+``/finance/payout/status/get`` lists the weekly statements (``created_after``), their
+figures summed from their rows, ``paid`` "1" once paid.
 
 Seeded orders: one item row per unit, per-item statuses, tax inside ``item_price``
 (``tax_amount``), finance rows whose ``amount`` sums to the order's settlement.
@@ -117,6 +119,8 @@ class LazadaSandbox(LazadaStock, SandboxServer):
         self.orders: dict[str, _Order] = {}
         #: rows of the shop, not of an order (no ``order_no``): a weekly ads top-up
         self.shop_rows: list[dict[str, Any]] = []
+        #: payout statements by number: ``created`` and ``paid`` (None: not paid yet), epoch s
+        self.statements: dict[str, dict[str, float | None]] = {}
         self._seed(orders, seed, broken_total)
         self._seed_shop_rows()
         for api, handler in (("/auth/token/create", self._token_create),
@@ -126,7 +130,8 @@ class LazadaSandbox(LazadaStock, SandboxServer):
                              ("/order/get", self._order_get),
                              ("/order/items/get", self._order_items),
                              ("/orders/items/get", self._orders_items),
-                             ("/finance/transaction/details/get", self._finance)):
+                             ("/finance/transaction/details/get", self._finance),
+                             ("/finance/payout/status/get", self._payouts)):
             for method in ("GET", "POST"):
                 self.route(method, REST + api, self._guard(api, handler))
 
@@ -177,6 +182,10 @@ class LazadaSandbox(LazadaStock, SandboxServer):
         sees it: the API takes whole seconds). Answers their ids."""
         released = []
         week = datetime.fromtimestamp(self.clock(), KL).strftime("%G-W%V")
+        paid_now = int(self.clock()) - 1
+        statement = self.statements.setdefault(f"MY-{week}", {"created": paid_now,
+                                                             "paid": None})
+        statement["paid"] = statement["paid"] or paid_now
         for oid, o in self.orders.items():
             if not o.rows or all(r["paid_status"] == "Paid" for r in o.rows):
                 continue
@@ -328,6 +337,15 @@ class LazadaSandbox(LazadaStock, SandboxServer):
         released = all(it["status"] == "delivered" for it in items)
         week = datetime.fromtimestamp(created, KL).strftime("%G-W%V")
         statement, paid = (f"MY-{week}", "Paid") if released else ("", "Not paid")
+        if released and statement not in self.statements:
+            # a week's statement is drawn up the Monday after it and paid two days later
+            # (the current week's: a second ago)
+            start = datetime.fromtimestamp(created, KL).date()
+            monday = start + timedelta(days=7 - start.weekday())
+            drawn = datetime.combine(monday, datetime.min.time(), KL).timestamp() + 3600
+            now = int(self.clock()) - 1
+            self.statements[statement] = {"created": min(drawn, now),
+                                          "paid": min(drawn + 2 * 86400, now)}
 
         def row(item: dict[str, Any], fee_type: str, name: str, kind: str,
                 amount: Decimal, when: str = day) -> None:
@@ -543,6 +561,51 @@ class LazadaSandbox(LazadaStock, SandboxServer):
             if o is not None:
                 out.append({"order_id": o.order["order_id"],
                             "order_number": o.order["order_number"], "order_items": o.items})
+        return self.ok(out)
+
+    def _payouts(self, p: dict[str, str]) -> Response:
+        """Statements created on or after ``created_after`` (``YYYY-MM-DD``), oldest first,
+        their figures summed from their rows as Lazada's field guide says (item_revenue: Item
+        Price Credit; other_revenue_total: Shipping Fee (Paid By Customer); refunds: Reversal
+        Item Price; fees_on_refunds_total: Reversal Commission; fees_total: every other
+        charge), ``payout`` "123.45 MYR", ``paid`` "1"/"0", times "2026-11-30 01:00:00"."""
+        after = p.get("created_after", "")
+        if not after:
+            return self.fail("MissingParameter", "The input parameter “created_after” that is "
+                             "mandatory for processing this request is not supplied.")
+        try:
+            lo = date.fromisoformat(after[:10])
+        except ValueError:
+            return self.fail("InvalidParameter", "created_after must be YYYY-MM-DD.")
+        every = [r for o in self.orders.values() for r in o.rows] + self.shop_rows
+        out = []
+        for name, st in sorted(self.statements.items(), key=lambda kv: kv[1]["created"] or 0):
+            created = datetime.fromtimestamp(st["created"] or 0, KL)
+            if created.date() < lo:
+                continue
+            rows = [r for r in every if r["statement"] == name]
+
+            def total(types: set[str] | None, rows: list[dict[str, Any]] = rows,
+                      skip: frozenset[str] = frozenset({"13", "8", "14", "15"})) -> Decimal:
+                return sum((Decimal(r["amount"]) for r in rows if (
+                    r["fee_type"] in types if types is not None else r["fee_type"] not in
+                    skip)), ZERO)
+
+            revenue, other = total({"13"}), total({"8"})
+            fees, refunds = -total(None), -total({"14"})
+            closing = sum((Decimal(r["amount"]) for r in rows), ZERO)
+            stamp = st["paid"] or st["created"] or 0
+            out.append({
+                "statement_number": name, "created_at": created.strftime("%Y-%m-%d %H:%M:%S"),
+                "updated_at": datetime.fromtimestamp(stamp, KL).strftime("%Y-%m-%d %H:%M:%S"),
+                "opening_balance": "0.00", "item_revenue": _s(revenue),
+                "other_revenue_total": _s(other), "fees_total": _s(fees),
+                "refunds": _s(refunds), "fees_on_refunds_total": _s(total({"15"})),
+                "shipment_fee": _s(-total({"7"})), "shipment_fee_credit": _s(other),
+                "subtotal1": _s(revenue + other - fees),
+                "subtotal2": _s(revenue + other - fees - refunds),
+                "closing_balance": _s(closing), "guarantee_deposit": "0.00",
+                "payout": f"{_s(closing)} MYR", "paid": "1" if st["paid"] else "0"})
         return self.ok(out)
 
     def _finance(self, p: dict[str, str]) -> Response:

@@ -5,16 +5,18 @@ big fetch makes a handful of finance calls instead of one per order."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from decimal import Decimal as D
 from urllib.parse import parse_qs
 
 import pytest
 
 from ecdesk.domain import Platform
 from ecdesk.sandbox.lazada import KL, LazadaSandbox
+from ecdesk.sandbox.server import Fault, Response
 from ecdesk.sync.connectors import lazada_finance
 from ecdesk.sync.connectors.base import StoreConfig
 from ecdesk.sync.connectors.lazada import LazadaConnector
-from ecdesk.sync.http import HttpClient
+from ecdesk.sync.http import ApiError, AuthError, HttpClient
 from tests.integration.test_lazada_sandbox import Clock
 
 FINANCE = "/finance/transaction/details/get"
@@ -203,5 +205,113 @@ def test_sandbox_finance_filters_rows_by_their_own_day(make, clock):
     assert days == sorted(days, reverse=True)
     only = rows(sale - timedelta(days=40), sale + timedelta(days=40), trans_type="16")
     assert only and {r["fee_type"] for r in only} == {"16"}
-    with pytest.raises(Exception, match="1000014"):
+    with pytest.raises(ApiError, match="1000014"):
         rows(sale, sale, trans_type="99999")
+
+
+# --- payout statements (/finance/payout/status/get) -----------------------------------------
+PAYOUT = "/finance/payout/status/get"
+
+
+def _payout_calls(sb):
+    return [{k: v[-1] for k, v in r.query.items()} for r in sb.requests
+            if r.path.endswith(PAYOUT)]
+
+
+def test_statements_read_once_per_fetch_and_date_the_payout(make, clock):
+    sb, conn = make(orders=120)
+    conn.authorise(sb.auth_code())
+    raws = list(conn.fetch_orders(None))
+    calls = _payout_calls(sb)
+    assert len(calls) == 1 and calls[0]["created_after"]  # once, for every order
+    paid = [r for r in raws if r.payload.get("statements")]
+    assert paid
+    for raw in paid:
+        order = conn.normalise(raw.payload)
+        (st,) = raw.payload["statements"]
+        rows = raw.payload["transactions"]
+        assert {r["statement"] for r in rows} == {st["statement_number"]}
+        assert order.settlement_released and order.payout_ref == st["statement_number"]
+        assert order.payout_date == date.fromisoformat(st["updated_at"][:10])
+        # the day it was paid, not the rows' latest day (the old rule)
+        assert order.payout_date > max(_day(r["transaction_date"]) for r in rows)
+    unpaid = [r for r in raws if r.payload["transactions"] and not r.payload.get("statements")]
+    assert unpaid and all("statements" not in r.payload for r in unpaid)
+    assert not any(conn.normalise(r.payload).settlement_released for r in unpaid)
+
+
+def test_a_statement_not_paid_yet_holds_the_release_whatever_the_rows_say(make):
+    sb, conn = make(orders=120)
+    conn.authorise(sb.auth_code())
+    name = next(iter(sb.statements))
+    sb.statements[name]["paid"] = None  # the rows say "Paid", the statement says 0
+    raws = [r for r in conn.fetch_orders(None) if r.payload.get("statements")]
+    held = [r for r in raws if r.payload["statements"][0]["statement_number"] == name]
+    assert held and all(r.payload["statements"][0]["paid"] == "0" for r in held)
+    assert all(row["paid_status"] == "Paid" for r in held for row in r.payload["transactions"])
+    assert not any(conn.normalise(r.payload).settlement_released for r in held)
+    others = [r for r in raws if r not in held]
+    assert others and all(conn.normalise(r.payload).settlement_released for r in others)
+
+
+def test_no_statement_named_no_payout_call(make):
+    sb, conn = make(orders=60)
+    for o in sb.orders.values():
+        for r in o.rows:
+            r.update(statement="", paid_status="Not paid")
+    conn.authorise(sb.auth_code())
+    assert len(list(conn.fetch_orders(None))) == 60
+    assert _payout_calls(sb) == []
+
+
+@pytest.mark.parametrize("refusal", [
+    {"type": "ISV", "code": "InsufficientPermission", "message": "no permission"},
+    {"type": "ISP", "code": "ServiceUnavailable", "message": "busy"}])
+def test_payout_call_failing_falls_back_to_the_rows(make, refusal):
+    sb, conn = make(orders=120)
+    conn.authorise(sb.auth_code())
+    sb.inject(Fault(Response.json(refusal), times=50, path=PAYOUT))
+    raws = list(conn.fetch_orders(None))
+    assert len(_payout_calls(sb)) >= 1 and not any("statements" in r.payload for r in raws)
+    released = [conn.normalise(r.payload) for r in raws if r.payload["transactions"]
+                and all(x["paid_status"] == "Paid" for x in r.payload["transactions"])]
+    assert released and all(o.settlement_released and o.payout_ref for o in released)
+    for o in released:  # today's rule: the latest row's day
+        rows = o.raw["transactions"]
+        assert o.payout_date == max(_day(r["transaction_date"]) for r in rows)
+
+
+def test_refetching_one_order_reads_its_statement(make):
+    sb, conn = make(orders=60)
+    conn.authorise(sb.auth_code())
+    oid = next(oid for oid, o in sb.orders.items()
+               if o.rows and o.rows[0]["statement"])
+    raw = conn.fetch_order(oid)
+    assert raw is not None and raw.payload["statements"]
+    assert len(_payout_calls(sb)) == 1
+
+
+def test_sandbox_payout_status_is_signed_limited_and_adds_up(make, clock):
+    sb, conn = make(orders=120, rate_limit=1)
+    conn.authorise(sb.auth_code())
+    sb.release_all()
+    data = conn._call(PAYOUT, {"created_after": "2000-01-01"})["data"]
+    assert data and {d["paid"] for d in data} == {"1"}
+    for st in data:
+        rows = [r for o in sb.orders.values() for r in o.rows] + sb.shop_rows
+        net = sum(D(r["amount"]) for r in rows if r["statement"] == st["statement_number"])
+        assert st["payout"] == f"{net:.2f} MYR" and st["closing_balance"] == f"{net:.2f}"
+        assert D(st["subtotal1"]) == D(st["item_revenue"]) + D(st["other_revenue_total"]) - D(
+            st["fees_total"])
+        assert D(st["subtotal2"]) == D(st["subtotal1"]) - D(st["refunds"])
+    newest = max(d["created_at"] for d in data)[:10]
+    assert [d["created_at"] for d in conn._call(PAYOUT, {"created_after": newest})["data"]
+            ] == sorted(d["created_at"] for d in data if d["created_at"][:10] >= newest)
+    for _ in range(3):  # one call a second: the connector waits the ban out (fake clock)
+        conn._call(PAYOUT, {"created_after": newest})
+    assert clock.slept
+    with pytest.raises(ApiError, match="created_after"):
+        conn._call(PAYOUT, {})
+    sb.app_secret = "another-secret"
+    with pytest.raises(AuthError, match="IncompleteSignature"):
+        conn._call(PAYOUT, {"created_after": newest})

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from ecdesk.sync.connectors import lazada_finance as lf
+from ecdesk.sync.connectors.lazada_mapper import payout_of
 
 KL = ZoneInfo("Asia/Kuala_Lumpur")
 TODAY = date(2026, 12, 4)
@@ -105,3 +106,54 @@ def test_range_only_when_cheaper_than_per_order_calls():
     assert not lf.worth_range(60, start, TODAY, 3000)  # 60 pages: per order is cheaper
     assert lf.worth_range(12_500, TODAY - timedelta(days=400), TODAY, 13_000)
     assert not lf.worth_range(50, TODAY - timedelta(days=9000), TODAY, 0)  # 51 windows
+
+
+# --- payout statements -----------------------------------------------------------------------
+def _paid_row(statement="MY-2026-W48", status="Paid", day="27 Nov 2026"):
+    return {"statement": statement, "paid_status": status, "transaction_date": day}
+
+
+def _statement(name="MY-2026-W48", paid="1", updated="2026-12-02 10:00:00"):
+    return {"statement_number": name, "paid": paid, "created_at": "2026-11-30 01:00:00",
+            "updated_at": updated}
+
+
+def test_payout_of_statements_decide_when_each_is_listed():
+    rows = [_paid_row(), _paid_row(day="28 Nov 2026")]
+    assert payout_of(rows, [_statement()]) == (True, "MY-2026-W48", date(2026, 12, 2))
+    assert payout_of(rows, [_statement(paid="0")]) == (False, "", None)
+    two = rows + [_paid_row("MY-2026-W49", day="1 Dec 2026")]
+    both = [_statement(), _statement("MY-2026-W49")]
+    assert payout_of(two, both) == (True, "", None)  # paid, but in two statements
+    assert payout_of(two, [_statement(), _statement("MY-2026-W49", paid="0")])[0] is False
+
+
+def test_payout_of_falls_back_to_the_rows():
+    rows = [_paid_row(), _paid_row(day="28 Nov 2026")]
+    rule = (True, "MY-2026-W48", date(2026, 11, 28))
+    assert payout_of(rows) == rule  # the call failed: no statements
+    assert payout_of(rows, [_statement("MY-OTHER")]) == rule  # not listed
+    assert payout_of(rows, "garbage") == rule  # type: ignore[arg-type]
+    assert payout_of(rows, [_statement(updated="")]) == (True, "MY-2026-W48",
+                                                           date(2026, 11, 30))  # created_at
+    assert payout_of([_paid_row(status="Yes")]) == (True, "MY-2026-W48", date(2026, 11, 27))
+    assert payout_of([_paid_row(status="Not paid")]) == (False, "", None)
+    assert payout_of([_paid_row(statement="", status="Not paid")], [_statement()]) == (
+        False, "", None)
+
+
+def test_statements_read_once_and_only_when_a_row_names_one():
+    asked = []
+
+    def read(since):
+        asked.append(since)
+        return {"A": _statement("A"), "B": _statement("B")}
+
+    st = lf.Statements(read, date(2026, 6, 1))
+    assert st.of([_paid_row(statement="")]) is None and asked == []
+    assert st.of([_paid_row("B"), _paid_row("A"), _paid_row("C")]) == [
+        _statement("A"), _statement("B")]
+    assert st.of([_paid_row("A")]) == [_statement("A")]
+    assert asked == [date(2026, 6, 1)]
+    failed = lf.Statements(lambda since: None, date(2026, 6, 1))
+    assert failed.of([_paid_row("A")]) is None

@@ -15,7 +15,8 @@
 * Orders: ``/orders/get`` by ``update_after``/``update_before``, ``sort_by=updated_at``,
   ``offset``/``limit`` (limit <= 100, offset <= 5000: past that the window moves on);
   ``/orders/items/get`` with <= 50 ids; ``/finance/transaction/details/get`` for fees, per
-  order or, for a fetch of many orders, by date range once (``lazada_finance``).
+  order or, for a fetch of many orders, by date range once; ``/finance/payout/status/get``
+  once a fetch for the statements the rows name (``lazada_finance``).
   Fulfilment is not called here; when it is, use ``/order/fulfill/pack`` and
   ``/order/package/rts`` (``/order/pack`` and ``/order/rts`` were retired 30 Apr 2023).
 * Lazada has no order status: each item (one row per unit) has its own; see
@@ -48,7 +49,10 @@ from ecdesk.sync.connectors.base import (
 )
 from ecdesk.sync.connectors.lazada_finance import (
     FINANCE_API,
+    PAYOUT_API,
     FinanceRows,
+    Statements,
+    first_day,
     order_rows,
     range_start,
     worth_range,
@@ -286,8 +290,29 @@ class LazadaConnector(Connector):
         return FinanceRows(self._finance_page, [str(o["order_id"]) for o in orders],
                            tz=self.tz, today=today, start=start)
 
+    def payout_statements(self, since: date) -> dict[str, dict[str, Any]] | None:
+        """Lazada's payout statements created after ``since``, by number; None when the call
+        fails (the rows' own ``paid_status`` then decides, ``lazada_mapper.payout_of``)."""
+        try:
+            data = self._call(PAYOUT_API, {"created_after": since.isoformat()}).get("data")
+        except ApiError:
+            return None
+        if not isinstance(data, list):
+            return None
+        return {str(st["statement_number"]).strip(): st for st in data
+                if isinstance(st, dict) and st.get("statement_number")}
+
+    def _statements(self, orders: list[dict[str, Any]]) -> Statements:
+        """The fetch's statements, read once if an order's rows name one: from the day
+        before the oldest order's first finance day (a statement comes after its rows)."""
+        today = self._today()
+        since = min((d for o in orders if (d := first_day(o, self.tz, today)) is not None),
+                    default=today)
+        return Statements(self.payout_statements, since - timedelta(days=1))
+
     def _raws(self, orders: list[dict[str, Any]],
               finance: FinanceRows | None = None) -> Iterator[RawOrder]:
+        statements = self._statements(orders)
         for i in range(0, len(orders), ITEMS_BATCH):
             batch = orders[i:i + ITEMS_BATCH]
             items = self.items([str(o["order_id"]) for o in batch])
@@ -302,8 +327,11 @@ class LazadaConnector(Connector):
                 rows = None
                 if postable:
                     rows = finance.of(order) if finance else self.transactions(order)
-                yield RawOrder(oid, parse_time(order["updated_at"]).astimezone(UTC),
-                               {"order": order, "items": order_items, "transactions": rows})
+                payload = {"order": order, "items": order_items, "transactions": rows}
+                paid_in = statements.of(rows) if rows else None
+                if paid_in is not None:
+                    payload["statements"] = paid_in
+                yield RawOrder(oid, parse_time(order["updated_at"]).astimezone(UTC), payload)
 
     def fetch_orders(self, since: datetime | None,
                      until: datetime | None = None) -> Iterator[RawOrder]:

@@ -63,6 +63,14 @@ def order_window(order: Mapping[str, Any], tz: ZoneInfo, today: date) -> tuple[d
     return start, min(start + SPAN, today)
 
 
+def first_day(order: Mapping[str, Any], tz: ZoneInfo, today: date) -> date | None:
+    """The first day of the order's window, None when its ``created_at`` is unreadable."""
+    try:
+        return order_window(order, tz, today)[0]
+    except (PayloadError, KeyError, TypeError, ValueError):
+        return None
+
+
 def read(call: FinanceCall, start: date, end: date, *,
          order_id: str | None = None) -> list[dict[str, Any]]:
     """Every row dated in [start, end] (of one order, or of the whole shop), in windows of
@@ -107,7 +115,8 @@ def range_start(orders: Iterable[Mapping[str, Any]], tz: ZoneInfo,
                 today: date) -> tuple[date, int] | None:
     """The first day to read by range for these listed orders and how many postable orders
     the range serves; None when they are too few (:data:`RANGE_MIN_ORDERS`)."""
-    starts = [order_window(o, tz, today)[0] for o in orders if listed_postable(o)]
+    starts = [d for o in orders if listed_postable(o)
+              if (d := first_day(o, tz, today)) is not None]
     if len(starts) < RANGE_MIN_ORDERS:
         return None
     return min(starts), len(starts)
@@ -172,3 +181,38 @@ class FinanceRows:
         rows = self._rows.get(oid, [])
         return in_date_order(r for r in rows
                              if (day := row_day(r)) is None or lo <= day <= hi)
+
+
+PAYOUT_API = "/finance/payout/status/get"
+
+
+class Statements:
+    """Lazada's payout statements (``/finance/payout/status/get``: ``created_after``
+    ``YYYY-MM-DD``, answers every statement created since, each with ``statement_number``,
+    ``paid`` "1"/"0", ``created_at``/``updated_at`` and its amounts), read at most once per
+    fetch and only when an order's rows name a statement.
+
+    Not confirmed by Lazada's documentation: that a finance row's ``statement`` is the
+    statement's ``statement_number`` (the API's examples show "11 May 2016 - 17 May 2016"
+    for the one and "EG100RT-20141228" for the other), that the answer is not paged, and
+    that a paid statement's ``updated_at`` is the day it was paid. Where a row's statement
+    is not listed the order keeps the rows' own ``paid_status`` (``lazada_mapper.payout_of``).
+    """
+
+    def __init__(self, read: Callable[[date], dict[str, dict[str, Any]] | None],
+                 since: date) -> None:
+        self._read = read
+        self.since = since
+        self._all: dict[str, dict[str, Any]] | None = None
+        self._done = False
+
+    def of(self, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]] | None:
+        """The statements ``rows`` name, or None when they name none or the call failed."""
+        names = {str(r.get("statement") or "").strip() for r in rows} - {""}
+        if not names:
+            return None
+        if not self._done:
+            self._all, self._done = self._read(self.since), True
+        if self._all is None:
+            return None
+        return [self._all[n] for n in sorted(names) if n in self._all]
