@@ -20,6 +20,7 @@ FIGURES = (
     "fuzz",  # 10,000 mutated payloads per connector: problems found
     "peak_day",  # 50,000 orders against AutoCount's 100 calls a minute (simulated clock)
     "shopify_backfill",  # 5,000 Shopify orders at Standard limits: paging vs bulk (sim. clock)
+    "lazada_finance",  # 2,000 Lazada orders: finance rows by date range vs one call per order
 )
 
 

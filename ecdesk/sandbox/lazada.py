@@ -7,7 +7,10 @@ Lazada: query and form parameters merged; ``app_key``, ``timestamp`` (ms or ISO,
 sorted parameters; ``access_token`` on seller APIs (30 days by default, "Online" apps).
 Errors: HTTP 200 ``{"type","code","message","request_id"}``; ``ApiCallLimit`` when more than
 ``rate_limit`` calls of one API arrive in one second. Limits: ``/orders/get`` limit <= 100,
-offset <= 5000; ``/orders/items/get`` <= 50 ids; finance limit <= 500, range < 180 days.
+offset <= 5000; ``/orders/items/get`` <= 50 ids; finance limit <= 500, range < 180 days,
+filtered by each row's ``transaction_date`` (a refund's rows come days after the sale's);
+``/finance/payout/status/get`` lists the weekly statements (``created_after``), their
+figures summed from their rows, ``paid`` "1" once paid.
 
 Seeded orders: one item row per unit, per-item statuses, tax inside ``item_price``
 (``tax_amount``), finance rows whose ``amount`` sums to the order's settlement.
@@ -21,7 +24,7 @@ import itertools
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from urllib.parse import quote
@@ -35,6 +38,10 @@ from ecdesk.sandbox.server import Clock, Request, Response, SandboxServer
 KL = ZoneInfo("Asia/Kuala_Lumpur")
 REST = "/rest"
 AUTH_APIS = frozenset({"/auth/token/create", "/auth/token/refresh"})
+RETURN_DAYS = 6  # a returned item's refund rows are dated this many days after the sale
+FINANCE_SPAN = 180  # /finance/transaction/details/get: end_time - start_time < 180 days
+#: fee types the sandbox writes (fee_type enum list), a ``trans_type`` filter may name them
+FEE_TYPES = frozenset({"3", "7", "8", "13", "14", "15", "16", "112", "118"})
 POSTABLE = ("pending", "packed", "ready_to_ship", "shipped", "delivered")
 EDGES = {2: "unknown_sku", 4: "no_sku", 6: "unknown_payment", 8: "unknown_shipping",
          10: "unpaid", 12: "canceled", 14: "returned", 16: "seller_voucher",
@@ -54,6 +61,10 @@ def _s(value: Decimal) -> str:
 
 def _lz_time(ts: float) -> str:
     return datetime.fromtimestamp(ts, KL).strftime("%Y-%m-%d %H:%M:%S %z")
+
+
+def _row_day(row: dict[str, Any]) -> date:
+    return datetime.strptime(row["transaction_date"], "%d %b %Y").date()
 
 
 def sign(secret: str, api: str, params: dict[str, str]) -> str:
@@ -106,7 +117,12 @@ class LazadaSandbox(LazadaStock, SandboxServer):
         self._rate: dict[tuple[str, int], int] = {}
         self.calls: dict[str, int] = {}
         self.orders: dict[str, _Order] = {}
+        #: rows of the shop, not of an order (no ``order_no``): a weekly ads top-up
+        self.shop_rows: list[dict[str, Any]] = []
+        #: payout statements by number: ``created`` and ``paid`` (None: not paid yet), epoch s
+        self.statements: dict[str, dict[str, float | None]] = {}
         self._seed(orders, seed, broken_total)
+        self._seed_shop_rows()
         for api, handler in (("/auth/token/create", self._token_create),
                              ("/auth/token/refresh", self._token_refresh),
                              ("/seller/get", self._seller),
@@ -114,7 +130,8 @@ class LazadaSandbox(LazadaStock, SandboxServer):
                              ("/order/get", self._order_get),
                              ("/order/items/get", self._order_items),
                              ("/orders/items/get", self._orders_items),
-                             ("/finance/transaction/details/get", self._finance)):
+                             ("/finance/transaction/details/get", self._finance),
+                             ("/finance/payout/status/get", self._payouts)):
             for method in ("GET", "POST"):
                 self.route(method, REST + api, self._guard(api, handler))
 
@@ -165,6 +182,10 @@ class LazadaSandbox(LazadaStock, SandboxServer):
         sees it: the API takes whole seconds). Answers their ids."""
         released = []
         week = datetime.fromtimestamp(self.clock(), KL).strftime("%G-W%V")
+        paid_now = int(self.clock()) - 1
+        statement = self.statements.setdefault(f"MY-{week}", {"created": paid_now,
+                                                             "paid": None})
+        statement["paid"] = statement["paid"] or paid_now
         for oid, o in self.orders.items():
             if not o.rows or all(r["paid_status"] == "Paid" for r in o.rows):
                 continue
@@ -182,6 +203,9 @@ class LazadaSandbox(LazadaStock, SandboxServer):
             o.order["updated_at"] = stamp
             o.updated = now
             released.append(oid)
+        for r in self.shop_rows:
+            if r["paid_status"] != "Paid":
+                r.update(statement=f"MY-{week}", paid_status="Paid")
         return released
 
     def expire_access_tokens(self) -> None:
@@ -281,20 +305,52 @@ class LazadaSandbox(LazadaStock, SandboxServer):
             self.orders[oid] = _Order(order, items, rows, case, updated, broken,
                                       {"day": datetime.fromtimestamp(created, KL).date()})
 
+    def _seed_shop_rows(self) -> None:
+        """A Sponsored Product Fee (112) every 7 days since the oldest order: what a range
+        read meets besides order rows (a read by ``trade_order_id`` never does)."""
+        if not self.orders:
+            return
+        day, today = min(o.extra["day"] for o in self.orders.values()), datetime.fromtimestamp(
+            self.clock(), KL).date()
+        while day <= today:
+            self.shop_rows.append({
+                "transaction_date": day.strftime("%d %b %Y"),
+                "transaction_type": "Other Services-Sponsored Solutions",
+                "fee_name": "Sponsored Product Fee", "fee_type": "112", "amount": "-10.00",
+                "VAT_in_amount": "0.00", "WHT_amount": "0.00", "WHT_included_in_amount": "No",
+                "statement": "", "paid_status": "Not paid", "order_no": "", "orderItem_no": "",
+                "orderItem_status": "", "seller_sku": "", "lazada_sku": "", "reference": "",
+                "transaction_number": f"T{next(self._ids):010d}", "shipping_provider": "",
+                "shipment_type": "", "details": "Sponsored Discovery top-up", "comment": "",
+                "payment_ref_id": ""})
+            day += timedelta(days=7)
+
     def _rows(self, rng: random.Random, order: dict[str, Any], items: list[dict[str, Any]],
               shipping: Decimal, v_seller: Decimal, created: float) -> list[dict[str, Any]]:
         day = datetime.fromtimestamp(created, KL).strftime("%d %b %Y")
+        # a return is refunded days after the sale: its rows carry that later day
+        refund_day = datetime.fromtimestamp(min(created + RETURN_DAYS * 86400, self.clock()),
+                                            KL).strftime("%d %b %Y")
         rows: list[dict[str, Any]] = []
         # Lazada pays out weekly statements: every item delivered -> the rows are in a paid
         # statement of the order's week (LZ-API finance rows ``statement``, ``paid_status``)
         released = all(it["status"] == "delivered" for it in items)
         week = datetime.fromtimestamp(created, KL).strftime("%G-W%V")
         statement, paid = (f"MY-{week}", "Paid") if released else ("", "Not paid")
+        if released and statement not in self.statements:
+            # a week's statement is drawn up the Monday after it and paid two days later
+            # (the current week's: a second ago)
+            start = datetime.fromtimestamp(created, KL).date()
+            monday = start + timedelta(days=7 - start.weekday())
+            drawn = datetime.combine(monday, datetime.min.time(), KL).timestamp() + 3600
+            now = int(self.clock()) - 1
+            self.statements[statement] = {"created": min(drawn, now),
+                                          "paid": min(drawn + 2 * 86400, now)}
 
         def row(item: dict[str, Any], fee_type: str, name: str, kind: str,
-                amount: Decimal) -> None:
+                amount: Decimal, when: str = day) -> None:
             rows.append({
-                "transaction_date": day, "transaction_type": kind, "fee_name": name,
+                "transaction_date": when, "transaction_type": kind, "fee_name": name,
                 "fee_type": fee_type, "amount": _s(amount), "VAT_in_amount": "0.00",
                 "WHT_amount": "0.00", "WHT_included_in_amount": "No",
                 "statement": statement, "paid_status": paid,
@@ -321,8 +377,9 @@ class LazadaSandbox(LazadaStock, SandboxServer):
                     row(item, "118", "Promotional Charges Vouchers", "Orders-Marketing Fees",
                         -v_seller)
             if item["status"] == "returned":
-                row(item, "14", "Reversal Item Price", "Refunds-Claims", -price)
-                row(item, "15", "Reversal Commission", "Refunds-Lazada Fees", commission)
+                row(item, "14", "Reversal Item Price", "Refunds-Claims", -price, refund_day)
+                row(item, "15", "Reversal Commission", "Refunds-Lazada Fees", commission,
+                    refund_day)
         return rows
 
     # --- envelope ---------------------------------------------------------------------------
@@ -506,7 +563,55 @@ class LazadaSandbox(LazadaStock, SandboxServer):
                             "order_number": o.order["order_number"], "order_items": o.items})
         return self.ok(out)
 
+    def _payouts(self, p: dict[str, str]) -> Response:
+        """Statements created on or after ``created_after`` (``YYYY-MM-DD``), oldest first,
+        their figures summed from their rows as Lazada's field guide says (item_revenue: Item
+        Price Credit; other_revenue_total: Shipping Fee (Paid By Customer); refunds: Reversal
+        Item Price; fees_on_refunds_total: Reversal Commission; fees_total: every other
+        charge), ``payout`` "123.45 MYR", ``paid`` "1"/"0", times "2026-11-30 01:00:00"."""
+        after = p.get("created_after", "")
+        if not after:
+            return self.fail("MissingParameter", "The input parameter “created_after” that is "
+                             "mandatory for processing this request is not supplied.")
+        try:
+            lo = date.fromisoformat(after[:10])
+        except ValueError:
+            return self.fail("InvalidParameter", "created_after must be YYYY-MM-DD.")
+        every = [r for o in self.orders.values() for r in o.rows] + self.shop_rows
+        out = []
+        for name, st in sorted(self.statements.items(), key=lambda kv: kv[1]["created"] or 0):
+            created = datetime.fromtimestamp(st["created"] or 0, KL)
+            if created.date() < lo:
+                continue
+            rows = [r for r in every if r["statement"] == name]
+
+            def total(types: set[str] | None, rows: list[dict[str, Any]] = rows,
+                      skip: frozenset[str] = frozenset({"13", "8", "14", "15"})) -> Decimal:
+                return sum((Decimal(r["amount"]) for r in rows if (
+                    r["fee_type"] in types if types is not None else r["fee_type"] not in
+                    skip)), ZERO)
+
+            revenue, other = total({"13"}), total({"8"})
+            fees, refunds = -total(None), -total({"14"})
+            closing = sum((Decimal(r["amount"]) for r in rows), ZERO)
+            stamp = st["paid"] or st["created"] or 0
+            out.append({
+                "statement_number": name, "created_at": created.strftime("%Y-%m-%d %H:%M:%S"),
+                "updated_at": datetime.fromtimestamp(stamp, KL).strftime("%Y-%m-%d %H:%M:%S"),
+                "opening_balance": "0.00", "item_revenue": _s(revenue),
+                "other_revenue_total": _s(other), "fees_total": _s(fees),
+                "refunds": _s(refunds), "fees_on_refunds_total": _s(total({"15"})),
+                "shipment_fee": _s(-total({"7"})), "shipment_fee_credit": _s(other),
+                "subtotal1": _s(revenue + other - fees),
+                "subtotal2": _s(revenue + other - fees - refunds),
+                "closing_balance": _s(closing), "guarantee_deposit": "0.00",
+                "payout": f"{_s(closing)} MYR", "paid": "1" if st["paid"] else "0"})
+        return self.ok(out)
+
     def _finance(self, p: dict[str, str]) -> Response:
+        """Rows dated (``transaction_date``) in [start_time, end_time], the newest day first
+        (Lazada does not document its order; newest first keeps the connector from leaning on
+        any), optionally of one order / order line / fee type, paged by offset and limit."""
         try:
             start = date.fromisoformat(p["start_time"])
             end = date.fromisoformat(p["end_time"])
@@ -514,13 +619,25 @@ class LazadaSandbox(LazadaStock, SandboxServer):
         except (KeyError, ValueError):
             return self.fail("MissingParameter", "start_time and end_time (YYYY-MM-DD) are "
                              "mandatory.")
-        if end < start or (end - start).days >= 180:
-            return self.fail("1000012", "The time range must be less than 180 days.")
+        if end < start or (end - start).days >= FINANCE_SPAN:
+            return self.fail("1000012", "endTime - startTime must should be less than 180 "
+                             "days: the time range must be less than 180 days.")
         if not 1 <= limit <= self.finance_limit_max or offset < 0:
             return self.fail("InvalidParameter",
                              f"limit must be between 1 and {self.finance_limit_max}.")
-        trade = p.get("trade_order_id")
-        orders = [self.orders[trade]] if trade in self.orders else [] if trade else list(
-            self.orders.values())
-        rows = [r for o in orders if start <= o.extra["day"] <= end for r in o.rows]
+        trade, line = p.get("trade_order_id"), p.get("trade_order_line_id")
+        if trade:
+            o = self.orders.get(trade)
+            rows = list(o.rows) if o is not None else []
+        else:
+            rows = [r for o in self.orders.values() for r in o.rows] + self.shop_rows
+        rows.sort(key=lambda r: -_row_day(r).toordinal())  # stable: newest day first
+        rows = [r for r in rows if start <= _row_day(r) <= end]
+        if line:
+            rows = [r for r in rows if r["orderItem_no"] == line]
+        kind = p.get("trans_type", "-1")
+        if kind not in ("", "-1"):
+            if kind not in FEE_TYPES:
+                return self.fail("1000014", "Can not find that transactionType")
+            rows = [r for r in rows if r["fee_type"] == kind]
         return self.ok(rows[offset:offset + limit])

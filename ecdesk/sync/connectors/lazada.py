@@ -14,7 +14,9 @@
   before expiry (guide's advice); the refresh token returned is saved each time.
 * Orders: ``/orders/get`` by ``update_after``/``update_before``, ``sort_by=updated_at``,
   ``offset``/``limit`` (limit <= 100, offset <= 5000: past that the window moves on);
-  ``/orders/items/get`` with <= 50 ids; ``/finance/transaction/details/get`` for fees.
+  ``/orders/items/get`` with <= 50 ids; ``/finance/transaction/details/get`` for fees, per
+  order or, for a fetch of many orders, by date range once; ``/finance/payout/status/get``
+  once a fetch for the statements the rows name (``lazada_finance``).
   Fulfilment is not called here; when it is, use ``/order/fulfill/pack`` and
   ``/order/package/rts`` (``/order/pack`` and ``/order/rts`` were retired 30 Apr 2023).
 * Lazada has no order status: each item (one row per unit) has its own; see
@@ -27,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Iterator, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, ClassVar, NoReturn
 from zoneinfo import ZoneInfo
 
@@ -45,6 +47,16 @@ from ecdesk.sync.connectors.base import (
     RawOrder,
     authorised_token,
 )
+from ecdesk.sync.connectors.lazada_finance import (
+    FINANCE_API,
+    PAYOUT_API,
+    FinanceRows,
+    Statements,
+    first_day,
+    order_rows,
+    range_start,
+    worth_range,
+)
 from ecdesk.sync.connectors.lazada_mapper import (  # noqa: F401 - the mapper's names
     ITEM_STATUS,
     disposition,
@@ -58,8 +70,6 @@ AUTH_HOST = "https://auth.lazada.com/rest"
 PAGE_LIMIT = 100  # /orders/get limit <= 100
 MAX_OFFSET = 5000  # /orders/get offset <= 5000
 ITEMS_BATCH = 50  # /orders/items/get order_ids <= 50
-FINANCE_LIMIT = 500  # /finance/transaction/details/get limit <= 500
-FINANCE_DAYS = 179  # date range must be < 180 days
 REFRESH_MARGIN = timedelta(minutes=30)
 HISTORY = timedelta(days=90)
 RATE_RETRIES = 5
@@ -251,23 +261,58 @@ class LazadaConnector(Connector):
                 out[str(row["order_id"])] = row.get("order_items") or []
         return out
 
-    def transactions(self, order: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """Finance rows of one order, from the day it was placed (range < 180 days)."""
-        start = parse_time(order["created_at"]).astimezone(self.tz).date() - timedelta(days=1)
-        end = min(start + timedelta(days=FINANCE_DAYS), self.clock().astimezone(self.tz).date())
-        rows: list[dict[str, Any]] = []
-        offset = 0
-        while True:
-            data = self._call("/finance/transaction/details/get", {
-                "start_time": start.isoformat(), "end_time": end.isoformat(),
-                "trade_order_id": order["order_id"], "trans_type": -1,
-                "offset": offset, "limit": FINANCE_LIMIT}).get("data") or []
-            rows.extend(data)
-            if len(data) < FINANCE_LIMIT:
-                return rows
-            offset += FINANCE_LIMIT
+    def _finance_page(self, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        data = self._call(FINANCE_API, params).get("data")
+        return data if isinstance(data, list) else []
 
-    def _raws(self, orders: list[dict[str, Any]]) -> Iterator[RawOrder]:
+    def _today(self) -> date:
+        return self.clock().astimezone(self.tz).date()
+
+    def transactions(self, order: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Finance rows of one order, read for it alone (``lazada_finance.order_rows``)."""
+        return order_rows(self._finance_page, order, self.tz, self._today())
+
+    def finance_rows(self, orders: list[dict[str, Any]]) -> FinanceRows | None:
+        """The fetch's finance rows read by date range, when that costs fewer calls than
+        reading them per order: from ``RANGE_MIN_ORDERS`` postable orders on, and unless the
+        shop changed so many more orders over those days that its rows outweigh them."""
+        today = self._today()
+        planned = range_start(orders, self.tz, today)
+        if planned is None:
+            return None
+        start, served = planned
+        counted = (self._call("/orders/get", {
+            "update_after": iso(datetime.combine(start, time(), self.tz), self.tz),
+            "offset": 0, "limit": 1}).get("data") or {}).get("countTotal")
+        shop = int(counted) if str(counted or "").isdigit() else None
+        if not worth_range(served, start, today, shop):
+            return None
+        return FinanceRows(self._finance_page, [str(o["order_id"]) for o in orders],
+                           tz=self.tz, today=today, start=start)
+
+    def payout_statements(self, since: date) -> dict[str, dict[str, Any]] | None:
+        """Lazada's payout statements created after ``since``, by number; None when the call
+        fails (the rows' own ``paid_status`` then decides, ``lazada_mapper.payout_of``)."""
+        try:
+            data = self._call(PAYOUT_API, {"created_after": since.isoformat()}).get("data")
+        except ApiError:
+            return None
+        if not isinstance(data, list):
+            return None
+        return {str(st["statement_number"]).strip(): st for st in data
+                if isinstance(st, dict) and st.get("statement_number")}
+
+    def _statements(self, orders: list[dict[str, Any]]) -> Statements:
+        """The fetch's statements, read once if an order's rows name one: from the day
+        before the oldest order's first finance day (a statement comes after its rows)."""
+        today = self._today()
+        since = min((d for o in orders if (d := first_day(o, self.tz, today)) is not None),
+                    default=today)
+        return Statements(self.payout_statements, since - timedelta(days=1))
+
+    def _raws(self, orders: list[dict[str, Any]],
+              finance: FinanceRows | None = None) -> Iterator[RawOrder]:
+        statements = self._statements(orders)
         for i in range(0, len(orders), ITEMS_BATCH):
             batch = orders[i:i + ITEMS_BATCH]
             items = self.items([str(o["order_id"]) for o in batch])
@@ -279,15 +324,21 @@ class LazadaConnector(Connector):
                     postable = disposition(statuses) is Disposition.POSTABLE
                 except PayloadError:
                     postable = False
-                rows = self.transactions(order) if postable else None
-                yield RawOrder(oid, parse_time(order["updated_at"]).astimezone(UTC),
-                               {"order": order, "items": order_items, "transactions": rows})
+                rows = None
+                if postable:
+                    rows = finance.of(order) if finance else self.transactions(order)
+                payload = {"order": order, "items": order_items, "transactions": rows}
+                paid_in = statements.of(rows) if rows else None
+                if paid_in is not None:
+                    payload["statements"] = paid_in
+                yield RawOrder(oid, parse_time(order["updated_at"]).astimezone(UTC), payload)
 
     def fetch_orders(self, since: datetime | None,
                      until: datetime | None = None) -> Iterator[RawOrder]:
         until = until or self.clock()
         since = since or (until - HISTORY)
-        yield from self._raws(self.list_orders(since, until))
+        orders = self.list_orders(since, until)
+        yield from self._raws(orders, self.finance_rows(orders))
 
     def fetch_order(self, external_id: str) -> RawOrder | None:
         order = self._call("/order/get", {"order_id": external_id}).get("data")

@@ -76,13 +76,48 @@ def _rate_of(price: Decimal, tax: Decimal) -> Decimal:
     return (tax * 100 / net).quantize(Decimal(1), ROUND_HALF_UP)
 
 
-def payout_of(rows: list[dict[str, Any]]) -> tuple[bool, str, date | None]:
+#: a finance row's ``paid_status`` once paid: "Paid" in Lazada's example ("Not paid"
+#: otherwise), "Yes" by the field's description ("Yes / No"); either is taken
+PAID_STATUSES = frozenset({"paid", "yes"})
+
+
+def _statement_day(statement: dict[str, Any]) -> date | None:
+    """The day a paid statement was paid: its ``updated_at`` (when Lazada last changed it,
+    i.e. marked it paid), else ``created_at``; "2018-01-04 00:23:04", the seller's time."""
+    for key in ("updated_at", "created_at"):
+        try:
+            return date.fromisoformat(str(statement.get(key) or "").strip()[:10])
+        except ValueError:
+            continue
+    return None
+
+
+def payout_of(rows: list[dict[str, Any]], statements: list[dict[str, Any]] | None = None
+              ) -> tuple[bool, str, date | None]:
     """Whether the order's finance rows are all paid, the one statement they were paid in
-    (else ""), and that payout's day: the latest row's ``transaction_date``."""
+    (else ""), and that payout's day.
+
+    ``statements``: Lazada's payout statements the rows name (``/finance/payout/status/get``).
+    When each statement the rows name is among them, the statements decide: released when
+    all are ``paid`` "1", the day the one statement was paid (:func:`_statement_day`).
+    Otherwise (the call failed, a row in no statement yet, a statement not listed) the rows
+    decide: all ``paid_status`` paid, the day of the latest row."""
+    names = {str(r.get("statement") or "").strip() for r in rows}
+    if not isinstance(statements, list):
+        statements = None
+    known = {str(s.get("statement_number") or "").strip(): s for s in statements or []
+             if isinstance(s, dict)}
+    if rows and statements is not None and "" not in names and names <= known.keys():
+        released = all(str(known[n].get("paid") or "").strip() == "1" for n in names)
+        if not released or len(names) != 1:
+            return released, "", None
+        name = names.pop()
+        day = _statement_day(known[name])
+        if day is not None:
+            return True, name, day
     released = bool(rows) and all(
-        str(r.get("paid_status") or "").lower() == "paid" for r in rows)
-    statements = {str(r.get("statement") or "").strip() for r in rows}
-    if not released or len(statements) != 1 or "" in statements:
+        str(r.get("paid_status") or "").strip().lower() in PAID_STATUSES for r in rows)
+    if not released or len(names) != 1 or "" in names:
         return released, "", None
     days = []
     for r in rows:
@@ -90,7 +125,7 @@ def payout_of(rows: list[dict[str, Any]]) -> tuple[bool, str, date | None]:
             days.append(datetime.strptime(str(r.get("transaction_date") or ""), "%d %b %Y"))
         except ValueError:
             continue
-    return released, statements.pop(), max(days).date() if days else None
+    return released, names.pop(), max(days).date() if days else None
 
 
 def normalise(payload: dict[str, Any], *, tz: ZoneInfo) -> Order:
@@ -132,7 +167,7 @@ def normalise(payload: dict[str, Any], *, tz: ZoneInfo) -> Order:
     addr = order.get("address_shipping") or {}
     name = " ".join(str(order.get(k) or "") for k in
                     ("customer_first_name", "customer_last_name")).strip()
-    released, payout_ref, payout_date = payout_of(rows or [])
+    released, payout_ref, payout_date = payout_of(rows or [], payload.get("statements"))
     return Order(
         platform=Platform.LAZADA, external_id=oid,
         number=str(order.get("order_number") or oid),
