@@ -18,7 +18,7 @@ FIGURES = (
     "gui",  # cold start, held grid at 100,000 rows, window RSS, GUI stall during a sync
     "stock_push",  # stock: quantities pushed per store
     "fuzz",  # 10,000 mutated payloads per connector: problems found
-    "peak_day",  # 50,000 orders against AutoCount's 100 calls a minute (simulated clock)
+    "peak_day",  # 50,000 orders of four stores, each service at its limits (simulated clock)
     "shopify_backfill",  # 5,000 Shopify orders at Standard limits: paging vs bulk (sim. clock)
     "lazada_finance",  # 2,000 Lazada orders: finance rows by date range vs one call per order
 )
