@@ -129,13 +129,16 @@ def test_automation_chooses_summary_posting_per_day(qtbot, window, svc):
 
 def test_automation_offers_a_summary_per_payout_where_orders_name_their_payout(qtbot, window,
                                                                               svc):
-    svc.add_store("Shop", "shopify")
+    svc.add_store("Shop", "woocommerce")
     svc.add_store("Lazada MY", "lazada")
+    svc.add_store("Shopify", "shopify")
     window.refresh()
     tab = window.automation
     payout = tab.mode.findData("payout")
     tab.select("Shop")
-    assert not tab.mode.model().item(payout).isEnabled()  # Shopify names no payouts
+    assert not tab.mode.model().item(payout).isEnabled()  # WooCommerce names no payouts
+    tab.select("Shopify")
+    assert tab.mode.model().item(payout).isEnabled()  # Shopify Payments payouts
     tab.select("Lazada MY")
     assert tab.mode.model().item(payout).isEnabled()
     tab.mode.setCurrentIndex(payout)
