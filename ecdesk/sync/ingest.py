@@ -128,7 +128,8 @@ class Ingest:
         session = ctx.session
         try:
             with session.no_autoflush:
-                stored = self.stored_rows(session, store.id, [r.external_id for r in page])
+                stored = self.stored_rows(session, store.id, [r.external_id for r in page],
+                                          payload=connector.carries_over)
                 new = [raw for raw in page if raw.external_id not in stored]
                 if len({raw.external_id for raw in new}) == len(new):  # each once: at once
                     self._insert_new(session, store, connector, new, keep=ctx.normalised,
@@ -189,13 +190,14 @@ class Ingest:
             session.execute(insert(OrderLineRow), all_lines)
 
     @staticmethod
-    def stored_rows(session: Session, store_id: int, external_ids: list[str]
-                    ) -> dict[str, OrderRow]:
+    def stored_rows(session: Session, store_id: int, external_ids: list[str], *,
+                    payload: bool = False) -> dict[str, OrderRow]:
         """The stored rows of ``external_ids`` by external id, in one SELECT; the payload
-        is left unloaded (an unchanged order never needs it, a changed one replaces it)."""
-        rows = session.scalars(select(OrderRow).where(
+        is left unloaded (an unchanged order never needs it, a changed one replaces it)
+        unless ``payload`` (the connector carries part of it over: ``carry_over``)."""
+        q = select(OrderRow).where(
             OrderRow.store_id == store_id, OrderRow.external_id.in_(set(external_ids)))
-            .options(defer(OrderRow.payload)))
+        rows = session.scalars(q if payload else q.options(defer(OrderRow.payload)))
         return {row.external_id: row for row in rows}
 
     def _one_by_one(self, ctx: RunContext, store: Store, connector: Connector,
