@@ -252,6 +252,7 @@ class ShopifySandbox(ShopifyBulk, ShopifyStock, ShopifyPayments, SandboxServer):
         bulk_polls: int | None = 3,
         payments: str = "none",
         payout_days: int | None = 2,
+        payments_share: float | None = None,
     ) -> None:
         super().__init__(clock)
         self.shop_name = shop_name
@@ -265,7 +266,8 @@ class ShopifySandbox(ShopifyBulk, ShopifyStock, ShopifyPayments, SandboxServer):
         self.throttled = 0  # how many GraphQL calls were answered THROTTLED
         self._init_stock()
         self._init_bulk(bulk_startup, bulk_rate, bulk_polls)
-        self._init_payments(payments, payout_days)  # Shopify Payments (shopify_payments.py)
+        # Shopify Payments (shopify_payments.py)
+        self._init_payments(payments, payout_days, payments_share)
         v = r"/admin/api/(?P<version>[\w-]+)"
         self.route("POST", r"/admin/oauth/access_token", self._token)
         self.route("POST", v + r"/graphql\.json", self._graphql)

@@ -2,7 +2,9 @@
 payouts }`` (Admin GraphQL 2026-10; names in :mod:`ecdesk.sandbox.shopify_schema`).
 
 Which orders are Shopify Payments: those the seed paid through the ``shopify_payments``
-gateway (paid, partly or wholly refunded; a test order's transactions are ``test``). Each has
+gateway (paid, partly or wholly refunded; a test order's transactions are ``test``), or,
+with the setting ``payments_share``, that share of the orders paid by a known gateway (the
+rest ``manual``). Each has
 a CHARGE (amount the order's total, ``fee`` = :attr:`fee_rate` of it plus :attr:`fee_fixed`,
 net = amount - fee) and a REFUND per refund (fee 0). Transactions of one day (UTC) go into one
 payout issued at the next midnight; a payout is ``SCHEDULED`` until :meth:`release_all` (or,
@@ -21,6 +23,7 @@ clauses by ``OR`` (shopify.dev/docs/api/usage/search-syntax); ``hideTransfers`` 
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -87,10 +90,17 @@ class ShopifyPayments:
     fee_rate = Decimal("0.029")
     fee_fixed = Decimal("1.00")
 
-    def _init_payments(self, payments: str, payout_days: int | None) -> None:
+    def _init_payments(self, payments: str, payout_days: int | None,
+                       share: float | None = None) -> None:
         if payments not in ("active", "none", "denied"):
             raise ValueError("payments is active, none or denied")
         self.payments = payments
+        if share is not None:  # this share of the orders paid by a known gateway: Shopify
+            for o in self.orders:  # Payments; the rest manual (the same orders each time)
+                if o.kind not in ("pending", "authorized") and o.gateways in (
+                        ["shopify_payments"], ["manual"]):
+                    roll = random.Random(f"shopify-payments-{o.id}").random()
+                    o.gateways = ["shopify_payments" if roll < share else "manual"]
         self.payout_days = payout_days
         self.payouts: dict[int, SeedPayout] = {}
         self._payments_built = False

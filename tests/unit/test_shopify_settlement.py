@@ -69,9 +69,18 @@ def test_not_released_until_every_payout_is_paid_and_no_ref_meanwhile():
     None, [], [txn(2, "REFUND", "-5.00", "0.00")],  # no charge seen: not the whole order
     [txn(1, "CHARGE", "50.00", "2.45", currency="USD")],  # another currency
     [{**txn(1, "CHARGE", "50.00", "2.45"), "net": {"amount": "abc"}}],  # unreadable
+    [{**txn(1, "CHARGE", "50.00", "2.45"), "test": True}],  # test mode: never paid out
 ])
 def test_no_settlement_without_a_readable_charge_in_the_orders_currency(txns):
     assert sp.settlement_of(txns, "MYR", KL) is None
+
+
+def test_an_order_shopify_payments_took_only_part_of_has_no_settlement():
+    txns = [txn(1, "CHARGE", "100.00", "3.90")]  # a gift card paid the other 18.00
+    assert sp.settlement_of(txns, "MYR", KL, total=D("100.00")) is not None
+    assert sp.settlement_of(txns, "MYR", KL, total=D("118.00")) is None
+    order = normalise({**copy.deepcopy(PAYLOAD), sp.KEY: txns})
+    assert (order.settlement, order.fees) == (None, [])
 
 
 def test_an_order_without_transactions_is_exactly_as_before():

@@ -70,7 +70,8 @@ def normalise(p: dict[str, Any], tz: ZoneInfo | None = None) -> Order:
     customer = p.get("customer") or {}
     address = p.get("shippingAddress") or {}
     currency = _currency(p)
-    paid = settlement_of(p.get(PAYMENTS_KEY), currency, tz or store_zone(None))
+    paid = settlement_of(p.get(PAYMENTS_KEY), currency, tz or store_zone(None),
+                         total=_amount(p["totalPriceSet"]))
     return Order(
         platform=Platform.SHOPIFY,
         external_id=str(p["legacyResourceId"]),

@@ -35,7 +35,9 @@ mapped by ``fee_account_transaction``) plus every other transaction's net as a c
 Shopify Payments took the whole order. Released when every transaction's payout is ``PAID``;
 ``payout_ref`` = the payout of the order's latest charge (its REST id, short: DocNo
 ``<prefix>P<id>``, docs/decisions.md §9), ``payout_date`` = that payout's ``issuedAt`` day in
-the store's zone. An order with no charge seen, or in another currency, has no settlement.
+the store's zone. An order with no charge seen, in another currency, in test mode (test
+transactions are never paid out), or whose charges are not its whole total (split tender: a
+gift card paid part) has no settlement.
 """
 
 from __future__ import annotations
@@ -243,15 +245,19 @@ def _money(bag: Any) -> Decimal:
     return Decimal(str((bag or {}).get("amount") or "0"))
 
 
-def settlement_of(txns: Any, currency: str, tz: ZoneInfo) -> Settlement | None:
+def settlement_of(txns: Any, currency: str, tz: ZoneInfo, *,
+                  total: Decimal | None = None) -> Settlement | None:
     """The order's settlement from its balance transactions; None without a charge, in
-    another currency, or unreadable (the order then posts as one without payout data)."""
+    another currency, unreadable, or when the charges are not the order's ``total`` (a gift
+    card or another gateway paid part: its payout can never tie out to the invoice, so the
+    order posts as one without payout data rather than holding its fee note forever)."""
     if not isinstance(txns, list):
         return None
     try:
         rows = [t for t in txns if isinstance(t, dict)]
-        if not any(t.get("type") in SALE_TYPES for t in rows):
-            return None
+        if not any(t.get("type") in SALE_TYPES for t in rows) or any(t.get("test")
+                                                                      for t in rows):
+            return None  # no charge seen; or test mode, which moves no money
         if any(str((t.get("amount") or {}).get("currencyCode") or currency) != currency
                for t in rows):
             return None
@@ -259,7 +265,11 @@ def settlement_of(txns: Any, currency: str, tz: ZoneInfo) -> Settlement | None:
         other = sum((_money(t.get("net")) for t in rows if t.get("type") not in FEE_TYPES),
                     ZERO)
         net = sum((_money(t.get("net")) for t in rows), ZERO)
+        charged = sum((_money(t.get("amount")) for t in rows if t.get("type") in SALE_TYPES),
+                      ZERO)
     except (InvalidOperation, TypeError, AttributeError):
+        return None
+    if total is not None and charged != total:
         return None
     fees = [Fee(FeeKind.TRANSACTION, fee, FEE_TEXT)] if fee else []
     if other:
