@@ -99,7 +99,8 @@ class Ingest:
     def _late_updates(self, ctx: RunContext, store: Store, connector: Connector) -> None:
         """Merge what the fetch learnt of orders it did not bring (a Shopify Payments payout
         paid since: ``Connector.late_updates``) into the stored ones; each that changes is
-        evaluated again. An order not stored yet is left for the fetch that brings it."""
+        evaluated again. An order not stored yet is left for the fetch that brings it. The
+        caller commits (with the store's cursor)."""
         updates = connector.late_updates()
         ids = list(updates)
         for i in range(0, len(ids), 500):
@@ -114,7 +115,6 @@ class Ingest:
                 if digest != row.payload_hash:
                     row.payload, row.payload_hash, row.needs_eval = payload, digest, True
                     ctx.normalised.pop((store.id, row.external_id), None)
-        ctx.session.commit()
 
     def _store_page(self, ctx: RunContext, store: Store, connector: Connector,
                     page: list[RawOrder], *, maps: Maps | None = None) -> None:

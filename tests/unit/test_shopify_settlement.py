@@ -171,7 +171,7 @@ def test_the_read_pages_the_window_once_and_dates_the_paid_payouts():
     assert "issuedAt" not in late[1]["associatedPayout"]
     first = FakeShop(_page([]))
     sp.PaymentsReader(first).read(None, None)
-    assert first.asked[0][1]["query"] == "processed_at:>='2026-09-21T04:00:00Z'"
+    assert first.asked[0][1]["query"] == "processed_at:>='2026-10-21T04:00:00Z'"
 
 
 @pytest.mark.parametrize("answer, words", [
