@@ -152,6 +152,14 @@ def _page(nodes, more=False, cursor="c1", field="balanceTransactions"):
         "nodes": nodes, "pageInfo": {"hasNextPage": more, "endCursor": cursor}}}}
 
 
+def test_a_page_priced_over_the_single_query_limit_is_asked_again_halved():
+    over = ApiError("Query cost is 1206", status=200, body={"errors": [
+        {"message": "too costly", "extensions": {"code": "MAX_COST_EXCEEDED"}}]})
+    shop = FakeShop(over, _page([txn(1, "CHARGE", "50.00", "2.45", status="SCHEDULED")]))
+    assert sp.PaymentsReader(shop).read(None, None).late()["5001"]
+    assert [v["first"] for _, v in shop.asked] == [sp.BALANCE_PAGE, sp.BALANCE_PAGE // 2]
+
+
 def test_the_read_pages_the_window_once_and_dates_the_paid_payouts():
     charge = txn(1, "CHARGE", "50.00", "2.45")
     shop = FakeShop(_page([charge], more=True), _page([txn(2, "CHARGE", "9.00", "1.26",
@@ -178,7 +186,7 @@ def test_the_read_pages_the_window_once_and_dates_the_paid_payouts():
     ({"shopifyPaymentsAccount": None}, "no Shopify Payments account"),
     (AuthError("denied", status=200), "read_shopify_payments_payouts"),
     (ApiError("Field 'shopifyPaymentsAccount' doesn't exist", status=200),
-     "read_shopify_payments_payouts"),
+     "api_version"),
     (RateLimited("slow down", status=429), "not read this time"),
     (ApiError("Shopify could not", status=503), "not read this time"),
 ])

@@ -102,6 +102,12 @@ def _search_time(value: datetime) -> str:
     return gql_datetime(value)
 
 
+def _codes(body: Any) -> set[str]:
+    from ecdesk.sync.connectors.shopify import _codes as codes
+
+    return codes(body)
+
+
 def legacy_id(gid: str | None) -> str:
     """``gid://shopify/Order/123`` -> ``123`` (a bare id stays)."""
     return str(gid or "").rsplit("/", 1)[-1]
@@ -143,15 +149,22 @@ class PaymentsReader:
                 return Balance()
             dates = self._payout_days(nodes)
         except ApiError as exc:
-            if not refused(exc):  # the shop or the network, for now: not a refusal
+            reason = refused(exc)
+            if reason == "denied":
+                self._once("denied", "Store '%s': ecdesk may not read the shop's Shopify "
+                           "Payments payouts, so its orders carry no payout figures and post "
+                           "as before. To post Shopify Payments fees, give the app the "
+                           "read_shopify_payments_payouts scope in the Shopify Dev "
+                           "Dashboard, release and reinstall it.")
+            elif reason:
+                self._once(reason, f"Store '%s': Shopify would not give ecdesk the shop's "
+                           f"Shopify Payments payouts ({str(exc)[:200].replace('%', '%%')}), so "
+                           "its orders carry "
+                           "no payout figures and post as before. Check the store's "
+                           "api_version setting.")
+            else:  # the shop or the network, for now
                 log.info("Store '%s': Shopify Payments payouts not read this time (%s)",
                          self.conn.store.name, exc)
-                return Balance()
-            self._once("denied", "Store '%s': ecdesk may not read the shop's Shopify "
-                       "Payments payouts, so its orders carry no payout figures and post as "
-                       "before. To post Shopify Payments fees, give the app the "
-                       "read_shopify_payments_payouts scope in the Shopify Dev Dashboard, "
-                       "release and reinstall it.")
             return Balance()
         return group(nodes, dates)
 
@@ -172,8 +185,14 @@ class PaymentsReader:
         nodes: list[dict[str, Any]] = []
         after: str | None = None
         while True:
-            data = self.conn.graphql(query, {"first": first, "after": after, "query": search},
-                                     field_name)
+            try:
+                data = self.conn.graphql(query, {"first": first, "after": after,
+                                                 "query": search}, field_name)
+            except ApiError as exc:  # priced over the single-query limit: a smaller page
+                if first <= 1 or "MAX_COST_EXCEEDED" not in _codes(exc.body):
+                    raise
+                first //= 2
+                continue
             account = data.get("shopifyPaymentsAccount")
             if not isinstance(account, dict):
                 return None
@@ -191,12 +210,16 @@ class PaymentsReader:
             log.warning(message, self.conn.store.name)
 
 
-def refused(exc: ApiError) -> bool:
-    """The shop will not show its Shopify Payments data: GraphQL ``ACCESS_DENIED`` (HTTP 200),
-    an HTTP 403, or a field the pinned API version does not have (a validation error)."""
+def refused(exc: ApiError) -> str:
+    """Why the shop will not show its Shopify Payments data: ``denied`` (GraphQL
+    ``ACCESS_DENIED``, HTTP 200, or an HTTP 403), ``unsupported`` (a GraphQL error: a field
+    the pinned API version does not have); "" for a failure that may pass (throttling, the
+    network, Shopify's own errors)."""
     if isinstance(exc, AuthError):
-        return exc.status in (200, 403)
-    return not isinstance(exc, (RateLimited, Unavailable)) and exc.status == 200
+        return "denied" if exc.status in (200, 403) else ""
+    if isinstance(exc, (RateLimited, Unavailable)) or exc.status != 200:
+        return ""
+    return "unsupported"
 
 
 def group(nodes: list[dict[str, Any]], issued: dict[str, str]) -> Balance:
