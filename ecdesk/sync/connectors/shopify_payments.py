@@ -24,8 +24,9 @@ each stored order (``payload["balanceTransactions"]``; :func:`carry_over`: the u
 transaction id, so an order keeps what earlier fetches saw, also when it comes again).
 
 **No Shopify Payments.** A shop without it answers ``shopifyPaymentsAccount: null``; an app
-without the ``read_shopify_payments_payouts`` scope gets ``ACCESS_DENIED``; an API version
-without the fields a validation error. None of them holds or fails an order: the fetch goes
+without the ``read_shopify_payments_payouts`` scope (payouts and balance transactions; the
+account object itself names ``read_shopify_payments_accounts``) gets ``ACCESS_DENIED``; an API
+version without the fields a validation error. None of them holds or fails an order: the fetch goes
 on without payout figures (the orders are exactly as before) and the log says so once.
 
 **Settlement (pure, :func:`settlement_of`).** Per order: stated payout = the sum of ``net``;
@@ -154,8 +155,8 @@ class PaymentsReader:
                 self._once("denied", "Store '%s': ecdesk may not read the shop's Shopify "
                            "Payments payouts, so its orders carry no payout figures and post "
                            "as before. To post Shopify Payments fees, give the app the "
-                           "read_shopify_payments_payouts scope in the Shopify Dev "
-                           "Dashboard, release and reinstall it.")
+                           "read_shopify_payments_payouts and read_shopify_payments_accounts "
+                           "scopes in the Shopify Dev Dashboard, release and reinstall it.")
             elif reason:
                 self._once(reason, f"Store '%s': Shopify would not give ecdesk the shop's "
                            f"Shopify Payments payouts ({str(exc)[:200].replace('%', '%%')}), so "
