@@ -40,11 +40,16 @@ class PlatformFacts:
     takes_stock: bool = True  # ecdesk can push stock and tracking to it
     #: its orders name the payout they were paid in: ``posting_mode=payout`` is possible
     names_payouts: bool = False
+    #: only orders paid through the platform's own gateway (Shopify Payments) carry a payout:
+    #: those get fee notes and wait for their payout; the rest post as any web order (no
+    #: fees; in ``posting_mode=payout``, their day's summary)
+    gateway_payouts: bool = False
 
 
 PLATFORMS: dict[Platform, PlatformFacts] = {
     Platform.SHOPIFY: PlatformFacts(
-        "Shopify", "Shopify", "SH", "ecdesk.sync.connectors.shopify:ShopifyConnector"),
+        "Shopify", "Shopify", "SH", "ecdesk.sync.connectors.shopify:ShopifyConnector",
+        names_payouts=True, gateway_payouts=True),
     Platform.WOOCOMMERCE: PlatformFacts(
         "WooCommerce", "WooCommerce", "WC",
         "ecdesk.sync.connectors.woocommerce:WooCommerceConnector"),
@@ -257,7 +262,8 @@ class Order:
     #: settlement data yet, ...): shown to the clerk
     waiting_reason: str = ""
     #: what the marketplace says it pays out for the order (Shopee ``escrow_amount``, the sum
-    #: of Lazada's finance rows); None where the platform states none (docs/decisions.md §6)
+    #: of Lazada's finance rows, the net of a Shopify Payments order's balance transactions);
+    #: None where the platform states none (docs/decisions.md §6)
     settlement: Decimal | None = None
     #: the marketplace has released that payout (Shopee: the order is COMPLETED and its
     #: escrow paid out; Lazada: every finance row is "Paid"): its figures no longer change

@@ -23,6 +23,10 @@ Follows reference/shopify-woocommerce-contracts.md §1 and §3 (Shopify simulato
 * Bulk query operations (:mod:`ecdesk.sandbox.shopify_bulk`): ``bulkOperationRunQuery``,
   polled by ``node(id:)`` or ``currentBulkOperation``, the JSONL result on a signed loopback
   URL; ``ordersCount(query:, limit:)`` and ``nodes(ids:)`` (each node paid for) beside them.
+* Shopify Payments (:mod:`ecdesk.sandbox.shopify_payments`): ``shopifyPaymentsAccount``
+  with ``balanceTransactions`` and ``payouts``; the ``payments`` setting makes the shop one
+  without it (``none``, the default), one whose app may not read it (``denied``) or one
+  with it (``active``), and ``release_all()`` pays every payout out.
 * API versions: a supported one is echoed in ``X-Shopify-API-Version``; an older one "falls
   forward" to the oldest supported (§0).
 
@@ -55,6 +59,7 @@ from graphql import GraphQLError, execute, parse, validate
 
 from ecdesk.sandbox.server import Request, Response, SandboxServer, money
 from ecdesk.sandbox.shopify_bulk import BULK_MODE, ShopifyBulk
+from ecdesk.sandbox.shopify_payments import ShopifyPayments
 from ecdesk.sandbox.shopify_schema import MAX_PAGE_SIZE, MAX_QUERY_COST, SCHEMA, CostError
 from ecdesk.sandbox.shopify_schema import actual_cost as _actual_cost
 from ecdesk.sandbox.shopify_schema import requested_cost as _requested_cost
@@ -220,7 +225,7 @@ def bag(amount: Decimal, currency: str = "MYR") -> dict[str, Any]:
     return {"shopMoney": money_v2, "presentmentMoney": dict(money_v2)}
 
 
-class ShopifySandbox(ShopifyBulk, ShopifyStock, SandboxServer):
+class ShopifySandbox(ShopifyBulk, ShopifyStock, ShopifyPayments, SandboxServer):
     """Shopify Admin API on loopback; see the module docstring for what it enforces."""
 
     name = "shopify"
@@ -246,6 +251,9 @@ class ShopifySandbox(ShopifyBulk, ShopifyStock, SandboxServer):
         bulk_rate: float = 2000.0,
         bulk_polls: int | None = 3,
         days: float = 30,
+        payments: str = "none",
+        payout_days: int | None = 2,
+        payments_share: float | None = None,
     ) -> None:
         super().__init__(clock)
         self.shop_name = shop_name
@@ -260,6 +268,8 @@ class ShopifySandbox(ShopifyBulk, ShopifyStock, SandboxServer):
         self.throttled = 0  # how many GraphQL calls were answered THROTTLED
         self._init_stock()
         self._init_bulk(bulk_startup, bulk_rate, bulk_polls)
+        # Shopify Payments (shopify_payments.py)
+        self._init_payments(payments, payout_days, payments_share)
         v = r"/admin/api/(?P<version>[\w-]+)"
         self.route("POST", r"/admin/oauth/access_token", self._token)
         self.route("POST", v + r"/graphql\.json", self._graphql)
@@ -408,7 +418,7 @@ class ShopifySandbox(ShopifyBulk, ShopifyStock, SandboxServer):
         return {"shop": self._gql_shop(), "order": self._resolve_order,
                 "orders": self._resolve_orders, "ordersCount": self._resolve_count,
                 "node": self._resolve_node, "nodes": self._resolve_nodes,
-                **self.stock_root(), **self.bulk_root()}
+                **self.stock_root(), **self.bulk_root(), **self.payments_root()}
 
     def _resolve_node(self, info: Any, id: str) -> dict[str, Any] | None:
         """``node(id:)``: an order or a bulk operation (the Node types served here)."""

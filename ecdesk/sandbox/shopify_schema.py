@@ -86,6 +86,7 @@ type QueryRoot {
   productVariants(first: Int, after: String, last: Int, before: String, query: String,
                   reverse: Boolean = false): ProductVariantConnection!
   locations(first: Int, after: String, last: Int, before: String): LocationConnection!
+  shopifyPaymentsAccount: ShopifyPaymentsAccount
 }
 
 type Shop {
@@ -358,6 +359,70 @@ type Fulfillment {
 }
 type UserError { field: [String!] message: String! }
 type FulfillmentCreatePayload { fulfillment: Fulfillment userErrors: [UserError!]! }
+
+# --- Shopify Payments (QueryRoot.shopifyPaymentsAccount; objects ShopifyPaymentsAccount,
+# ShopifyPaymentsBalanceTransaction, ShopifyPaymentsPayout; a subset of the enums) ---
+enum BalanceTransactionSortKeys {
+  AMOUNT FEE ID NET ORDER_NAME PAYMENT_METHOD_NAME PAYOUT_DATE PAYOUT_STATUS PROCESSED_AT
+  TRANSACTION_TYPE
+}
+enum PayoutSortKeys { AMOUNT ID ISSUED_AT STATUS TRANSACTION_TYPE }
+enum ShopifyPaymentsTransactionType { ADJUSTMENT CHARGE REFUND TRANSFER }
+enum ShopifyPaymentsBalanceTransactionPayoutStatus {
+  ACTION_REQUIRED CANCELED FAILED IN_TRANSIT PAID PENDING SCHEDULED
+}
+enum ShopifyPaymentsPayoutStatus { CANCELED FAILED IN_TRANSIT PAID SCHEDULED }
+enum ShopifyPaymentsPayoutTransactionType { DEPOSIT WITHDRAWAL }
+type ShopifyPaymentsAccount implements Node {
+  id: ID!
+  activated: Boolean!
+  defaultCurrency: CurrencyCode!
+  balanceTransactions(first: Int, after: String, last: Int, before: String,
+                      reverse: Boolean = false, sortKey: BalanceTransactionSortKeys = PROCESSED_AT,
+                      query: String, savedSearchId: ID, hideTransfers: Boolean = false):
+    ShopifyPaymentsBalanceTransactionConnection!
+  payouts(first: Int, after: String, last: Int, before: String, reverse: Boolean = false,
+          sortKey: PayoutSortKeys = ISSUED_AT, query: String, savedSearchId: ID,
+          transactionType: ShopifyPaymentsPayoutTransactionType):
+    ShopifyPaymentsPayoutConnection!
+}
+type ShopifyPaymentsBalanceTransactionConnection {
+  edges: [ShopifyPaymentsBalanceTransactionEdge!]!
+  nodes: [ShopifyPaymentsBalanceTransaction!]!
+  pageInfo: PageInfo!
+}
+type ShopifyPaymentsBalanceTransactionEdge {
+  cursor: String! node: ShopifyPaymentsBalanceTransaction!
+}
+type ShopifyPaymentsBalanceTransaction implements Node {
+  id: ID!
+  type: ShopifyPaymentsTransactionType!
+  test: Boolean!
+  transactionDate: DateTime!
+  amount: MoneyV2!
+  fee: MoneyV2!
+  net: MoneyV2!
+  associatedOrder: ShopifyPaymentsAssociatedOrder
+  associatedPayout: ShopifyPaymentsBalanceTransactionAssociatedPayout!
+  sourceType: String
+  adjustmentReason: String
+}
+type ShopifyPaymentsAssociatedOrder { id: ID! name: String! }
+type ShopifyPaymentsBalanceTransactionAssociatedPayout {
+  id: ID
+  status: ShopifyPaymentsBalanceTransactionPayoutStatus
+}
+type ShopifyPaymentsPayoutConnection {
+  edges: [ShopifyPaymentsPayoutEdge!]! nodes: [ShopifyPaymentsPayout!]! pageInfo: PageInfo!
+}
+type ShopifyPaymentsPayoutEdge { cursor: String! node: ShopifyPaymentsPayout! }
+type ShopifyPaymentsPayout implements Node {
+  id: ID!
+  legacyResourceId: UnsignedInt64!
+  issuedAt: DateTime!
+  status: ShopifyPaymentsPayoutStatus!
+  net: MoneyV2!
+}
 
 # --- bulk operations (bulkOperationRunQuery; shopify.dev bulk-operations/queries) ---
 enum BulkOperationStatus { CANCELED CANCELING COMPLETED CREATED EXPIRED FAILED RUNNING }

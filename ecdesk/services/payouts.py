@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 
 from ecdesk.db.models import Document, OrderDocument, OrderRow, Store
-from ecdesk.domain import PLATFORMS, ZERO, Outcome, Platform
+from ecdesk.domain import PLATFORMS, ZERO, Order, Outcome, Platform, PlatformFacts
 from ecdesk.services.context import Context
 from ecdesk.sync import posting
 from ecdesk.sync.connectors.base import PayloadError, read_order
@@ -46,7 +46,7 @@ class PayoutLine:
     fees: Decimal  # fee notes posted
     refunds: Decimal  # refund credit notes posted
     stated: Decimal | None  # what the marketplace says it pays; None before any data
-    payout_ref: str = ""  # Lazada's statement, when the rows carry one
+    payout_ref: str = ""  # Lazada's statement, when the rows carry one; Shopify's payout
 
     @property
     def expected(self) -> Decimal:
@@ -74,7 +74,7 @@ class PayoutService:
 
     def payouts(self, store: str | None = None) -> list[PayoutLine]:
         """Every posted order of the marketplace stores (or of ``store``), oldest first."""
-        marketplaces = [p.value for p, facts in PLATFORMS.items() if facts.marketplace]
+        marketplaces = [p.value for p, facts in PLATFORMS.items() if _pays_out(facts)]
         out: list[PayoutLine] = []
         with self.ctx.session() as s:
             q = select(Store).where(Store.platform.in_(marketplaces)).order_by(Store.name)
@@ -100,7 +100,7 @@ class PayoutService:
         with self.ctx.session() as s:
             row = s.get(OrderRow, order_id)
             if row is None or row.outcome != Outcome.POSTED.value or \
-                    not PLATFORMS[Platform(row.store.platform)].marketplace:
+                    not _pays_out(PLATFORMS[Platform(row.store.platform)]):
                 return None
             posted, on_summary = _credit_notes(s, [row.id])
             return _line(row.store, self.ctx.engine.connector(row.store),
@@ -130,12 +130,14 @@ def _line(st: Store, connector: Any, row: tuple[int, str, str, dict], *,
         order = read_order(connector, payload)
     except (PayloadError, KeyError, TypeError, ValueError, ArithmeticError):
         return None
+    if order.settlement is None and PLATFORMS[order.platform].gateway_payouts:
+        return None  # paid by another gateway: the platform pays nothing out for it
     fees, refunds = posted.get(oid, (ZERO, ZERO))
     if oid in on_summary:  # its share of its day summary's fee note
         fees += sum(posting.fee_totals(order).values(), ZERO)
     line = PayoutLine(st.name, number, external_id, st.platform, order.currency, "estimated",
                       order.total, fees, refunds, order.settlement,
-                      _statement(order.platform, payload))
+                      _statement(order, payload))
     if order.settlement_released:
         line.state = "reconciled" if line.difference == 0 else "released"
     return line
@@ -160,8 +162,16 @@ def _credit_notes(s, order_ids: list[int]
     return {oid: (f, r) for oid, (f, r) in sums.items()}, on_summary
 
 
-def _statement(platform: Platform, payload: dict) -> str:
+def _pays_out(facts: PlatformFacts) -> bool:
+    """A marketplace, or a platform whose own gateway's orders are paid out (Shopify)."""
+    return facts.marketplace or facts.gateway_payouts
+
+
+def _statement(order: Order, payload: dict) -> str:
     """The marketplace's payout reference for the order, where its data carries one."""
+    platform = order.platform
+    if platform is Platform.SHOPIFY:
+        return order.payout_ref
     if platform is Platform.LAZADA:
         refs = {str(r.get("statement") or "") for r in payload.get("transactions") or []}
         return ", ".join(sorted(r for r in refs if r))

@@ -90,10 +90,31 @@ class Ingest:
             self._store_page(ctx, store, connector, page, maps=maps)
             raise
         self._store_page(ctx, store, connector, page, maps=maps)
+        self._late_updates(ctx, store, connector)
         if not window:
             store.cursor = newest
         session.commit()
         ctx.log(f"Fetched {count} orders from {store.name}")
+
+    def _late_updates(self, ctx: RunContext, store: Store, connector: Connector) -> None:
+        """Merge what the fetch learnt of orders it did not bring (a Shopify Payments payout
+        paid since: ``Connector.late_updates``) into the stored ones; each that changes is
+        evaluated again. An order not stored yet is left for the fetch that brings it. The
+        caller commits (with the store's cursor)."""
+        updates = connector.late_updates()
+        ids = list(updates)
+        for i in range(0, len(ids), 500):
+            rows = ctx.session.scalars(select(OrderRow).where(
+                OrderRow.store_id == store.id, OrderRow.external_id.in_(ids[i:i + 500])))
+            for row in rows:
+                if not isinstance(row.payload, dict) or UNREADABLE_MARK in row.payload:
+                    continue
+                payload = connector.carry_over(row.payload,
+                                               {**row.payload, **updates[row.external_id]})
+                digest = payload_hash(payload)
+                if digest != row.payload_hash:
+                    row.payload, row.payload_hash, row.needs_eval = payload, digest, True
+                    ctx.normalised.pop((store.id, row.external_id), None)
 
     def _store_page(self, ctx: RunContext, store: Store, connector: Connector,
                     page: list[RawOrder], *, maps: Maps | None = None) -> None:
@@ -107,7 +128,8 @@ class Ingest:
         session = ctx.session
         try:
             with session.no_autoflush:
-                stored = self.stored_rows(session, store.id, [r.external_id for r in page])
+                stored = self.stored_rows(session, store.id, [r.external_id for r in page],
+                                          payload=connector.carries_over)
                 new = [raw for raw in page if raw.external_id not in stored]
                 if len({raw.external_id for raw in new}) == len(new):  # each once: at once
                     self._insert_new(session, store, connector, new, keep=ctx.normalised,
@@ -168,13 +190,14 @@ class Ingest:
             session.execute(insert(OrderLineRow), all_lines)
 
     @staticmethod
-    def stored_rows(session: Session, store_id: int, external_ids: list[str]
-                    ) -> dict[str, OrderRow]:
+    def stored_rows(session: Session, store_id: int, external_ids: list[str], *,
+                    payload: bool = False) -> dict[str, OrderRow]:
         """The stored rows of ``external_ids`` by external id, in one SELECT; the payload
-        is left unloaded (an unchanged order never needs it, a changed one replaces it)."""
-        rows = session.scalars(select(OrderRow).where(
+        is left unloaded (an unchanged order never needs it, a changed one replaces it)
+        unless ``payload`` (the connector carries part of it over: ``carry_over``)."""
+        q = select(OrderRow).where(
             OrderRow.store_id == store_id, OrderRow.external_id.in_(set(external_ids)))
-            .options(defer(OrderRow.payload)))
+        rows = session.scalars(q if payload else q.options(defer(OrderRow.payload)))
         return {row.external_id: row for row in rows}
 
     def _one_by_one(self, ctx: RunContext, store: Store, connector: Connector,
@@ -239,7 +262,6 @@ class Ingest:
         is evaluated again); the normalised order goes into ``keep`` when given. ``stored``:
         the page's rows already read (:meth:`stored_rows`), a new row is added to it;
         ``maps``: the store's, to note what each line maps to (evaluation notes it too)."""
-        digest = payload_hash(raw.payload)
         if stored is not None:
             row = stored.get(raw.external_id)
         else:
@@ -247,14 +269,18 @@ class Ingest:
                 select(OrderRow).where(OrderRow.store_id == store.id,
                                        OrderRow.external_id == raw.external_id)
             ).one_or_none()
+        payload = raw.payload
+        if row is not None and connector.carries_over and isinstance(row.payload, dict):
+            payload = connector.carry_over(row.payload, payload)  # what an earlier fetch saw
+        digest = payload_hash(payload)
         if row is not None and row.payload_hash == digest:
             return row
         if row is None:
-            row = OrderRow(store_id=store.id, external_id=raw.external_id, payload=raw.payload)
+            row = OrderRow(store_id=store.id, external_id=raw.external_id, payload=payload)
             session.add(row)
             if stored is not None:
                 stored[raw.external_id] = row
-        row.payload = raw.payload
+        row.payload = payload
         row.payload_hash = digest
         row.updated_at = raw.updated_at
         row.needs_eval = True

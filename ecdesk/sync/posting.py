@@ -554,8 +554,12 @@ def build_credit_note(order: Order, refund: Refund, seq: int, maps: Maps,
 
 
 def fees_enabled(order: Order, rules: PostingRules) -> bool:
-    """``post_fees`` if set, else on for the marketplaces (:data:`FEE_PLATFORMS`)."""
-    return rules.post_fees if rules.post_fees is not None else order.platform in FEE_PLATFORMS
+    """``post_fees`` if set, else on for the marketplaces (:data:`FEE_PLATFORMS`) and for an
+    order paid through its platform's own gateway with a stated payout (Shopify Payments)."""
+    if rules.post_fees is not None:
+        return rules.post_fees
+    return order.platform in FEE_PLATFORMS or (
+        order.settlement is not None and PLATFORMS[order.platform].gateway_payouts)
 
 
 def fees_due(order: Order, rules: PostingRules) -> bool:

@@ -1,7 +1,8 @@
 """Summary posting in a run (docs/decisions.md §9): ready orders of a ``day`` store wait for
 their day; a closed day becomes one document through the same exactly-once outbox. A
-``payout`` store's (Shopee, Lazada) orders wait until paid out, then go into their payout's
-summary, posted in the same run (a period is a day or a payout: :class:`summary.Period`).
+``payout`` store's (Shopee, Lazada, Shopify Payments) orders wait until paid out, then go into
+their payout's summary, posted in the same run (a period is a day or a payout:
+:class:`summary.Period`); a Shopify order paid another way goes into its day's summary.
 
 * **Queue.** An order of a ``posting_mode=day`` store that would post (every hold checked,
   its own draft built) waits (outcome ``waiting``) as a member of its day
@@ -130,11 +131,18 @@ def waiting_in_summary(ctx: RunContext, row: OrderRow, rules: posting.PostingRul
 def queue(ctx: RunContext, row: OrderRow, draft: DocumentDraft, order: Order,
           rules: posting.PostingRules) -> Outcome:
     """The ready order waits for its day's summary, or its payout's (module docstring),
-    saying when it goes; an order whose payout is not released yet waits for it."""
-    if rules.posting_mode == summary.PAYOUT:
-        if not PLATFORMS[order.platform].names_payouts:  # the book's default, say
-            return hold(ctx, row, [posting.setting_hold(
-                "posting_mode", "not_a_choice", setting=summary.PAYOUT, choices="order, day")])
+    saying when it goes; an order whose payout is not released yet waits for it. In
+    ``payout`` mode, an order of a :attr:`~ecdesk.domain.PlatformFacts.gateway_payouts`
+    platform without payout figures (paid by another gateway, or a shop whose payouts ecdesk
+    may not read) goes into its day's summary instead: it never waits for a payout that no
+    one will make."""
+    payout = rules.posting_mode == summary.PAYOUT
+    if payout and not PLATFORMS[order.platform].names_payouts:  # the book's default, say
+        return hold(ctx, row, [posting.setting_hold(
+            "posting_mode", "not_a_choice", setting=summary.PAYOUT, choices="order, day")])
+    if payout and order.settlement is None and PLATFORMS[order.platform].gateway_payouts:
+        payout = False  # paid another way: no payout will ever name it, so its day's summary
+    if payout:
         if not order.settlement_released or not order.payout_ref:
             leave_queue(ctx.session, row.id)
             return settle(ctx, row, Outcome.WAITING,
@@ -148,6 +156,8 @@ def queue(ctx: RunContext, row: OrderRow, draft: DocumentDraft, order: Order,
         when = summary.closes_at(draft.doc_date, rules.summary_cutoff, rules.timezone)
         text = (f"In the day summary of {draft.doc_date.isoformat()}, posted after "
                 f"{when:%H:%M} on {when:%Y-%m-%d}")
+        if rules.posting_mode == summary.PAYOUT:
+            text = f"No {name_of(order)} payout covers it (paid another way). {text}"
     member = member_of(ctx.session, row.id, draft.kind)
     if member is None:
         member = SummaryMember(order_id=row.id, store_id=row.store_id,

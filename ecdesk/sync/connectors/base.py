@@ -149,6 +149,21 @@ class Connector(ABC):
         """One order by its platform id (manual resync of a single order)."""
         raise NotImplementedError
 
+    #: :meth:`carry_over` needs the stored payload (ingest loads it only then)
+    carries_over: ClassVar[bool] = False
+
+    def carry_over(self, stored: dict[str, Any], fresh: dict[str, Any]) -> dict[str, Any]:
+        """The payload to store when an order comes again (``stored``: the one kept):
+        ``fresh``, unless each fetch sees only part of an order's data (Shopify Payments'
+        balance transactions are read per window, not per order)."""
+        return fresh
+
+    def late_updates(self) -> dict[str, dict[str, Any]]:
+        """After a complete fetch: parts of orders the fetch did not bring, by external id,
+        for ingest to merge into the stored orders through :meth:`carry_over` (a payout
+        paid since, which changes no order)."""
+        return {}
+
     @abstractmethod
     def normalise(self, payload: dict[str, Any]) -> Order:
         """The canonical order for one raw payload; raises :class:`PayloadError`."""

@@ -44,6 +44,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import InvalidOperation
 from typing import Any
 
+from ecdesk.clock import store_zone
 from ecdesk.domain import (
     Order,
     Platform,
@@ -56,6 +57,7 @@ from ecdesk.sync.connectors.shopify_mapper import (  # noqa: F401 - the mapper's
     normalise,
     parse_datetime,
 )
+from ecdesk.sync.connectors.shopify_payments import Balance, PaymentsReader, carry_over
 from ecdesk.sync.http import ApiError, AuthError, RateLimited, loads
 
 log = logging.getLogger(__name__)
@@ -231,11 +233,14 @@ def _count(conn: Any) -> int:
 
 class ShopifyConnector(Connector):
     platform = Platform.SHOPIFY
+    carries_over = True  # an order keeps the Shopify Payments transactions seen before
+    carry_over = staticmethod(carry_over)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.bucket = CostBucket(self.http)  # the GraphQL cost points (§1.7)
         self._version_warned = False
+        self.balance = Balance()  # the last fetch's Shopify Payments transactions
 
     # --- addresses ---------------------------------------------------------------------------
     @property
@@ -401,7 +406,18 @@ class ShopifyConnector(Connector):
     # --- fetching ----------------------------------------------------------------------------
     def fetch_orders(self, since: datetime | None,
                      until: datetime | None = None) -> Iterator[RawOrder]:
-        """Every order updated in the window, oldest change first.
+        """Every order updated in the window, oldest change first; then (the orders all
+        given) the window's Shopify Payments balance transactions, read once
+        (:mod:`.shopify_payments`), which :meth:`late_updates` hands to ingest."""
+        self.balance = Balance()
+        yield from self._fetch(since, until)
+        self.balance = PaymentsReader(self).read(since, until)
+
+    def late_updates(self) -> dict[str, dict[str, Any]]:
+        return self.balance.late()
+
+    def _fetch(self, since: datetime | None, until: datetime | None) -> Iterator[RawOrder]:
+        """The orders of :meth:`fetch_orders`.
 
         Backfills and large catch-ups come in one bulk operation (:mod:`.shopify_bulk`): when
         the window has no start (the first sync: the store's whole history) or starts more
@@ -507,7 +523,7 @@ class ShopifyConnector(Connector):
     # --- normalisation -----------------------------------------------------------------------
     def normalise(self, payload: dict[str, Any]) -> Order:
         try:
-            return normalise(payload)
+            return normalise(payload, store_zone(self.store.setting("timezone")))
         except PayloadError:
             raise
         except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as exc:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from ecdesk.clock import store_zone
 from ecdesk.domain import (
     ZERO,
     Customer,
@@ -22,6 +24,8 @@ from ecdesk.domain import (
     ShippingLine,
 )
 from ecdesk.sync.connectors.base import PayloadError
+from ecdesk.sync.connectors.shopify_payments import KEY as PAYMENTS_KEY
+from ecdesk.sync.connectors.shopify_payments import settlement_of
 
 #: docs/decisions.md §1, Shopify row: financial status -> what posting may do. A cancelled order
 #: (``cancelledAt`` set) is ignored whatever its financial status.
@@ -44,8 +48,10 @@ def parse_datetime(text: str) -> datetime:
     return value
 
 
-def normalise(p: dict[str, Any]) -> Order:
-    """A Shopify GraphQL order node -> the canonical Order (pure: no credentials, no network)."""
+def normalise(p: dict[str, Any], tz: ZoneInfo | None = None) -> Order:
+    """A Shopify GraphQL order node -> the canonical Order (pure: no credentials, no network).
+    An order paid through Shopify Payments whose balance transactions ecdesk read carries its
+    settlement (:mod:`.shopify_payments`; ``tz``: the store's zone, for the payout's day)."""
     name = str(p["name"])
     status = p.get("displayFinancialStatus")
     if status not in FINANCIAL_STATUS:
@@ -63,13 +69,16 @@ def normalise(p: dict[str, Any]) -> Order:
     shipping = [_shipping(n) for n in _nodes(p.get("shippingLines"))]
     customer = p.get("customer") or {}
     address = p.get("shippingAddress") or {}
+    currency = _currency(p)
+    paid = settlement_of(p.get(PAYMENTS_KEY), currency, tz or store_zone(None),
+                         total=_amount(p["totalPriceSet"]))
     return Order(
         platform=Platform.SHOPIFY,
         external_id=str(p["legacyResourceId"]),
         number=name.lstrip("#"),
         created_at=parse_datetime(p["createdAt"]),
         updated_at=parse_datetime(p["updatedAt"]),
-        currency=_currency(p),
+        currency=currency,
         status=status_text,
         disposition=disposition,
         total=_amount(p["totalPriceSet"]),
@@ -90,6 +99,11 @@ def normalise(p: dict[str, Any]) -> Order:
         refunds=[_refund(r) for r in p.get("refunds") or []],
         cancelled=cancelled,
         test=bool(p.get("test")),
+        fees=paid.fees if paid else [],
+        settlement=paid.net if paid else None,
+        settlement_released=bool(paid and paid.released),
+        payout_ref=paid.payout_ref if paid else "",
+        payout_date=paid.payout_date if paid else None,
         raw=p,
     )
 

@@ -50,7 +50,9 @@ POSTING_FIELDS = [
     ("payment_method", QT_TRANSLATE_NOOP("AutomationTab", "Payment method"), DEFAULT_HINT),
 ]
 
-MARKETPLACES = tuple(str(p) for p, facts in PLATFORMS.items() if facts.marketplace)
+#: platforms whose orders may carry fees (a marketplace, or Shopify Payments orders)
+MARKETPLACES = tuple(str(p) for p, facts in PLATFORMS.items()
+                     if facts.marketplace or facts.gateway_payouts)
 FEE_FIELDS = [
     ("fee_account_commission", QT_TRANSLATE_NOOP("AutomationTab", "Commission")),
     ("fee_account_service", QT_TRANSLATE_NOOP("AutomationTab", "Service fee")),
