@@ -160,7 +160,9 @@ class SyncEngine:
     def _turn(self, ctx: RunContext) -> AbstractContextManager[None]:
         """This store's turn to post (stores synced side by side fetch at once, post in
         turn); the store keeps its lease while it waits."""
-        return self.deps.posting_turn.held(self.deps.http.sleep, ctx.keep_alive)
+        name = ctx.summary.store
+        return self.deps.posting_turn.held(self.deps.http.sleep, ctx.keep_alive, lambda: (
+            ctx.progress(0, 0, f"{name}: fetched; posts when the store posting now is done")))
 
     # --- public entry points -------------------------------------------------------------
     def sync_store(

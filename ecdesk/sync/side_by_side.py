@@ -64,17 +64,20 @@ class PostingTurn:
         self._lock = threading.Lock()
 
     @contextmanager
-    def held(self, sleep: Callable[[float], None], keep_alive: Callable[[], None]
-             ) -> Iterator[None]:
-        """Wait for the turn with ``sleep`` (the run's cancellable wait), renewing the
-        store's lease (``keep_alive``) every :data:`RENEW_EVERY` seconds meanwhile."""
-        waited = 0.0
-        while not self._lock.acquire(blocking=False):
-            if waited >= RENEW_EVERY:
-                keep_alive()
-                waited = 0.0
-            sleep(TURN_POLL)
-            waited += TURN_POLL
+    def held(self, sleep: Callable[[float], None], keep_alive: Callable[[], None],
+             waits: Callable[[], None] = lambda: None) -> Iterator[None]:
+        """Wait for the turn with ``sleep`` (the run's cancellable wait), saying so once
+        (``waits``) and renewing the store's lease (``keep_alive``) every
+        :data:`RENEW_EVERY` seconds meanwhile."""
+        if not self._lock.acquire(blocking=False):
+            waits()
+            since_renewed = 0.0
+            while not self._lock.acquire(blocking=False):
+                if since_renewed >= RENEW_EVERY:
+                    keep_alive()
+                    since_renewed = 0.0
+                sleep(TURN_POLL)
+                since_renewed += TURN_POLL
         try:
             yield
         finally:

@@ -68,6 +68,7 @@ def two_stores(db_url):
     FakeConnector.feed = [payload(n) for n in range(1, 11)]
     MeetingConnector.meeting = threading.Barrier(2, timeout=GUARD)
     route, turns, waited = FakeRoute(), threading.Event(), []
+    said: list[str] = []
 
     def sleep(seconds: float) -> None:  # a store waiting for its turn to post
         waited.append(seconds)
@@ -84,6 +85,7 @@ def two_stores(db_url):
                              ("shipping", "standard", "SHIPPING"), ("payment", "fpx", "FPX"),
                              ("tax", "0", "none")):
         svc.set_mapping("Shop", kind, key, value)
+    svc.said = said  # what the window's progress line showed
     yield svc, route, turns, waited
     svc.close()
 
@@ -99,8 +101,9 @@ def test_stores_fetch_at_once_and_post_one_after_the_other(two_stores):
         return create(draft)
 
     route.create = first_waits_for_the_other
-    total = svc.sync()  # every store
+    total = svc.sync(progress=lambda done, of, text: svc.said.append(text))  # every store
     assert (total.fetched, total.posted, total.held, total.status) == (20, 20, 0, "ok")
+    assert len([t for t in svc.said if "posts when the store posting now is done" in t]) == 1
     assert seen_waiting == [True] and sum(waited) >= TURN_POLL  # it waited its turn
     prefixes = [doc_no[:3] for doc_no in route.docs]  # in the order AutoCount got them
     assert sorted(set(prefixes)) == ["SH-", "WB-"]
