@@ -158,8 +158,7 @@ class SyncEngine:
         STORE_LEASE.release(session, [Store.id == store_id], self.deps.worker)
 
     def _turn(self, ctx: RunContext) -> AbstractContextManager[None]:
-        """This store's turn to post (stores synced side by side fetch at once, post in
-        turn); the store keeps its lease while it waits."""
+        """This store's turn to post (``side_by_side``): it keeps its lease, says it waits."""
         name = ctx.summary.store
         return self.deps.posting_turn.held(self.deps.http.sleep, ctx.keep_alive, lambda: (
             ctx.progress(0, 0, f"{name}: fetched; posts when the store posting now is done")))
