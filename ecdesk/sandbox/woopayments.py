@@ -189,7 +189,8 @@ class WooPayments:
         return None
 
     @staticmethod
-    def _window(req: Request, rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    def _wcpay_window(req: Request, rows: list[dict[str, Any]], key: str
+                      ) -> list[dict[str, Any]]:
         after, before = _when(req.arg("date_after")), _when(req.arg("date_before"))
         out = [r for r in rows if (after is None or r[key] >= after)
                and (before is None or r[key] <= before)]
@@ -198,7 +199,7 @@ class WooPayments:
         return out
 
     @staticmethod
-    def _paged(req: Request, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _wcpay_paged(req: Request, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         size = max(1, int(req.arg("pagesize") or 25))
         page = max(1, int(req.arg("page") or 1))
         return [{k: v for k, v in r.items() if not k.startswith("_")}
@@ -211,7 +212,8 @@ class WooPayments:
         rows = [r for r in self._rows()
                 if req.arg("deposit_id") in (None, r["deposit_id"])
                 and req.arg("type_is") in (None, r["type"])]
-        return Response.json({"data": self._paged(req, self._window(req, rows, "_when"))})
+        rows = self._wcpay_window(req, rows, "_when")
+        return Response.json({"data": self._wcpay_paged(req, rows)})
 
     def _wcpay_deposits(self, req: Request) -> Response:
         refused = self._wcpay_refusal()
@@ -219,5 +221,5 @@ class WooPayments:
             return refused
         rows = [d for d in self._deposits().values()
                 if req.arg("status_is") in (None, d["status"])]
-        rows = self._window(req, rows, "_day")
-        return Response.json({"data": self._paged(req, rows), "total_count": len(rows)})
+        rows = self._wcpay_window(req, rows, "_day")
+        return Response.json({"data": self._wcpay_paged(req, rows), "total_count": len(rows)})
