@@ -176,9 +176,11 @@ class WooPaymentsReader:
                        "deposits, so its orders carry no payout figures and post as before. To "
                        "post WooPayments fees, use a REST API key of a user who may manage "
                        "WooCommerce (an administrator or shop manager).")
-        elif exc.status is not None and 400 <= exc.status < 500:
+        elif exc.status is not None and (400 <= exc.status < 500 or exc.status == 200):
+            # the plugin refused (not onboarded, say) or answered what ecdesk cannot read
+            said = f"{code}: {exc}" if code else str(exc)
             self._once(f"refused-{code}", f"Store '%s': WooPayments would not give ecdesk the "
-                       f"shop's deposits ({str(exc)[:200].replace('%', '%%')}), so its orders "
+                       f"shop's deposits ({said[:200].replace('%', '%%')}), so its orders "
                        "carry no payout figures and post as before.")
         else:  # the shop or the network, for now
             log.info("Store '%s': WooPayments deposits not read this time (%s)", name, exc)
