@@ -13,9 +13,11 @@ that a known gateway took are paid with WooPayments instead (``payment_method``
 ``woocommerce_payments``; the same orders each time): a ``charge`` when paid (amount = the
 order's total in cents, ``fees`` = :attr:`fee_rate` of it plus :attr:`fee_fixed`, ``net`` =
 amount - fees) and a ``refund`` per refund (fees 0). Rows available on one day (UTC, the
-transaction's day + :attr:`deposit_delay`) go into one deposit dated that day; a deposit is
-``pending`` until its date has come by the sandbox clock or :meth:`release_all` pays every
-deposit, then ``paid``. Filters: ``date_after``/``date_before`` (``Y-m-d H:i:s``, UTC),
+transaction's day + :attr:`deposit_delay`) go into one deposit dated that day (its arrival).
+As with Stripe's payouts, the deposit is made the day before it arrives: until then it is not
+listed and its rows carry no ``deposit_id``; then it is ``in_transit`` until its date has
+come by the sandbox clock, then ``paid``; :meth:`release_all` makes and pays every deposit.
+Filters: ``date_after``/``date_before`` (``Y-m-d H:i:s``, UTC),
 ``deposit_id``, ``type_is`` (transactions), ``status_is`` (deposits); ``sort=date``,
 ``direction`` asc/desc (desc by default), ``page`` (1-based; 0 is the first page too),
 ``pagesize`` (default 25).
@@ -95,7 +97,7 @@ class WooPayments:
         went out."""
         with self._lock:
             rows = self._rows()
-            self.released |= {r["deposit_id"] for r in rows}
+            self.released |= {r["_deposit"] for r in rows}
             return sorted({str(r["order_id"]) for r in rows})
 
     def net_of(self, order_id: int | str) -> Decimal:
@@ -104,10 +106,10 @@ class WooPayments:
                     if r["order_id"] == int(order_id)), Decimal(0))
 
     def deposit_of(self, order_id: int | str) -> dict[str, Any] | None:
-        """The deposit holding the order's charge."""
+        """The deposit holding the order's charge (None while not made)."""
         for r in self._rows():
             if r["order_id"] == int(order_id) and r["type"] == "charge":
-                return self._deposits()[r["deposit_id"]]
+                return self._deposits().get(r["deposit_id"])
         return None
 
     # --- data -----------------------------------------------------------------------------
@@ -135,8 +137,11 @@ class WooPayments:
         day = (when.astimezone(UTC) + self.deposit_delay).date()
         return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
-    def _deposit_status(self, dep_id: str, day: datetime) -> str:
-        return "paid" if dep_id in self.released or self.now() >= day else "pending"
+    def _deposit_status(self, dep_id: str, day: datetime) -> str | None:
+        """None while the deposit is not made yet (module docstring)."""
+        if dep_id in self.released or self.now() >= day:
+            return "paid"
+        return "in_transit" if self.now() >= day - timedelta(days=1) else None
 
     def _rows(self) -> list[dict[str, Any]]:
         rows = []
@@ -146,6 +151,7 @@ class WooPayments:
                 if kind == "charge" else 0
             day = self._deposit_day(when)
             dep = stripe_id("po_", f"deposit-{day.date()}")
+            status = self._deposit_status(dep, day)
             rows.append({
                 "transaction_id": stripe_id("txn_", seed), "type": kind, "date": _text(when),
                 "available_on": _text(day), "amount": cents, "fees": fees,
@@ -153,7 +159,7 @@ class WooPayments:
                 "customer_currency": "myr", "exchange_rate": 1,
                 "charge_id": stripe_id("ch_", f"charge-{order['id']}"),
                 "payment_intent_id": stripe_id("pi_", f"charge-{order['id']}"),
-                "deposit_id": dep, "deposit_status": self._deposit_status(dep, day),
+                "deposit_id": dep if status else None, "deposit_status": status,
                 "order_id": order["id"],
                 "order": {"number": order["number"], "customer_url": None,
                           "url": f"{self._home()}/wp-admin/post.php?post={order['id']}"
@@ -162,12 +168,14 @@ class WooPayments:
                                            order["billing"]["last_name"])),
                 "customer_email": order["billing"]["email"], "customer_country": "MY",
                 "source": "visa", "source_identifier": "4242", "channel": "online",
-                "risk_level": 0, "_day": day, "_when": when})
+                "risk_level": 0, "_day": day, "_when": when, "_deposit": dep})
         return rows
 
     def _deposits(self) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
         for r in self._rows():
+            if not r["deposit_id"]:
+                continue  # not made yet
             dep = out.setdefault(r["deposit_id"], {
                 "id": r["deposit_id"], "date": int(r["_day"].timestamp() * 1000),
                 "type": "deposit", "amount": 0, "status": r["deposit_status"],

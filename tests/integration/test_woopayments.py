@@ -199,3 +199,31 @@ def test_payout_mode_posts_a_partly_woopayments_shop_and_nothing_waits_forever(t
                     outcomes[i][0] == "waiting" and "day summary" not in outcomes[i][1]]
         lines = [p for p in svc.payouts() if p.platform == "woocommerce"]
         assert lines and {p.state for p in lines} == {"reconciled"}
+
+
+@pytest.mark.parametrize("mode, status, code", [
+    ("none", 404, "rest_no_route"), ("denied", 403, "rest_forbidden"), ("active", 200, None)])
+def test_the_sandbox_routes_answer_the_official_client_as_the_plugin_would(mode, status, code):
+    from woocommerce import API
+
+    from ecdesk.sandbox.woocommerce import WooCommerceSandbox
+
+    with WooCommerceSandbox(orders=40, seed=3, woopayments=mode) as sb:  # real clock
+        api = API(url=sb.url, consumer_key=sb.consumer_key,
+                  consumer_secret=sb.consumer_secret, version="wc/v3", timeout=5)
+        resp = api.get("payments/transactions", params={"page": 1, "pagesize": 5,
+                                                        "sort": "date", "direction": "asc"})
+        assert resp.status_code == status, resp.text
+        if code:
+            assert resp.json()["code"] == code and resp.json()["data"] == {"status": status}
+            return
+        rows = resp.json()["data"]
+        assert len(rows) == 5 and [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+        assert all(isinstance(r["amount"], int) and r["net"] == r["amount"] - r["fees"]
+                   for r in rows)  # cents
+        deposits = api.get("payments/deposits", params={"sort": "date"}).json()
+        assert deposits["total_count"] == len(deposits["data"]) > 0
+        wrong = API(url=sb.url, consumer_key=sb.consumer_key, consumer_secret="cs_wrong",
+                    version="wc/v3", timeout=5).get("payments/deposits")
+        assert wrong.status_code == 401  # the shop's own authentication guards the routes
+        assert wrong.json()["code"] == "woocommerce_rest_authentication_error"
