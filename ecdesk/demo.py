@@ -128,6 +128,8 @@ def configure(service: Any, world: DemoWorld, *, map_all: bool = True, route: st
             service.authorise_store(name, sb.auth_code())
         if map_all:
             map_demo(service, name, platform)
+            for gateway in getattr(sb, "extra_payment_methods", ()):  # WooPayments
+                service.set_mapping(name, "payment", gateway, "BANK")
         names.append(name)
     return names
 

@@ -40,9 +40,9 @@ class PlatformFacts:
     takes_stock: bool = True  # ecdesk can push stock and tracking to it
     #: its orders name the payout they were paid in: ``posting_mode=payout`` is possible
     names_payouts: bool = False
-    #: only orders paid through the platform's own gateway (Shopify Payments) carry a payout:
-    #: those get fee notes and wait for their payout; the rest post as any web order (no
-    #: fees; in ``posting_mode=payout``, their day's summary)
+    #: only orders paid through the platform's own gateway (Shopify Payments, WooPayments)
+    #: carry a payout: those get fee notes and wait for their payout; the rest post as any
+    #: web order (no fees; in ``posting_mode=payout``, their day's summary)
     gateway_payouts: bool = False
 
 
@@ -52,7 +52,8 @@ PLATFORMS: dict[Platform, PlatformFacts] = {
         names_payouts=True, gateway_payouts=True),
     Platform.WOOCOMMERCE: PlatformFacts(
         "WooCommerce", "WooCommerce", "WC",
-        "ecdesk.sync.connectors.woocommerce:WooCommerceConnector"),
+        "ecdesk.sync.connectors.woocommerce:WooCommerceConnector",
+        names_payouts=True, gateway_payouts=True),
     Platform.SHOPEE: PlatformFacts(
         "Shopee", "Shopee", "SP", "ecdesk.sync.connectors.shopee:ShopeeConnector",
         marketplace=True, names_payouts=True),
@@ -262,7 +263,8 @@ class Order:
     #: settlement data yet, ...): shown to the clerk
     waiting_reason: str = ""
     #: what the marketplace says it pays out for the order (Shopee ``escrow_amount``, the sum
-    #: of Lazada's finance rows, the net of a Shopify Payments order's balance transactions);
+    #: of Lazada's finance rows, the net of a Shopify Payments order's balance transactions
+    #: or of a WooPayments order's transactions);
     #: None where the platform states none (docs/decisions.md §6)
     settlement: Decimal | None = None
     #: the marketplace has released that payout (Shopee: the order is COMPLETED and its

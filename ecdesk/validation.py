@@ -96,7 +96,7 @@ def check_store_settings(platform: str, settings: dict[str, str]) -> dict[str, s
 #: docs/decisions.md §9
 POSTING_MODES = ("order", "day", "payout")
 #: the platforms whose orders name the payout they went out in (Lazada's statements,
-#: Shopify Payments payouts)
+#: Shopify Payments payouts, WooPayments deposits)
 PAYOUT_PLATFORMS = tuple(str(p) for p, facts in PLATFORMS.items() if facts.names_payouts)
 
 
@@ -121,8 +121,8 @@ def check_posting_mode(value: str, platform: str | None = None) -> str:
         where = f"a {platform} store" if platform else "every store of the book"
         raise UsageError(
             f"posting_mode=payout (one document per marketplace payout) is not available for "
-            f"{where}: only Shopee's, Lazada's and Shopify's (Shopify Payments) orders name "
-            "the payout they were paid in. "
+            f"{where}: only Shopee's, Lazada's, Shopify's (Shopify Payments) and "
+            "WooCommerce's (WooPayments) orders name the payout they were paid in. "
             "Use order (one document per order) or day (one summary document per day).")
     return mode
 

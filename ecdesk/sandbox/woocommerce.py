@@ -18,6 +18,11 @@ Follows reference/shopify-woocommerce-contracts.md §2 and §3 ("WooCommerce sim
   when ``prices_include_tax``, naive ``_gmt`` timestamps, ``number`` != ``id``, ``sku`` null
   for deleted products, negative refund totals, and a partial refund does NOT bump
   ``date_modified`` (pitfall 4, woocommerce#28969): use :meth:`refund` to make one.
+* WooPayments (:mod:`ecdesk.sandbox.woopayments`): ``GET /payments/transactions`` and
+  ``GET /payments/deposits``; the ``woopayments`` setting makes the shop one without the
+  plugin (``none``, the default: ``rest_no_route``), one whose key may not read it
+  (``denied``) or one with it (``active``, ``woopayments_share`` of the paid orders paid
+  through it), and ``release_all()`` pays every deposit out.
 * No vendor rate limit; a host/WAF quota (``requests_per_window``) answers an HTML 429 with
   ``Retry-After``, and ``html_fault()`` gives the HTML 503/429 pages hosts really send.
 """
@@ -41,6 +46,7 @@ from ecdesk.domain import Disposition, HoldCode
 from ecdesk.sandbox.seed import catalog, masterdata
 from ecdesk.sandbox.server import Fault, Request, Response, SandboxServer, money
 from ecdesk.sandbox.woocommerce_stock import WooCommerceStock
+from ecdesk.sandbox.woopayments import WooPayments
 
 API = "/wp-json/wc/v3"
 SITE_TZ = ZoneInfo("Asia/Kuala_Lumpur")
@@ -179,7 +185,7 @@ class _Store:
     kinds: dict[int, str] = field(default_factory=dict)
 
 
-class WooCommerceSandbox(WooCommerceStock, SandboxServer):
+class WooCommerceSandbox(WooCommerceStock, WooPayments, SandboxServer):
     """WooCommerce store on loopback. See the module docstring for what it enforces."""
 
     name = "woocommerce"
@@ -200,6 +206,8 @@ class WooCommerceSandbox(WooCommerceStock, SandboxServer):
         window_seconds: float = 60.0,
         off_by_cent: bool = False,
         days: float = 30,
+        woopayments: str = "none",
+        woopayments_share: float = 0.5,
     ) -> None:
         super().__init__(clock)
         self.days = days  # orders are placed over the last ``days`` days
@@ -224,6 +232,7 @@ class WooCommerceSandbox(WooCommerceStock, SandboxServer):
         self.route("GET", API + r"/orders/(?P<id>\d+)/refunds", self._order_refunds)
         self.route("GET", API + r"/refunds", self._all_refunds)
         self._init_stock()
+        self._init_woopayments(woopayments, woopayments_share)  # woopayments.py
 
     # --- convention -----------------------------------------------------------------------
     def credentials(self) -> dict[str, str]:

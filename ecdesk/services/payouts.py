@@ -46,7 +46,8 @@ class PayoutLine:
     fees: Decimal  # fee notes posted
     refunds: Decimal  # refund credit notes posted
     stated: Decimal | None  # what the marketplace says it pays; None before any data
-    payout_ref: str = ""  # Lazada's statement, when the rows carry one; Shopify's payout
+    payout_ref: str = ""  # Lazada's statement, when the rows carry one; Shopify's payout,
+    # WooPayments' deposit (shortened)
 
     @property
     def expected(self) -> Decimal:
@@ -163,14 +164,15 @@ def _credit_notes(s, order_ids: list[int]
 
 
 def _pays_out(facts: PlatformFacts) -> bool:
-    """A marketplace, or a platform whose own gateway's orders are paid out (Shopify)."""
+    """A marketplace, or a platform whose own gateway's orders are paid out (Shopify
+    Payments, WooPayments)."""
     return facts.marketplace or facts.gateway_payouts
 
 
 def _statement(order: Order, payload: dict) -> str:
     """The marketplace's payout reference for the order, where its data carries one."""
     platform = order.platform
-    if platform is Platform.SHOPIFY:
+    if PLATFORMS[platform].gateway_payouts:  # Shopify Payments, WooPayments
         return order.payout_ref
     if platform is Platform.LAZADA:
         refs = {str(r.get("statement") or "") for r in payload.get("transactions") or []}

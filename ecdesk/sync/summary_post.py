@@ -1,8 +1,9 @@
 """Summary posting in a run (docs/decisions.md §9): ready orders of a ``day`` store wait for
 their day; a closed day becomes one document through the same exactly-once outbox. A
-``payout`` store's (Shopee, Lazada, Shopify Payments) orders wait until paid out, then go into
-their payout's summary, posted in the same run (a period is a day or a payout:
-:class:`summary.Period`); a Shopify order paid another way goes into its day's summary.
+``payout`` store's (Shopee, Lazada, Shopify Payments, WooPayments) orders wait until paid out,
+then go into their payout's summary, posted in the same run (a period is a day or a payout:
+:class:`summary.Period`); a Shopify or WooCommerce order paid another way goes into its day's
+summary.
 
 * **Queue.** An order of a ``posting_mode=day`` store that would post (every hold checked,
   its own draft built) waits (outcome ``waiting``) as a member of its day

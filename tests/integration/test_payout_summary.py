@@ -86,6 +86,6 @@ def test_a_shopee_payout_is_a_day_of_escrow_releases(tmp_path):
 
 
 def test_payout_mode_is_for_stores_whose_orders_name_their_payout(tmp_path):
-    with synced_world(tmp_path, ["woocommerce"], orders=5, seed=3) as (svc, _):
-        with pytest.raises(UsageError, match="only Shopee's, Lazada's and Shopify's"):
+    with synced_world(tmp_path, ["custom"], orders=5, seed=3) as (svc, _):
+        with pytest.raises(UsageError, match="only Shopee's, Lazada's, Shopify's"):
             svc.update_store(svc.store_names()[0], settings={"posting_mode": "payout"})

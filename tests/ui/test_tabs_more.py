@@ -88,15 +88,18 @@ def test_edit_store_renames_and_keeps_platform(qtbot, window, svc):
 
 
 def test_automation_sets_fee_ledgers_for_marketplace_stores_only(qtbot, window, svc):
-    svc.add_store("Shop", "woocommerce")
+    svc.add_store("Shop", "custom")
     svc.add_store("Shopee MY", "shopee")
     svc.add_store("Shopify", "shopify")
+    svc.add_store("Woo", "woocommerce")
     window.refresh()
     tab = window.automation
     tab.select("Shop")
     assert not tab.fees.isVisibleTo(tab)
     tab.select("Shopify")
     assert tab.fees.isVisibleTo(tab)  # its Shopify Payments orders' fees
+    tab.select("Woo")
+    assert tab.fees.isVisibleTo(tab)  # its WooPayments orders' fees
     tab.select("Shopee MY")
     assert tab.fees.isVisibleTo(tab) and tab.post_fees.isChecked()
     assert tab.fees_on_release.isChecked()  # the default: the note from the final figures
@@ -132,16 +135,19 @@ def test_automation_chooses_summary_posting_per_day(qtbot, window, svc):
 
 def test_automation_offers_a_summary_per_payout_where_orders_name_their_payout(qtbot, window,
                                                                               svc):
-    svc.add_store("Shop", "woocommerce")
+    svc.add_store("Shop", "custom")
     svc.add_store("Lazada MY", "lazada")
     svc.add_store("Shopify", "shopify")
+    svc.add_store("Woo", "woocommerce")
     window.refresh()
     tab = window.automation
     payout = tab.mode.findData("payout")
     tab.select("Shop")
-    assert not tab.mode.model().item(payout).isEnabled()  # WooCommerce names no payouts
+    assert not tab.mode.model().item(payout).isEnabled()  # a custom feed names no payouts
     tab.select("Shopify")
     assert tab.mode.model().item(payout).isEnabled()  # Shopify Payments payouts
+    tab.select("Woo")
+    assert tab.mode.model().item(payout).isEnabled()  # WooPayments deposits
     tab.select("Lazada MY")
     assert tab.mode.model().item(payout).isEnabled()
     tab.mode.setCurrentIndex(payout)

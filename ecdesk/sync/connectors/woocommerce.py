@@ -24,6 +24,9 @@ Contract: reference/shopify-woocommerce-contracts.md §2 (auth §2.1, listing §
   ``subtotal - total`` (plus ``subtotal_tax - total_tax`` on the inclusive basis), never an
   order-level discount. ``fee_lines`` become ``extras``; ``refunds[].total`` (negative)
   become positive :class:`~ecdesk.domain.Refund` amounts (pitfall 7).
+* WooPayments (:mod:`.woopayments`): after the orders, the shop's WooPayments transactions
+  and deposits are read once per fetch and merged into the stored orders (a deposit paid
+  since changes no order); a shop without the plugin (``rest_no_route``) posts as before.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from urllib.parse import quote
 
 import httpx
 
+from ecdesk.clock import store_zone
 from ecdesk.domain import (
     Order,
     Platform,
@@ -51,6 +55,7 @@ from ecdesk.sync.connectors.woocommerce_mapper import (  # noqa: F401 - the mapp
     normalise,
     parse_gmt,
 )
+from ecdesk.sync.connectors.woopayments import Deposits, WooPaymentsReader, carry_over
 from ecdesk.sync.http import ApiError, AuthError, loads
 
 API_PREFIX = "/wp-json/wc/v3"
@@ -111,6 +116,12 @@ def gmt(dt: datetime) -> str:
 
 class WooCommerceConnector(Connector):
     platform = Platform.WOOCOMMERCE
+    carries_over = True  # an order keeps the WooPayments transactions seen before
+    carry_over = staticmethod(carry_over)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.deposits = Deposits()  # the last fetch's WooPayments transactions
 
     # --- HTTP -----------------------------------------------------------------------------
     @property
@@ -189,6 +200,10 @@ class WooCommerceConnector(Connector):
         return ApiError(f"{where} answered HTTP {resp.status_code}: {message} ({code})",
                         status=resp.status_code, body=body)
 
+    def get_json(self, path: str, params: dict[str, Any]) -> Any:
+        """The JSON body of a GET (a plugin's route: WooPayments); errors as :meth:`_get`."""
+        return _json(self._get(path, params))
+
     def _list(self, path: str, params: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
         """One page of a listing and its ``X-WP-TotalPages``."""
         resp = self._get(path, params)
@@ -212,6 +227,18 @@ class WooCommerceConnector(Connector):
     def fetch_orders(
         self, since: datetime | None, until: datetime | None = None
     ) -> Iterator[RawOrder]:
+        """Every order changed (or refunded) in the window; then (the orders all given) the
+        window's WooPayments transactions, read once (:mod:`.woopayments`), which
+        :meth:`late_updates` hands to ingest."""
+        self.deposits = Deposits()
+        yield from self._fetch(since, until)
+        self.deposits = WooPaymentsReader(self).read(since, until)
+
+    def late_updates(self) -> dict[str, dict[str, Any]]:
+        return self.deposits.late()
+
+    def _fetch(self, since: datetime | None, until: datetime | None) -> Iterator[RawOrder]:
+        """The orders of :meth:`fetch_orders`."""
         seen: set[str] = set()
         for payload in self._modified_window(since, until):
             raw = self._raw(payload)
@@ -315,7 +342,7 @@ class WooCommerceConnector(Connector):
 
     # --- normalisation --------------------------------------------------------------------
     def normalise(self, payload: dict[str, Any]) -> Order:
-        return normalise(payload)
+        return normalise(payload, store_zone(self.store.setting("timezone")))
 
 
 def _json(resp: httpx.Response) -> Any:

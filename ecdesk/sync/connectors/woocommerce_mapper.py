@@ -3,7 +3,8 @@
 
 Status table :data:`STATUS_TABLE` (docs/decisions.md §1); dates from the ``*_gmt`` fields;
 line tax rates from the order's ``tax_lines`` (or guessed from the amounts when a plugin
-leaves them out); refunds from the order's refund list.
+leaves them out); refunds from the order's refund list; an order paid with WooPayments whose
+transactions ecdesk read carries its settlement (:mod:`.woopayments`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from ecdesk.clock import store_zone
 from ecdesk.domain import (
     ZERO,
     Customer,
@@ -24,6 +27,8 @@ from ecdesk.domain import (
     ShippingLine,
 )
 from ecdesk.sync.connectors.base import PayloadError
+from ecdesk.sync.connectors.woopayments import KEY as PAYMENTS_KEY
+from ecdesk.sync.connectors.woopayments import pays_with_woopayments, settlement_of
 
 #: docs/decisions.md §1: WooCommerce order status -> what it means for posting. ``checkout-draft``
 #: is a Blocks checkout that was never placed.
@@ -48,12 +53,13 @@ def parse_gmt(value: Any, what: str) -> datetime:
     return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt
 
 
-def normalise(payload: dict[str, Any]) -> Order:
+def normalise(payload: dict[str, Any], tz: ZoneInfo | None = None) -> Order:
     """WooCommerce's order JSON -> the canonical Order (pure: no store login); what cannot
-    be read is a PayloadError naming the order."""
+    be read is a PayloadError naming the order. ``tz``: the store's zone, for the day of a
+    WooPayments deposit."""
     oid = payload.get("id", "?")
     try:
-        return _normalise(payload)
+        return _normalise(payload, tz or store_zone(None))
     except PayloadError as exc:
         raise PayloadError(f"WooCommerce order {oid}: {exc}") from exc
     except (KeyError, TypeError, ValueError, InvalidOperation, ZeroDivisionError) as exc:
@@ -61,7 +67,7 @@ def normalise(payload: dict[str, Any]) -> Order:
                            "order in WooCommerce to check it.") from exc
 
 
-def _normalise(p: dict[str, Any]) -> Order:
+def _normalise(p: dict[str, Any], tz: ZoneInfo) -> Order:
     status = str(p["status"])
     if status not in STATUS_TABLE:
         raise PayloadError(f"status '{status}' is not a WooCommerce status ecdesk knows "
@@ -109,6 +115,9 @@ def _normalise(p: dict[str, Any]) -> Order:
                                                  "postcode", "state", "country")
                         if billing.get(k))
     customer_id = p.get("customer_id") or 0
+    total = dec(p["total"], "total")
+    paid = settlement_of(p.get(PAYMENTS_KEY), str(p["currency"]), tz, total=total) \
+        if pays_with_woopayments(p.get("payment_method")) else None
     return Order(
         platform=Platform.WOOCOMMERCE,
         external_id=str(p["id"]),
@@ -119,7 +128,7 @@ def _normalise(p: dict[str, Any]) -> Order:
         currency=str(p["currency"]),
         status=status,
         disposition=STATUS_TABLE[status],
-        total=dec(p["total"], "total"),
+        total=total,
         taxes_included=incl,
         lines=lines,
         shipping=shipping,
@@ -132,6 +141,11 @@ def _normalise(p: dict[str, Any]) -> Order:
                           external_id=str(customer_id) if customer_id else ""),
         refunds=_refunds(p),
         cancelled=status == "cancelled",
+        fees=paid.fees if paid else [],
+        settlement=paid.net if paid else None,
+        settlement_released=bool(paid and paid.released),
+        payout_ref=paid.payout_ref if paid else "",
+        payout_date=paid.payout_date if paid else None,
         raw=p,
     )
 

@@ -50,7 +50,7 @@ POSTING_FIELDS = [
     ("payment_method", QT_TRANSLATE_NOOP("AutomationTab", "Payment method"), DEFAULT_HINT),
 ]
 
-#: platforms whose orders may carry fees (a marketplace, or Shopify Payments orders)
+#: platforms whose orders may carry fees (a marketplace, or Shopify Payments / WooPayments orders)
 MARKETPLACES = tuple(str(p) for p, facts in PLATFORMS.items()
                      if facts.marketplace or facts.gateway_payouts)
 FEE_FIELDS = [
