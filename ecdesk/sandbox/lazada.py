@@ -502,16 +502,17 @@ class LazadaSandbox(LazadaStock, SandboxServer):
                         "short_code": "MY1ABCDE", "cb": False})
 
     def _orders_get(self, p: dict[str, str]) -> Response:
-        field_ = "updated_at" if p.get("update_after") else "created_at"
-        after = p.get("update_after") or p.get("created_after")
-        if not after:
+        """Orders updated and/or created in the given windows (each bound inclusive), sorted
+        by ``sort_by`` (the update time unless only a created window is given)."""
+        if not (p.get("update_after") or p.get("created_after")):
             return self.fail("MissingParameter", "Either created_after or update_after is "
                              "mandatory.")
         try:
-            lo = datetime.fromisoformat(after).timestamp()
-            before = p.get("update_before") if field_ == "updated_at" else p.get(
-                "created_before")
-            hi = datetime.fromisoformat(before).timestamp() if before else float("inf")
+            windows = {key: (datetime.fromisoformat(p[f"{name}_after"]).timestamp(),
+                             datetime.fromisoformat(p[f"{name}_before"]).timestamp()
+                             if p.get(f"{name}_before") else float("inf"))
+                       for key, name in (("updated", "update"), ("created", "created"))
+                       if p.get(f"{name}_after")}
             offset, limit = int(p.get("offset", "0")), int(p.get("limit", "100"))
         except ValueError:
             return self.fail("17", "E017: Invalid Date Format")
@@ -519,14 +520,16 @@ class LazadaSandbox(LazadaStock, SandboxServer):
             return self.fail("14", "E014: Invalid Offset")
         if not 1 <= limit <= self.page_limit_max:
             return self.fail("19", "E019: Invalid Limit")
-        key = "updated" if field_ == "updated_at" else "created"
 
-        def stamp(o: _Order) -> float:
+        def stamp(o: _Order, key: str) -> float:
             return o.updated if key == "updated" else datetime.strptime(
                 o.order["created_at"], "%Y-%m-%d %H:%M:%S %z").timestamp()
 
-        rows = sorted((o for o in self.orders.values() if lo <= stamp(o) <= hi),
-                      key=lambda o: (stamp(o), o.order["order_id"]),
+        sort = "created" if p.get("sort_by") == "created_at" or "updated" not in windows \
+            else "updated"
+        rows = sorted((o for o in self.orders.values()
+                       if all(lo <= stamp(o, key) <= hi for key, (lo, hi) in windows.items())),
+                      key=lambda o: (stamp(o, sort), o.order["order_id"]),
                       reverse=p.get("sort_direction", "DESC").upper() == "DESC")
         status = p.get("status")
         if status and status != "all":

@@ -98,6 +98,22 @@ def test_offset_cap_moves_the_window(make, monkeypatch):
     assert len({p["update_after"] for p in _params(sb, "/orders/get")}) > 1
 
 
+def test_more_orders_changed_in_one_second_than_offsets_reach_are_read_by_creation_time(
+        make, monkeypatch):
+    monkeypatch.setattr(lazada_module, "MAX_OFFSET", 100)
+    sb, conn = make(orders=400, offset_max=100)
+    conn.authorise(sb.auth_code())
+    released = sb.release_all()  # a payout run: every paid order changed in one second
+    assert len(released) > 200  # more than offsets 0 and 100 reach
+    ids = [r.external_id for r in conn.fetch_orders(None)]
+    assert sorted(ids) == sorted(sb.orders) and len(set(ids)) == 400
+    pages = _params(sb, "/orders/get")
+    assert all(int(p["offset"]) <= 100 for p in pages)
+    split = [p for p in pages if "created_after" in p]  # the crowded second, by creation
+    assert len({(p["created_after"], p["created_before"]) for p in split}) > 2
+    assert all(p["update_after"] == p["update_before"] for p in split)
+
+
 def test_incremental_fetch_by_update_time(make, clock):
     sb, conn = make(orders=80)
     conn.authorise(sb.auth_code())

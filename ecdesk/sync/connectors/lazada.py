@@ -72,6 +72,8 @@ MAX_OFFSET = 5000  # /orders/get offset <= 5000
 ITEMS_BATCH = 50  # /orders/items/get order_ids <= 50
 REFRESH_MARGIN = timedelta(minutes=30)
 HISTORY = timedelta(days=90)
+#: how far back orders changed in one crowded second may have been placed
+CREATED_SPAN = timedelta(days=365)
 RATE_RETRIES = 5
 
 TOKEN_ERRORS = frozenset({"IllegalAccessToken"})
@@ -230,25 +232,61 @@ class LazadaConnector(Connector):
                 f" ({data.get('location') or 'MY'}).")
 
     def list_orders(self, since: datetime, until: datetime) -> list[dict[str, Any]]:
-        """Orders updated in [since, until], oldest first, each once."""
+        """Orders updated in [since, until], oldest first, each once. Lazada pages by offset
+        up to 5,000: past that the window moves on to the newest update seen, and a second in
+        which more orders changed than that (a payout run touching them all at once) is read
+        by when they were created (:meth:`_changed_at`)."""
         seen: dict[str, dict[str, Any]] = {}
         after, offset = since, 0
         while True:
             if offset + PAGE_LIMIT > MAX_OFFSET:  # move the window instead of the offset
                 newest = max(parse_time(o["updated_at"]) for o in seen.values())
                 if newest <= after:
-                    raise ApiError(f"Lazada store '{self.store.name}': more than {MAX_OFFSET}"
-                                   f" orders changed at {newest}; cannot page further.")
+                    self._changed_at(newest, seen, newest - CREATED_SPAN, newest)
+                    newest += timedelta(seconds=1)
+                    if newest > until:
+                        return list(seen.values())
                 after, offset = newest, 0
-            data = self._call("/orders/get", {
-                "update_after": iso(after, self.tz), "update_before": iso(until, self.tz),
-                "sort_by": "updated_at", "sort_direction": "ASC",
-                "offset": offset, "limit": PAGE_LIMIT}).get("data") or {}
-            orders = data.get("orders") or []
+            orders, _ = self._orders_page({"update_after": iso(after, self.tz),
+                                           "update_before": iso(until, self.tz)}, offset)
             for order in orders:
                 seen.setdefault(str(order["order_id"]), order)
             if len(orders) < PAGE_LIMIT:
                 return list(seen.values())
+            offset += PAGE_LIMIT
+
+    def _orders_page(self, window: dict[str, str], offset: int
+                     ) -> tuple[list[dict[str, Any]], int]:
+        """One page of ``/orders/get`` in ``window``, and how many orders the window holds."""
+        data = self._call("/orders/get", {**window, "sort_by": "updated_at",
+                                          "sort_direction": "ASC", "offset": offset,
+                                          "limit": PAGE_LIMIT}).get("data") or {}
+        orders = data.get("orders") or []
+        total = str(data.get("countTotal") or "")
+        return orders, int(total) if total.isdigit() else len(orders)
+
+    def _changed_at(self, second: datetime, seen: dict[str, dict[str, Any]],
+                    lo: datetime, hi: datetime) -> None:
+        """Every order updated in ``second`` and created in [lo, hi], into ``seen``: a
+        window holding more than offset paging reaches is halved by creation time."""
+        window = {"update_after": iso(second, self.tz), "update_before": iso(second, self.tz),
+                  "created_after": iso(lo, self.tz), "created_before": iso(hi, self.tz)}
+        offset = 0
+        while True:
+            orders, total = self._orders_page(window, offset)
+            for order in orders:
+                seen.setdefault(str(order["order_id"]), order)
+            if len(orders) < PAGE_LIMIT:
+                return
+            if total > MAX_OFFSET + PAGE_LIMIT:  # more than offsets reach: halve the window
+                if hi - lo < timedelta(seconds=2):
+                    raise ApiError(f"Lazada store '{self.store.name}': more than {MAX_OFFSET}"
+                                   f" orders created at {lo} changed at {second}; cannot "
+                                   "page further.")
+                mid = (lo + (hi - lo) / 2).replace(microsecond=0)
+                self._changed_at(second, seen, lo, mid)
+                self._changed_at(second, seen, mid + timedelta(seconds=1), hi)
+                return
             offset += PAGE_LIMIT
 
     def items(self, order_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
