@@ -161,6 +161,8 @@ def main(orders: int = ORDERS) -> None:
         t = f["total"]
         floors = ", ".join(f"{k} {v / 60:,.1f} min" for k, v in f["floors"].items())
         done = ", ".join(f"{k} {v / 60:,.1f} min" for k, v in f["stores_done"].items())
+        for error in t.errors:
+            print(f"# {label}: {error}", flush=True)
         print(f"# {label}: fetched {t.fetched:,} orders, {t.held:,} held (the sandboxes' "
               f"deliberate faults: unmapped SKUs, unknown methods...), {t.waiting:,} waiting "
               f"(unpaid); {f['documents']:,} AutoCount documents; floors: "
