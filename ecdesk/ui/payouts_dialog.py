@@ -68,8 +68,9 @@ class PayoutsDialog(QDialog):
         layout = QVBoxLayout(self)
         explain = QLabel(self.tr(
             "Expected = the sale less the fee notes and refunds ecdesk posted; the "
-            "marketplace's own figure is its escrow (Shopee) or finance rows (Lazada). "
-            "Estimated payouts may still change; released ones should tie out to the cent."))
+            "platform's own figure is its escrow (Shopee), finance rows (Lazada) or balance "
+            "transactions (Shopify Payments, WooPayments). Estimated payouts may still "
+            "change; released ones should tie out to the cent."))
         explain.setWordWrap(True)
         layout.addWidget(explain)
         layout.addWidget(self.summary)

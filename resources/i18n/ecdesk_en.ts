@@ -28,6 +28,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>One summary document per payout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>blank: AutoCount default</source>
         <translation type="unfinished"></translation>
     </message>
@@ -57,6 +61,7 @@
     </message>
     <message>
         <source>Commission</source>
+        <extracomment>platforms whose orders may carry fees (a marketplace, or Shopify Payments / WooPayments orders)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -96,11 +101,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One summary document per payout (Shopee, Lazada)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary (Shopee, Lazada) carries the orders of one payout (a Lazada statement, a day of Shopee escrow releases), with their fees from the final figures.</source>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary carries the orders of one payout (a Lazada statement, a day of Shopee escrow releases, a Shopify Payments payout, a WooPayments deposit), with their fees from the final figures; a Shopify or WooCommerce order paid another way goes into its day&apos;s summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1555,7 +1556,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expected = the sale less the fee notes and refunds ecdesk posted; the marketplace&apos;s own figure is its escrow (Shopee) or finance rows (Lazada). Estimated payouts may still change; released ones should tie out to the cent.</source>
+        <source>Expected = the sale less the fee notes and refunds ecdesk posted; the platform&apos;s own figure is its escrow (Shopee), finance rows (Lazada) or balance transactions (Shopify Payments, WooPayments). Estimated payouts may still change; released ones should tie out to the cent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -28,6 +28,10 @@
         <translation>Satu dokumen ringkasan sehari</translation>
     </message>
     <message>
+        <source>One summary document per payout</source>
+        <translation>Satu dokumen ringkasan bagi setiap pembayaran</translation>
+    </message>
+    <message>
         <source>blank: AutoCount default</source>
         <translation>kosong: lalai AutoCount</translation>
     </message>
@@ -57,6 +61,7 @@
     </message>
     <message>
         <source>Commission</source>
+        <extracomment>platforms whose orders may carry fees (a marketplace, or Shopify Payments / WooPayments orders)</extracomment>
         <translation>Komisen</translation>
     </message>
     <message>
@@ -96,12 +101,8 @@
         <translation>Mod pengeposan</translation>
     </message>
     <message>
-        <source>One summary document per payout (Shopee, Lazada)</source>
-        <translation>Satu dokumen ringkasan bagi setiap pembayaran (Shopee, Lazada)</translation>
-    </message>
-    <message>
-        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary (Shopee, Lazada) carries the orders of one payout (a Lazada statement, a day of Shopee escrow releases), with their fees from the final figures.</source>
-        <translation>Ringkasan sehari mengandungi satu baris bagi setiap item dan harga untuk semua pesanan hari itu (notanya menyenaraikan pesanan), dipos selepas masa tutup pada hari berikutnya; pesanan yang tiba kemudian untuk hari yang telah dipos masuk ke pelarasan (-2, -3...). Ringkasan pembayaran (Shopee, Lazada) mengandungi pesanan satu pembayaran (penyata Lazada, hari pelepasan eskrow Shopee), dengan yurannya daripada angka muktamad.</translation>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary carries the orders of one payout (a Lazada statement, a day of Shopee escrow releases, a Shopify Payments payout, a WooPayments deposit), with their fees from the final figures; a Shopify or WooCommerce order paid another way goes into its day&apos;s summary.</source>
+        <translation>Ringkasan sehari mengandungi satu baris bagi setiap item dan harga untuk semua pesanan hari itu (notanya menyenaraikan pesanan), dipos selepas masa tutup pada hari berikutnya; pesanan yang tiba kemudian untuk hari yang telah dipos masuk ke pelarasan (-2, -3...). Ringkasan pembayaran mengandungi pesanan satu pembayaran (penyata Lazada, hari pelepasan eskrow Shopee, pembayaran Shopify Payments, deposit WooPayments), dengan yurannya daripada angka muktamad; pesanan Shopify atau WooCommerce yang dibayar dengan cara lain masuk ke ringkasan harinya.</translation>
     </message>
     <message>
         <source>Summary cut-off time</source>
@@ -1555,8 +1556,8 @@
         <translation>Tutup</translation>
     </message>
     <message>
-        <source>Expected = the sale less the fee notes and refunds ecdesk posted; the marketplace&apos;s own figure is its escrow (Shopee) or finance rows (Lazada). Estimated payouts may still change; released ones should tie out to the cent.</source>
-        <translation>Dijangka = jualan tolak nota yuran dan bayaran balik yang dipos oleh ecdesk; angka pasaran sendiri ialah eskrow (Shopee) atau baris kewangan (Lazada). Pembayaran anggaran mungkin masih berubah; yang telah dilepaskan sepatutnya sepadan hingga ke sen.</translation>
+        <source>Expected = the sale less the fee notes and refunds ecdesk posted; the platform&apos;s own figure is its escrow (Shopee), finance rows (Lazada) or balance transactions (Shopify Payments, WooPayments). Estimated payouts may still change; released ones should tie out to the cent.</source>
+        <translation>Dijangka = jualan tolak nota yuran dan bayaran balik yang dipos oleh ecdesk; angka platform sendiri ialah eskrow (Shopee), baris kewangan (Lazada) atau transaksi baki (Shopify Payments, WooPayments). Pembayaran anggaran mungkin masih berubah; yang telah dilepaskan sepatutnya sepadan hingga ke sen.</translation>
     </message>
     <message>
         <source>Reading payouts</source>

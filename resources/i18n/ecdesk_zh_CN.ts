@@ -28,6 +28,10 @@
         <translation>每天一张汇总单据</translation>
     </message>
     <message>
+        <source>One summary document per payout</source>
+        <translation>每笔放款一张汇总单据</translation>
+    </message>
+    <message>
         <source>blank: AutoCount default</source>
         <translation>留空：使用 AutoCount 默认值</translation>
     </message>
@@ -57,6 +61,7 @@
     </message>
     <message>
         <source>Commission</source>
+        <extracomment>platforms whose orders may carry fees (a marketplace, or Shopify Payments / WooPayments orders)</extracomment>
         <translation>佣金</translation>
     </message>
     <message>
@@ -96,12 +101,8 @@
         <translation>过账方式</translation>
     </message>
     <message>
-        <source>One summary document per payout (Shopee, Lazada)</source>
-        <translation>每笔平台放款一张汇总单据（Shopee、Lazada）</translation>
-    </message>
-    <message>
-        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary (Shopee, Lazada) carries the orders of one payout (a Lazada statement, a day of Shopee escrow releases), with their fees from the final figures.</source>
-        <translation>每日汇总按商品和单价为当天所有订单各列一行（备注中列出订单），在次日截止时间后过账；已过账日期的迟到订单进入调整单据（-2、-3…）。放款汇总（Shopee、Lazada）包含同一笔放款的订单（Lazada 结算单、Shopee 托管放款日），费用按最终金额过账。</translation>
+        <source>A day&apos;s summary carries one line per item and price for all of that day&apos;s orders (its note lists them), posted after the cut-off time the next day; orders that arrive later for a posted day go on an adjustment (-2, -3...). A payout&apos;s summary carries the orders of one payout (a Lazada statement, a day of Shopee escrow releases, a Shopify Payments payout, a WooPayments deposit), with their fees from the final figures; a Shopify or WooCommerce order paid another way goes into its day&apos;s summary.</source>
+        <translation>每日汇总按商品和单价为当天所有订单各列一行（备注中列出订单），在次日截止时间后过账；已过账日期的迟到订单进入调整单据（-2、-3…）。放款汇总包含同一笔放款的订单（Lazada 结算单、Shopee 托管放款日、Shopify Payments 放款、WooPayments 存款），费用按最终金额过账；以其他方式付款的 Shopify 或 WooCommerce 订单进入当天的每日汇总。</translation>
     </message>
     <message>
         <source>Summary cut-off time</source>
@@ -1555,8 +1556,8 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Expected = the sale less the fee notes and refunds ecdesk posted; the marketplace&apos;s own figure is its escrow (Shopee) or finance rows (Lazada). Estimated payouts may still change; released ones should tie out to the cent.</source>
-        <translation>应收 = 销售额减去 ecdesk 已过账的费用单和退款；平台自己的数字来自托管款（Shopee）或财务明细（Lazada）。预估结算仍可能变化；已放款的应精确到分对上。</translation>
+        <source>Expected = the sale less the fee notes and refunds ecdesk posted; the platform&apos;s own figure is its escrow (Shopee), finance rows (Lazada) or balance transactions (Shopify Payments, WooPayments). Estimated payouts may still change; released ones should tie out to the cent.</source>
+        <translation>应收 = 销售额减去 ecdesk 已过账的费用单和退款；平台自己的数字来自托管款（Shopee）、财务明细（Lazada）或余额交易（Shopify Payments、WooPayments）。预估结算仍可能变化；已放款的应精确到分对上。</translation>
     </message>
     <message>
         <source>Reading payouts</source>

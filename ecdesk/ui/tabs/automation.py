@@ -37,8 +37,7 @@ DOC_KINDS = [("invoice", QT_TRANSLATE_NOOP("AutomationTab", "Sales invoice")),
 POSTING_MODES = [
     ("order", QT_TRANSLATE_NOOP("AutomationTab", "One document per order")),
     ("day", QT_TRANSLATE_NOOP("AutomationTab", "One summary document per day")),
-    ("payout", QT_TRANSLATE_NOOP("AutomationTab",
-                                 "One summary document per payout (Shopee, Lazada)")),
+    ("payout", QT_TRANSLATE_NOOP("AutomationTab", "One summary document per payout")),
 ]
 DEFAULT_HINT = QT_TRANSLATE_NOOP("AutomationTab", "blank: AutoCount default")
 POSTING_FIELDS = [
@@ -98,9 +97,10 @@ class AutomationTab(QWidget):
             "A day's summary carries one line per item and price for all of that day's "
             "orders (its note lists them), posted after the cut-off time the next day; "
             "orders that arrive later for a posted day go on an adjustment (-2, -3...). A "
-            "payout's summary (Shopee, Lazada) carries the orders of one payout (a Lazada "
-            "statement, a day of Shopee escrow releases), with their fees from the final "
-            "figures."))
+            "payout's summary carries the orders of one payout (a Lazada statement, a day "
+            "of Shopee escrow releases, a Shopify Payments payout, a WooPayments deposit), "
+            "with their fees from the final figures; a Shopify or WooCommerce order paid "
+            "another way goes into its day's summary."))
         self.cutoff = QTimeEdit()
         self.cutoff.setDisplayFormat("HH:mm")
         self.cutoff.setAccessibleName(self.tr("Summary cut-off time"))
