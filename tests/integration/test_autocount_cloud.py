@@ -3,6 +3,7 @@ lost answers, batched and ref lookups (docs/decisions.md §2, §3)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -432,3 +433,26 @@ def test_a_sample_of_creates_is_read_back_the_rest_cost_one_call(route, sandbox,
     every.create(draft(doc_no="SH-51", ref="Shopify 51"))
     assert reads[-2:] == ["SH-50", "SH-51"]
     every.http.close()
+
+
+def test_the_sample_thins_while_autocount_agrees_and_widens_when_it_does_not(
+        route, sandbox, monkeypatch):
+    """After 10 read-backs in a row showed ecdesk's own total, one create in 100 is read; a
+    read-back that differs brings back one in 20 (the quota goes to documents on a peak day,
+    and a book that totals differently is still caught)."""
+    reads: list[str] = []
+    original = route.find
+    differs = {"SH-481"}  # AutoCount shows another total for this one
+
+    def find(kind, no):
+        reads.append(no)
+        doc = original(kind, no)
+        return replace(doc, total=doc.total + D("0.01")) if no in differs else doc
+
+    monkeypatch.setattr(route, "find", find)
+    for n in range(1, 562):
+        route.create(draft(doc_no=f"SH-{n}", ref=f"Shopify {n}"))
+    # 1, 21, ... 181 agreed (10 in a row): then one in 100, until 481 differs
+    assert reads[:10] == [f"SH-{n}" for n in range(1, 182, 20)]
+    assert reads[10:12] == ["SH-281", "SH-381"]  # thinned
+    assert reads[12:] == ["SH-481", "SH-501", "SH-521", "SH-541", "SH-561"]
