@@ -44,6 +44,7 @@ from ecdesk.sync.autocount.base import (
     Rejected,
     Unsupported,
 )
+from ecdesk.sync.autocount.read_back import ReadBackSample
 from ecdesk.sync.connectors.base import ConfigError, CredentialStore
 from ecdesk.sync.http import (
     ApiError,
@@ -62,10 +63,6 @@ LISTING_BATCH = 100  # max 100 records per listing page (autocount.md §1.6)
 LISTING_PASSES = 3  # re-reads of a listing whose pages moved under us
 #: one create in this many is read back to check AutoCount's total (issue 14: each read is a
 #: call of the book's ~100 a minute); the others are confirmed by the 201 and ecdesk's total
-READ_BACK_EVERY = 20
-#: after this many read-backs in a row showed ecdesk's own total, the sample thins to one in
-#: ``THINNED`` times ``read_back_every`` creates; a read-back that differs restores it
-AGREED_TO_THIN, THINNED = 10, 5
 PACE_MARGIN = 1.0  # seconds past x-rate-limit-reset before calling again
 RATE_WINDOW = 60.0  # x-rate-limit-limit: 1m (autocount-2.md §3)
 
@@ -126,8 +123,7 @@ class CloudRoute(AutoCountRoute):
         self.clock = clock  # wall clock: x-rate-limit-reset is a UTC timestamp
         self._remaining: int | None = None
         self._reset_at: float | None = None
-        self._unread = 10**9  # creates since the last read-back (one run): the first is read
-        self._agreed = 0  # read-backs in a row that showed ecdesk's own total
+        self._sample = ReadBackSample()  # which creates of this run are read back
 
     # --- plumbing -------------------------------------------------------------------------
     def _base(self) -> str:
@@ -248,7 +244,8 @@ class CloudRoute(AutoCountRoute):
                 f"AutoCount created {label} but did not say its number; it will be looked up "
                 "by its reference before anything is posted again."
             )
-        if not self._read_back_due(draft, doc_no):
+        if not self._sample.due(self.config.settings.get("read_back_every"),
+                                renumbered=doc_no != draft.doc_no):
             # confirmed by the 201's location and the total ecdesk computed the way AutoCount
             # does (docs/decisions.md §3): no second call for this document
             return PostedDocument(draft.kind, doc_no, draft.ref, draft.total)
@@ -257,27 +254,8 @@ class CloudRoute(AutoCountRoute):
         except ApiError as exc:  # created for sure: never let this look like "not posted"
             log.warning("created %s %s but could not read it back: %s", label, doc_no, exc)
             found = None
-        agreed = found is not None and found.total == draft.total
-        self._agreed = self._agreed + 1 if agreed else 0
+        self._sample.read(found is not None and found.total == draft.total)
         return found or PostedDocument(draft.kind, doc_no, draft.ref)
-
-    def _read_back_due(self, draft: DocumentDraft, doc_no: str) -> bool:
-        """Read a create back when AutoCount numbered it differently from the draft, and for
-        a sample: the first create of each run and every ``read_back_every``-th after it
-        (default :data:`READ_BACK_EVERY`; 1 reads every document back). The sample is there
-        to catch a book that totals differently (a tax or rounding setting): once
-        :data:`AGREED_TO_THIN` read-backs in a row agreed, one in ``THINNED`` times as many
-        creates is read, until one differs (on a peak day the quota goes to documents)."""
-        self._unread += 1
-        try:
-            every = int(self.config.settings.get("read_back_every") or READ_BACK_EVERY)
-        except ValueError:
-            every = 1
-        gap = every * THINNED if self._agreed >= AGREED_TO_THIN else every
-        due = doc_no != draft.doc_no or every <= 1 or self._unread >= gap
-        if due:
-            self._unread = 0
-        return due
 
     def _after_refusal(self, draft: DocumentDraft, resp: httpx.Response,
                        label: str) -> PostedDocument:
