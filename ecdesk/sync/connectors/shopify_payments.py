@@ -51,8 +51,9 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from ecdesk.domain import ZERO, Fee, FeeKind
+from ecdesk.domain import ZERO
 from ecdesk.errors import ApiError, AuthError, RateLimited, Unavailable
+from ecdesk.sync.connectors.gateway_rows import Settlement, gateway_fees, keep_seen
 
 if TYPE_CHECKING:
     from ecdesk.sync.connectors.shopify import ShopifyConnector
@@ -240,32 +241,18 @@ def group(nodes: list[dict[str, Any]], issued: dict[str, str]) -> Balance:
 def carry_over(stored: dict[str, Any], fresh: dict[str, Any]) -> dict[str, Any]:
     """The payload to keep when an order comes again: ``fresh`` with every transaction an
     earlier fetch saw (by id; a transaction seen again takes its newer form)."""
-    old = stored.get(KEY) if isinstance(stored, dict) else None
-    if not isinstance(old, list) or not old:
-        return fresh
-    merged = {str(t.get("id")): t for t in old if isinstance(t, dict)}
-    for t in fresh.get(KEY) or []:
-        if not isinstance(t, dict):
-            continue
-        before = (merged.get(str(t.get("id"))) or {}).get("associatedPayout") or {}
-        payout = dict(t.get("associatedPayout") or {})
-        if not payout.get("issuedAt") and before.get("issuedAt") and \
-                before.get("id") == payout.get("id"):
-            payout["issuedAt"] = before["issuedAt"]  # dated by an earlier fetch
-        merged[str(t.get("id"))] = {**t, "associatedPayout": payout}
-    return {**fresh, KEY: sorted(merged.values(), key=lambda t: (
-        str(t.get("transactionDate") or ""), str(t.get("id"))))}
+    return keep_seen(stored, fresh, KEY, id_of=lambda t: str(t.get("id")), renew=_dated,
+                     order_of=lambda t: (str(t.get("transactionDate") or ""), str(t.get("id"))))
 
 
-@dataclass(frozen=True)
-class Settlement:
-    """What Shopify Payments pays for one order (module docstring, "Settlement")."""
-
-    net: Decimal
-    fees: list[Fee]
-    released: bool
-    payout_ref: str
-    payout_date: date | None
+def _dated(t: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
+    """``t``, its payout dated by an earlier fetch when this one did not date it."""
+    earlier = before.get("associatedPayout") or {}
+    payout = dict(t.get("associatedPayout") or {})
+    if not payout.get("issuedAt") and earlier.get("issuedAt") and \
+            earlier.get("id") == payout.get("id"):
+        payout["issuedAt"] = earlier["issuedAt"]
+    return {**t, "associatedPayout": payout}
 
 
 def _money(bag: Any) -> Decimal:
@@ -298,9 +285,7 @@ def settlement_of(txns: Any, currency: str, tz: ZoneInfo, *,
         return None
     if total is not None and charged != total:
         return None
-    fees = [Fee(FeeKind.TRANSACTION, fee, FEE_TEXT)] if fee else []
-    if other:
-        fees.append(Fee(FeeKind.OTHER, -other, OTHER_TEXT))
+    fees = gateway_fees(fee, other, (FEE_TEXT, OTHER_TEXT))
     released = all((t.get("associatedPayout") or {}).get("status") == "PAID" for t in rows)
     last = max((t for t in rows if t.get("type") in SALE_TYPES),
                key=lambda t: str(t.get("transactionDate") or ""))

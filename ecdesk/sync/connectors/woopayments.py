@@ -56,8 +56,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlparse
 from zoneinfo import ZoneInfo
 
-from ecdesk.domain import ZERO, Fee, FeeKind
+from ecdesk.domain import ZERO
 from ecdesk.errors import ApiError, AuthError
+from ecdesk.sync.connectors.gateway_rows import Settlement, gateway_fees, keep_seen
 
 if TYPE_CHECKING:
     from ecdesk.sync.connectors.woocommerce import WooCommerceConnector
@@ -211,31 +212,17 @@ def carry_over(stored: dict[str, Any], fresh: dict[str, Any]) -> dict[str, Any]:
     """The payload to keep when an order comes again: ``fresh`` with every transaction an
     earlier fetch saw (by id; a row seen again takes its newer form, keeping the deposit's
     date an earlier read learnt)."""
-    old = stored.get(KEY) if isinstance(stored, dict) else None
-    if not isinstance(old, list) or not old:
-        return fresh
-    merged = {str(t.get("transaction_id")): t for t in old if isinstance(t, dict)}
-    for t in fresh.get(KEY) or []:
-        if not isinstance(t, dict):
-            continue
-        before = merged.get(str(t.get("transaction_id"))) or {}
-        if not t.get("_deposit_date") and before.get("_deposit_date") and \
-                before.get("deposit_id") == t.get("deposit_id"):
-            t = {**t, "_deposit_date": before["_deposit_date"]}
-        merged[str(t.get("transaction_id"))] = t
-    return {**fresh, KEY: sorted(merged.values(), key=lambda t: (
-        str(t.get("date") or ""), str(t.get("transaction_id"))))}
+    return keep_seen(stored, fresh, KEY, id_of=lambda t: str(t.get("transaction_id")),
+                     renew=_dated, order_of=lambda t: (str(t.get("date") or ""),
+                                                       str(t.get("transaction_id"))))
 
 
-@dataclass(frozen=True)
-class Settlement:
-    """What WooPayments pays for one order (module docstring, "Settlement")."""
-
-    net: Decimal
-    fees: list[Fee]
-    released: bool
-    payout_ref: str
-    payout_date: date | None
+def _dated(t: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
+    """``t``, its deposit dated by an earlier read when this one did not date it."""
+    if not t.get("_deposit_date") and before.get("_deposit_date") and \
+            before.get("deposit_id") == t.get("deposit_id"):
+        return {**t, "_deposit_date": before["_deposit_date"]}
+    return t
 
 
 def _units(value: Any, currency: str) -> Decimal:
@@ -275,9 +262,7 @@ def settlement_of(txns: Any, currency: str, tz: ZoneInfo, *,
         return None
     if total is not None and charged != total:
         return None
-    fees = [Fee(FeeKind.TRANSACTION, fee, FEE_TEXT)] if fee else []
-    if other:
-        fees.append(Fee(FeeKind.OTHER, -other, OTHER_TEXT))
+    fees = gateway_fees(fee, other, (FEE_TEXT, OTHER_TEXT))
     released = all(t.get("deposit_id") and t.get("deposit_status") == "paid" for t in rows)
     last = max((t for t in rows if t.get("type") in SALE_TYPES),
                key=lambda t: str(t.get("date") or ""))
