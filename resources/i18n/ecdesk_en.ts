@@ -161,7 +161,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Post the fee note when the marketplace releases the pa&amp;yout (its final figures)</source>
+        <source>Post the fee note once the pa&amp;yout is released (its final figures)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -170,6 +170,10 @@
     </message>
     <message>
         <source>Add a store in the Stores tab first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment gateway fees (ledger account per fee)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

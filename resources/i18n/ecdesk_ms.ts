@@ -161,8 +161,8 @@
         <translation>Pos yuran setiap pesanan pada nota &amp;kredit (&lt;DocNo&gt;-F)</translation>
     </message>
     <message>
-        <source>Post the fee note when the marketplace releases the pa&amp;yout (its final figures)</source>
-        <translation>Pos nota yuran apabila pasaran melepaskan &amp;bayaran (angka muktamadnya)</translation>
+        <source>Post the fee note once the pa&amp;yout is released (its final figures)</source>
+        <translation>Pos nota yuran sebaik sahaja &amp;bayaran dilepaskan (angka muktamadnya)</translation>
     </message>
     <message>
         <source>Sa&amp;ve</source>
@@ -171,6 +171,10 @@
     <message>
         <source>Add a store in the Stores tab first.</source>
         <translation>Tambah kedai dalam tab Kedai dahulu.</translation>
+    </message>
+    <message>
+        <source>Payment gateway fees (ledger account per fee)</source>
+        <translation>Yuran gerbang pembayaran (akaun lejar bagi setiap yuran)</translation>
     </message>
     <message>
         <source>Automatic sync is off; use Sync now in Stores or Tools.</source>

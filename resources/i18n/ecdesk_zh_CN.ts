@@ -161,8 +161,8 @@
         <translation>将每张订单的费用过账到贷记单(&amp;N)（&lt;DocNo&gt;-F）</translation>
     </message>
     <message>
-        <source>Post the fee note when the marketplace releases the pa&amp;yout (its final figures)</source>
-        <translation>在平台放款时过账费用贷项单（最终金额）(&amp;Y)</translation>
+        <source>Post the fee note once the pa&amp;yout is released (its final figures)</source>
+        <translation>放款后过账费用贷项单（最终金额）(&amp;Y)</translation>
     </message>
     <message>
         <source>Sa&amp;ve</source>
@@ -171,6 +171,10 @@
     <message>
         <source>Add a store in the Stores tab first.</source>
         <translation>请先在“网店”标签页中添加网店。</translation>
+    </message>
+    <message>
+        <source>Payment gateway fees (ledger account per fee)</source>
+        <translation>支付网关费用（每种费用对应的总账科目）</translation>
     </message>
     <message>
         <source>Automatic sync is off; use Sync now in Stores or Tools.</source>

@@ -98,10 +98,12 @@ def test_automation_sets_fee_ledgers_for_marketplace_stores_only(qtbot, window, 
     assert not tab.fees.isVisibleTo(tab)
     tab.select("Shopify")
     assert tab.fees.isVisibleTo(tab)  # its Shopify Payments orders' fees
+    assert tab.fees.title().startswith("Payment gateway fees")  # not a marketplace's
     tab.select("Woo")
     assert tab.fees.isVisibleTo(tab)  # its WooPayments orders' fees
     tab.select("Shopee MY")
     assert tab.fees.isVisibleTo(tab) and tab.post_fees.isChecked()
+    assert tab.fees.title().startswith("Marketplace fees")
     assert tab.fees_on_release.isChecked()  # the default: the note from the final figures
     tab.fees_on_release.setChecked(False)
     tab.fee_edits["fee_account_commission"].setText("908-1000")

@@ -141,8 +141,8 @@ class AutomationTab(QWidget):
         self.post_fees = QCheckBox(self.tr("Post each order's fees on a credit &note "
                                            "(<DocNo>-F)"))
         ff.addRow(self.post_fees)
-        self.fees_on_release = QCheckBox(self.tr("Post the fee note when the marketplace "
-                                                 "releases the pa&yout (its final figures)"))
+        self.fees_on_release = QCheckBox(self.tr("Post the fee note once the pa&yout is "
+                                                 "released (its final figures)"))
         ff.addRow(self.fees_on_release)
         self.fee_edits: dict[str, QLineEdit] = {}
         for key, label in FEE_FIELDS:
@@ -234,6 +234,9 @@ class AutomationTab(QWidget):
         for key, edit in self.posting.items():
             edit.setText(s.settings.get(key, ""))
         self.fees.setVisible(s.platform in MARKETPLACES)
+        self.fees.setTitle(self.tr("Marketplace fees (ledger account per fee)")
+                           if PLATFORMS[Platform(s.platform)].marketplace else
+                           self.tr("Payment gateway fees (ledger account per fee)"))
         self.post_fees.setChecked(s.settings.get("post_fees", "true").lower() != "false")
         self.fees_on_release.setChecked(
             s.settings.get("fees_on_release", "yes").lower() not in ("no", "false", "off", "0"))
