@@ -86,6 +86,7 @@
     </message>
     <message>
         <source>Stores</source>
+        <extracomment>the fees a payment gateway&apos;s payout carries (Shopify Payments, WooPayments)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -99,11 +99,14 @@ def test_automation_sets_fee_ledgers_for_marketplace_stores_only(qtbot, window, 
     tab.select("Shopify")
     assert tab.fees.isVisibleTo(tab)  # its Shopify Payments orders' fees
     assert tab.fees.title().startswith("Payment gateway fees")  # not a marketplace's
+    shown = {k for k, e in tab.fee_edits.items() if e.isVisibleTo(tab)}
+    assert shown == {"fee_account_transaction", "fee_account_other"}  # no commission
     tab.select("Woo")
     assert tab.fees.isVisibleTo(tab)  # its WooPayments orders' fees
     tab.select("Shopee MY")
     assert tab.fees.isVisibleTo(tab) and tab.post_fees.isChecked()
     assert tab.fees.title().startswith("Marketplace fees")
+    assert all(e.isVisibleTo(tab) for e in tab.fee_edits.values())
     assert tab.fees_on_release.isChecked()  # the default: the note from the final figures
     tab.fees_on_release.setChecked(False)
     tab.fee_edits["fee_account_commission"].setText("908-1000")

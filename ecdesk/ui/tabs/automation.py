@@ -60,6 +60,8 @@ FEE_FIELDS = [
     ("fee_account_voucher_seller", QT_TRANSLATE_NOOP("AutomationTab", "Vouchers paid by you")),
     ("fee_account_other", QT_TRANSLATE_NOOP("AutomationTab", "Other charges")),
 ]
+#: the fees a payment gateway's payout carries (Shopify Payments, WooPayments)
+GATEWAY_FEES = ("fee_account_transaction", "fee_account_other")
 
 
 def _tr(text: str) -> str:
@@ -137,7 +139,7 @@ class AutomationTab(QWidget):
             self.posting[key] = edit
         # marketplace fees are not revenue: one credit note per order, a ledger per fee kind
         self.fees = QGroupBox(self.tr("Marketplace fees (ledger account per fee)"))
-        ff = QFormLayout(self.fees)
+        ff = self.fee_form = QFormLayout(self.fees)
         self.post_fees = QCheckBox(self.tr("Post each order's fees on a credit &note "
                                            "(<DocNo>-F)"))
         ff.addRow(self.post_fees)
@@ -234,9 +236,11 @@ class AutomationTab(QWidget):
         for key, edit in self.posting.items():
             edit.setText(s.settings.get(key, ""))
         self.fees.setVisible(s.platform in MARKETPLACES)
-        self.fees.setTitle(self.tr("Marketplace fees (ledger account per fee)")
-                           if PLATFORMS[Platform(s.platform)].marketplace else
-                           self.tr("Payment gateway fees (ledger account per fee)"))
+        marketplace = PLATFORMS[Platform(s.platform)].marketplace
+        self.fees.setTitle(self.tr("Marketplace fees (ledger account per fee)") if marketplace
+                           else self.tr("Payment gateway fees (ledger account per fee)"))
+        for key, edit in self.fee_edits.items():  # a gateway charges no commission
+            self.fee_form.setRowVisible(edit, marketplace or key in GATEWAY_FEES)
         self.post_fees.setChecked(s.settings.get("post_fees", "true").lower() != "false")
         self.fees_on_release.setChecked(
             s.settings.get("fees_on_release", "yes").lower() not in ("no", "false", "off", "0"))
