@@ -60,6 +60,29 @@ def test_a_sync_runs_in_a_child_and_answers_like_one_in_a_thread(world, caplog):
     assert [r.posted for r in svc.run_job("sync_many", stores=svc.store_names())] == [0]
 
 
+def test_stores_synced_side_by_side_in_a_child_post_everything_once(tmp_path, monkeypatch):
+    """Every store in a thread of its own inside the child: their progress and log lines
+    share one pipe, posting goes in turn, and the result is what a run here would give."""
+    monkeypatch.setenv("ECDESK_KEYRING_FILE", str(tmp_path / "keyring.json"))
+    keyring.set_keyring(FileKeyring())
+    with start_sandboxes(["custom", "woocommerce", "shopee"], orders=25, seed_value=5,
+                         options={"autocount": {"rate_limit": 10**6}}) as w:
+        svc = Service(f"sqlite:///{tmp_path / 'c.sqlite'}")
+        try:
+            configure(svc, w)
+            seen: list[str] = []
+            summary = svc.run_job("sync", progress=lambda done, of, text: seen.append(text))
+            assert summary.fetched == 75
+            docs = [d["master"]["docNo"] for d in w.autocount.documents()]
+            assert summary.posted == len(docs) == len(set(docs)) > 0  # each once
+            assert all(any(name in text for text in seen) for name in svc.store_names())
+            # every store's progress came through the one pipe
+            again = svc.run_job("sync_many", stores=svc.store_names())
+            assert sum(r.posted for r in again) == 0 and len(w.autocount.documents()) == len(docs)
+        finally:
+            svc.close()
+
+
 def test_cancel_stops_the_child_between_orders_and_the_next_run_finishes(world):
     svc, w = world
     token = CancelToken()

@@ -15,6 +15,7 @@ import pytest
 from ecdesk.domain import FeeKind
 from ecdesk.errors import ApiError, AuthError, RateLimited
 from ecdesk.sync import posting
+from ecdesk.sync.connectors import gateway_rows
 from ecdesk.sync.connectors import shopify_payments as sp
 from ecdesk.sync.connectors.base import StoreConfig
 from ecdesk.sync.connectors.shopify_mapper import normalise
@@ -192,7 +193,7 @@ def test_the_read_pages_the_window_once_and_dates_the_paid_payouts():
 ])
 def test_no_account_a_refusal_or_a_failure_gives_no_data_and_never_raises(answer, words,
                                                                            caplog):
-    sp._warned.clear()
+    gateway_rows._said.clear()
     caplog.set_level(logging.INFO)
     for _ in range(2):
         assert sp.PaymentsReader(FakeShop(answer)).read(None, None).late() == {}

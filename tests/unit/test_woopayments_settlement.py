@@ -14,6 +14,7 @@ import pytest
 from ecdesk.domain import FeeKind
 from ecdesk.errors import ApiError, AuthError, Unavailable
 from ecdesk.sync import posting
+from ecdesk.sync.connectors import gateway_rows
 from ecdesk.sync.connectors import woopayments as wp
 from ecdesk.sync.connectors.base import StoreConfig
 from ecdesk.sync.connectors.woocommerce_mapper import normalise
@@ -190,7 +191,7 @@ def test_the_read_pages_the_window_once_then_the_deposits_and_each_paid_one():
 ])
 def test_no_plugin_a_refusal_or_a_failure_gives_no_data_and_never_raises(answer, words,
                                                                           caplog):
-    wp._warned.clear()
+    gateway_rows._said.clear()
     caplog.set_level(logging.INFO)
     for _ in range(2):
         assert wp.WooPaymentsReader(FakeWoo(answer)).read(None, None).late() == {}

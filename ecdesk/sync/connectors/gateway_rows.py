@@ -4,6 +4,7 @@ settlement of one order, and keeping the rows earlier fetches saw when the order
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +14,8 @@ from typing import Any
 from ecdesk.domain import Fee, FeeKind
 
 Row = dict[str, Any]
+#: (logger, store id, reason) already said in this process
+_said: set[tuple[str, int, str]] = set()
 
 
 @dataclass(frozen=True)
@@ -51,3 +54,13 @@ def gateway_fees(fee: Decimal, other: Decimal, texts: tuple[str, str]) -> list[F
     if other:
         fees.append(Fee(FeeKind.OTHER, -other, texts[1]))
     return fees
+
+
+def say_once(log: logging.Logger, store: tuple[int, str], reason: str, message: str) -> None:
+    """Log why a store's orders carry no gateway payout figures, once per process and
+    reason. A shop without the gateway (``reason`` "none") is the usual case: it is said at
+    info level; a refusal the clerk can fix (a key's rights, a scope) is a warning."""
+    key = (log.name, store[0], reason)
+    if key not in _said:
+        _said.add(key)
+        log.log(logging.INFO if reason == "none" else logging.WARNING, message, store[1])

@@ -53,7 +53,7 @@ from zoneinfo import ZoneInfo
 
 from ecdesk.domain import ZERO
 from ecdesk.errors import ApiError, AuthError, RateLimited, Unavailable
-from ecdesk.sync.connectors.gateway_rows import Settlement, gateway_fees, keep_seen
+from ecdesk.sync.connectors.gateway_rows import Settlement, gateway_fees, keep_seen, say_once
 
 if TYPE_CHECKING:
     from ecdesk.sync.connectors.shopify import ShopifyConnector
@@ -95,7 +95,6 @@ PAYOUTS_QUERY = """query EcdeskPayouts($first: Int!, $after: String, $query: Str
   }
 }"""
 
-_warned: set[tuple[int, str]] = set()  # (store id, reason) already logged in this process
 
 
 def _search_time(value: datetime) -> str:
@@ -206,10 +205,7 @@ class PaymentsReader:
             after = page["endCursor"]
 
     def _once(self, reason: str, message: str) -> None:
-        key = (self.conn.store.id, reason)
-        if key not in _warned:
-            _warned.add(key)
-            log.warning(message, self.conn.store.name)
+        say_once(log, (self.conn.store.id, self.conn.store.name), reason, message)
 
 
 def refused(exc: ApiError) -> str:

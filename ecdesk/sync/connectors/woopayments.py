@@ -58,7 +58,7 @@ from zoneinfo import ZoneInfo
 
 from ecdesk.domain import ZERO
 from ecdesk.errors import ApiError, AuthError
-from ecdesk.sync.connectors.gateway_rows import Settlement, gateway_fees, keep_seen
+from ecdesk.sync.connectors.gateway_rows import Settlement, gateway_fees, keep_seen, say_once
 
 if TYPE_CHECKING:
     from ecdesk.sync.connectors.woocommerce import WooCommerceConnector
@@ -84,7 +84,6 @@ FEE_TYPES = frozenset({"charge", "payment", "refund", "payment_refund"})
 ZERO_DECIMAL = frozenset({"bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg",
                           "rwf", "vnd", "vuv", "xaf", "xof", "xpf"})
 
-_warned: set[tuple[int, str]] = set()  # (store id, reason) already logged in this process
 
 
 def pays_with_woopayments(method: Any) -> bool:
@@ -187,10 +186,7 @@ class WooPaymentsReader:
             log.info("Store '%s': WooPayments deposits not read this time (%s)", name, exc)
 
     def _once(self, reason: str, message: str) -> None:
-        key = (self.conn.store.id, reason)
-        if key not in _warned:
-            _warned.add(key)
-            log.warning(message, self.conn.store.name)
+        say_once(log, (self.conn.store.id, self.conn.store.name), reason, message)
 
 
 def group(rows: list[dict[str, Any]], deposits: dict[str, dict[str, Any]]) -> Deposits:
