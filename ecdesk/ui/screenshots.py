@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 SIZE = (1280, 860)
+SETTLE_PASSES = 10
 
 
 def _headless() -> None:
@@ -87,7 +88,8 @@ def _shoot(out: Path, tmp: Path, orders: int, lang: str = "en") -> int:
         app.processEvents()
 
         def save(widget, name: str) -> None:
-            app.processEvents()
+            for _ in range(SETTLE_PASSES):  # a tab just shown lays out over several passes
+                app.processEvents()  # (grabbed at once, it shows a scrollbar it then drops)
             path = out / f"{name}.png"
             if not widget.grab().save(str(path)):
                 raise OSError(f"could not write {path}")
