@@ -10,39 +10,14 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from ecdesk.domain import Platform
-from ecdesk.sandbox.lazada import KL, LazadaSandbox
+from ecdesk.sandbox.lazada import KL
 from ecdesk.sandbox.server import Fault, Response
 from ecdesk.sync.connectors import lazada_finance
-from ecdesk.sync.connectors.base import StoreConfig
-from ecdesk.sync.connectors.lazada import LazadaConnector
-from ecdesk.sync.http import ApiError, AuthError, HttpClient
-from tests.integration.test_lazada_sandbox import Clock
+from ecdesk.sync.http import ApiError, AuthError
+from tests.integration import test_lazada_sandbox
 
 FINANCE = "/finance/transaction/details/get"
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def make(clock, creds):
-    started = []
-
-    def _make(orders=300, **limits):
-        sb = LazadaSandbox(clock=clock, orders=orders, **limits).start()
-        started.append(sb)
-        store = StoreConfig(9, "mylazada", Platform.LAZADA, sb.url, sb.store_settings())
-        creds.clear()
-        creds.update(sb.credentials())
-        http = HttpClient(sleep=clock.sleep, clock=clock)
-        return sb, LazadaConnector(store, creds, http, clock=clock.dt)
-
-    yield _make
-    for sb in started:
-        sb.stop()
+clock, make = test_lazada_sandbox.clock, test_lazada_sandbox.make  # its fixtures
 
 
 def _finance_calls(sb, *, ok_only=True):

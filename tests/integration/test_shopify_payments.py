@@ -13,49 +13,31 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from pathlib import Path
 
-import keyring
 import pytest
+from marketplace_world import store_world
 from sqlalchemy import select
 
 from ecdesk.db.models import OrderRow
-from ecdesk.demo import DemoWorld, configure, start_sandboxes
-from ecdesk.secrets import MemoryKeyring
+from ecdesk.demo import DemoWorld
 from ecdesk.service import Service
 from ecdesk.sync.connectors import gateway_rows
 from ecdesk.sync.connectors.shopify_payments import BALANCE_PAGE, KEY
-from ecdesk.sync.http import HttpClient
 from tests.integration.test_e2e_shopify import check_against_seed
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
 
 
-@contextmanager
 def shop(folder: Path, payments: str, *, orders: int = 60, seed: int = 5,
          settings: dict[str, str] | None = None, **sandbox: object
-         ) -> Iterator[tuple[Service, DemoWorld]]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    try:
-        with start_sandboxes(["shopify"], orders=orders, seed_value=seed, options={
-                "autocount": {"rate_limit": 10**6},
-                "shopify": {"payments": payments, **sandbox}}) as world:
-            svc = Service(f"sqlite:///{folder / f'{payments}.sqlite'}",
-                          http=HttpClient(sleep=lambda s: None))
-            try:
-                configure(svc, world)
-                if settings:
-                    svc.update_store(svc.store_names()[0], settings=settings)
-                yield svc, world
-            finally:
-                svc.close()
-    finally:
-        keyring.set_keyring(previous)
+         ) -> AbstractContextManager[tuple[Service, DemoWorld]]:
+    """One shopify store whose sandbox has payments=payments, configured, not synced."""
+    return store_world(folder, ["shopify"], orders=orders, seed=seed, name=payments,
+                       options={"shopify": {"payments": payments, **sandbox}}, settings=settings)
 
 
 def balance_calls(sb) -> list:

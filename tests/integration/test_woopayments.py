@@ -11,49 +11,31 @@ will make)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from pathlib import Path
 
-import keyring
 import pytest
+from marketplace_world import store_world
 from sqlalchemy import select
 
 from ecdesk.db.models import OrderRow
-from ecdesk.demo import DemoWorld, configure, start_sandboxes
-from ecdesk.secrets import MemoryKeyring
+from ecdesk.demo import DemoWorld
 from ecdesk.service import Service
 from ecdesk.sync.connectors import gateway_rows
 from ecdesk.sync.connectors.woopayments import KEY, PAGE, short_ref
-from ecdesk.sync.http import HttpClient
 from tests.integration.test_woocommerce_e2e import check_against_seed
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
 
 
-@contextmanager
 def shop(folder: Path, mode: str, *, orders: int = 60, seed: int = 5,
          settings: dict[str, str] | None = None, **sandbox: object
-         ) -> Iterator[tuple[Service, DemoWorld]]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    try:
-        with start_sandboxes(["woocommerce"], orders=orders, seed_value=seed, options={
-                "autocount": {"rate_limit": 10**6},
-                "woocommerce": {"woopayments": mode, **sandbox}}) as world:
-            svc = Service(f"sqlite:///{folder / f'{mode}.sqlite'}",
-                          http=HttpClient(sleep=lambda s: None))
-            try:
-                configure(svc, world)
-                if settings:
-                    svc.update_store(svc.store_names()[0], settings=settings)
-                yield svc, world
-            finally:
-                svc.close()
-    finally:
-        keyring.set_keyring(previous)
+         ) -> AbstractContextManager[tuple[Service, DemoWorld]]:
+    """One woocommerce store whose sandbox has woopayments=mode, configured, not synced."""
+    return store_world(folder, ["woocommerce"], orders=orders, seed=seed, name=mode,
+                       options={"woocommerce": {"woopayments": mode, **sandbox}}, settings=settings)
 
 
 def calls(sb, route: str = "") -> list:
